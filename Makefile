@@ -1,0 +1,30 @@
+# The verbs a person types. `make help` lists them.
+SHELL := /bin/bash
+MVN ?= mvn -B -ntp
+KUBECONFIG_LOCAL := $(CURDIR)/.cluster/kubeconfig
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+.PHONY: cluster-build cluster-up cluster-down cluster-status
+cluster-build: ## build the local control plane binaries into ~/.cache/chatnet (first run only)
+	cluster/scripts/build.sh
+cluster-up: ## start the local simulated cluster (etcd, API server, controllers, kwok); idempotent
+	cluster/scripts/up.sh
+cluster-down: ## stop the local cluster's processes and remove its state
+	cluster/scripts/down.sh
+cluster-status: ## show the local cluster's nodes
+	cluster/scripts/kubectl.sh get nodes -o wide
+
+.PHONY: build test fmt
+build: ## compile and package every module without tests
+	$(MVN) -DskipTests install
+test: cluster-up ## run all tests (unit and against the local cluster)
+	$(MVN) verify
+fmt: ## format the Java sources (the build checks the same formatter)
+	$(MVN) spotless:apply
+
+.PHONY: bench-cluster
+bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
+	bench/cluster/run.sh

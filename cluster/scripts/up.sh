@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Starts the local simulated cluster on loopback: etcd, kube-apiserver, kube-controller-manager,
+# kube-scheduler and the kwok controller as processes, then simulated nodes. Running it again while the
+# cluster is up only prints the kubeconfig line.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+NODES=${CHATNET_NODES:-20}
+PODS_PER_NODE=${CHATNET_PODS_PER_NODE:-600}
+KUBECONFIG_FILE="$STATE_DIR/kubeconfig"
+PIDS="$STATE_DIR/pids"
+LOGS="$STATE_DIR/logs"
+PKI="$STATE_DIR/pki"
+
+running() { # running NAME: the recorded process is alive and is ours
+  local f="$PIDS/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f")
+  [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$1"
+}
+
+all_running() { local c; for c in "${COMPONENTS[@]}"; do running "$c" || return 1; done; }
+
+port_free() {
+  if ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; then
+    local who; who=$(ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\("[^"]*"\).*/\1/p' | head -1)
+    die "port $1 on loopback is in use${who:+ by $who}; stop that program, run 'make cluster-down', or move our port with $2=<free port>."
+  fi
+}
+
+start() { # start NAME BINARY ARGS...: a detached process with its own log and pid file
+  local name=$1; shift
+  setsid "$@" >"$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+wait_for() { # wait_for NAME SECONDS COMMAND...: poll until COMMAND succeeds, or explain
+  local name=$1 limit=$2; shift 2
+  local deadline=$(( $(date +%s) + limit ))
+  until "$@" >/dev/null 2>&1; do
+    running "$name" || { tail -n 20 "$LOGS/$name.log" >&2; die "$name exited during start-up; its log: $LOGS/$name.log"; }
+    [ "$(date +%s)" -lt "$deadline" ] || { tail -n 20 "$LOGS/$name.log" >&2; die "$name was not healthy after ${limit}s; its log: $LOGS/$name.log"; }
+    sleep 0.5
+  done
+}
+
+healthz() { curl -fsS --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" "$1"; }
+
+component_kubeconfig() { # component_kubeconfig NAME: a kubeconfig authenticating as that component
+  cat > "$STATE_DIR/$1.kubeconfig" <<YAML
+apiVersion: v1
+kind: Config
+clusters:
+- name: chatnet-local
+  cluster:
+    server: https://127.0.0.1:$APISERVER_PORT
+    certificate-authority: $PKI/ca.crt
+users:
+- name: $1
+  user:
+    client-certificate: $PKI/$1.crt
+    client-key: $PKI/$1.key
+contexts:
+- name: chatnet-local
+  context: {cluster: chatnet-local, user: $1}
+current-context: chatnet-local
+YAML
+}
+
+if all_running; then
+  say "already up"
+  echo "export KUBECONFIG=$KUBECONFIG_FILE"
+  exit 0
+fi
+if [ -d "$PIDS" ] && ls "$PIDS"/*.pid >/dev/null 2>&1; then
+  say "a previous cluster is partly running; stopping it first"
+  "$CLUSTER_DIR/scripts/down.sh"
+fi
+
+"$CLUSTER_DIR/scripts/build.sh"
+port_free "$ETCD_CLIENT_PORT" CHATNET_ETCD_PORT
+port_free "$ETCD_PEER_PORT" CHATNET_ETCD_PEER_PORT
+port_free "$APISERVER_PORT" CHATNET_APISERVER_PORT
+port_free "$KCM_PORT" CHATNET_KCM_PORT
+port_free "$SCHEDULER_PORT" CHATNET_SCHEDULER_PORT
+port_free "$KWOK_PORT" CHATNET_KWOK_PORT
+
+began=$(date +%s%N)
+mkdir -p "$PIDS" "$LOGS" "$STATE_DIR/etcd"
+"$CLUSTER_DIR/scripts/pki.sh"
+
+# etcd: fsync off because the state is thrown away with the cluster; it is what lets a 2-core
+# machine write tens of thousands of objects a minute.
+start etcd "$K8S_BIN/etcd" --name local --data-dir "$STATE_DIR/etcd" \
+  --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
+  --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+  --initial-cluster "local=http://127.0.0.1:$ETCD_PEER_PORT" --listen-metrics-urls "" \
+  --unsafe-no-fsync --quota-backend-bytes 8589934592 --log-level warn
+wait_for etcd 30 curl -fsS "http://127.0.0.1:$ETCD_CLIENT_PORT/health"
+
+cat > "$STATE_DIR/audit-policy.yaml" <<'YAML'
+# Writes by anyone but the simulated control plane itself, so operator write counts can be measured.
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+- level: None
+  users: [kwok-controller, system:kube-scheduler, system:kube-controller-manager, system:apiserver]
+- level: None
+  userGroups: [system:serviceaccounts:kube-system, system:nodes]
+- level: Metadata
+  verbs: [create, update, patch, delete, deletecollection]
+YAML
+start kube-apiserver "$K8S_BIN/kube-apiserver" \
+  --etcd-servers "http://127.0.0.1:$ETCD_CLIENT_PORT" \
+  --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$APISERVER_PORT" \
+  --tls-cert-file "$PKI/apiserver.crt" --tls-private-key-file "$PKI/apiserver.key" \
+  --client-ca-file "$PKI/ca.crt" \
+  --service-account-issuer https://kubernetes.default.svc.cluster.local \
+  --service-account-key-file "$PKI/sa.pub" --service-account-signing-key-file "$PKI/sa.key" \
+  --service-cluster-ip-range 10.96.0.0/16 \
+  --authorization-mode Node,RBAC --allow-privileged=true \
+  --max-requests-inflight 1000 --max-mutating-requests-inflight 500 \
+  --audit-policy-file "$STATE_DIR/audit-policy.yaml" --audit-log-path "$LOGS/audit.log" \
+  --audit-log-format json --audit-log-maxsize 200 --audit-log-maxbackup 2 \
+  --profiling=false --v 0
+wait_for kube-apiserver 90 healthz "https://127.0.0.1:$APISERVER_PORT/readyz"
+
+for c in admin kube-controller-manager kube-scheduler kwok; do component_kubeconfig "$c"; done
+cp "$STATE_DIR/admin.kubeconfig" "$KUBECONFIG_FILE.tmp" && mv "$KUBECONFIG_FILE.tmp" "$KUBECONFIG_FILE"
+
+kcm_cfg="$STATE_DIR/kube-controller-manager.kubeconfig"
+start kube-controller-manager "$K8S_BIN/kube-controller-manager" \
+  --kubeconfig "$kcm_cfg" --authentication-kubeconfig "$kcm_cfg" --authorization-kubeconfig "$kcm_cfg" \
+  --bind-address 127.0.0.1 --secure-port "$KCM_PORT" --leader-elect=false \
+  --root-ca-file "$PKI/ca.crt" --service-account-private-key-file "$PKI/sa.key" \
+  --service-cluster-ip-range 10.96.0.0/16 --cluster-name chatnet-local \
+  --controllers '*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-route' \
+  --kube-api-qps 1000 --kube-api-burst 2000 \
+  --concurrent-statefulset-syncs 10 --concurrent-gc-syncs 50 --concurrent-namespace-syncs 10 \
+  --profiling=false
+
+cat > "$STATE_DIR/scheduler.yaml" <<YAML
+apiVersion: kubescheduler.config.k8s.io/v1
+kind: KubeSchedulerConfiguration
+clientConnection:
+  kubeconfig: $STATE_DIR/kube-scheduler.kubeconfig
+  qps: 1000
+  burst: 2000
+leaderElection:
+  leaderElect: false
+YAML
+sched_cfg="$STATE_DIR/kube-scheduler.kubeconfig"
+start kube-scheduler "$K8S_BIN/kube-scheduler" --config "$STATE_DIR/scheduler.yaml" \
+  --authentication-kubeconfig "$sched_cfg" --authorization-kubeconfig "$sched_cfg" \
+  --bind-address 127.0.0.1 --secure-port "$SCHEDULER_PORT"
+
+# kwok plays the kubelet of every node annotated kwok.x-k8s.io/node=fake: heartbeats, pod status,
+# pod IPs from a range nothing routes to (no traffic ever goes there).
+start kwok "$KWOK_BIN/kwok" --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
+  --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
+  --cidr 10.128.0.0/12 --node-ip 10.127.0.1 --node-lease-duration-seconds 40 \
+  --server-address "127.0.0.1:$KWOK_PORT"
+
+wait_for kube-controller-manager 60 curl -fsSk "https://127.0.0.1:$KCM_PORT/healthz"
+wait_for kube-scheduler 60 curl -fsSk "https://127.0.0.1:$SCHEDULER_PORT/healthz"
+wait_for kwok 60 curl -fsS "http://127.0.0.1:$KWOK_PORT/healthz"
+
+kubectl=("$K8S_BIN/kubectl" --kubeconfig "$KUBECONFIG_FILE")
+for i in $(seq 0 $((NODES - 1))); do
+  cat <<YAML
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: kwok-node-$i
+  annotations:
+    kwok.x-k8s.io/node: fake
+    node.alpha.kubernetes.io/ttl: "0"
+  labels:
+    kubernetes.io/arch: amd64
+    kubernetes.io/os: linux
+    kubernetes.io/hostname: kwok-node-$i
+    type: kwok
+    topology.kubernetes.io/zone: zone-$((i % 3))
+status:
+  allocatable: {cpu: "128", memory: 1Ti, pods: "$PODS_PER_NODE", ephemeral-storage: 1Ti}
+  capacity: {cpu: "128", memory: 1Ti, pods: "$PODS_PER_NODE", ephemeral-storage: 1Ti}
+YAML
+done | "${kubectl[@]}" apply -f - >/dev/null
+wait_for kwok 120 "${kubectl[@]}" wait --for=condition=Ready node --all --timeout=5s
+# Pods need the default ServiceAccount before they can be created in a namespace.
+wait_for kube-controller-manager 60 "${kubectl[@]}" -n default get serviceaccount default
+
+say "up in $(( ($(date +%s%N) - began) / 1000000 )) ms: $NODES simulated nodes, room for $((NODES * PODS_PER_NODE)) pods"
+echo "export KUBECONFIG=$KUBECONFIG_FILE"

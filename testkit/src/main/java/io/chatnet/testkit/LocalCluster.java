@@ -1,0 +1,69 @@
+package io.chatnet.testkit;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The cluster that tests talk to: by default the local simulated one started by {@code make
+ * cluster-up}. One shared client per test JVM; it is checked once, so a missing cluster fails with
+ * one clear message instead of a timeout per test.
+ */
+public final class LocalCluster {
+  private static LocalCluster instance;
+
+  private final Path kubeconfig;
+  private final KubernetesClient client;
+
+  private LocalCluster(Path kubeconfig) {
+    this.kubeconfig = kubeconfig;
+    this.client = newClient(kubeconfig);
+    try {
+      client.getKubernetesVersion();
+    } catch (KubernetesClientException e) {
+      client.close();
+      throw new IllegalStateException(
+          "The cluster in "
+              + kubeconfig
+              + " does not answer ("
+              + e.getMessage()
+              + "). Start it with `make cluster-up`.",
+          e);
+    }
+  }
+
+  /** The shared cluster handle, connecting on first use. */
+  public static synchronized LocalCluster get() {
+    if (instance == null) {
+      instance = new LocalCluster(KubeconfigLocator.locate());
+      Runtime.getRuntime().addShutdownHook(new Thread(instance.client::close));
+    }
+    return instance;
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The shared client; do not close it. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A client of its own for a caller that needs different settings or will close it. */
+  public static KubernetesClient newClient(Path kubeconfig) {
+    String content;
+    try {
+      content = Files.readString(kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
+    }
+    Config config = Config.fromKubeconfig(content);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+}
