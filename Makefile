@@ -28,3 +28,7 @@ fmt: ## format the Java sources (the build checks the same formatter)
 .PHONY: bench-cluster
 bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
 	bench/cluster/run.sh
+
+.PHONY: crds
+crds: ## regenerate crds/ from the API classes (the build fails when they are stale)
+	$(MVN) -pl operator -am test -Dtest=CrdFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true

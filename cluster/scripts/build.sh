@@ -32,7 +32,7 @@ build_k8s() {
 }
 
 build_kwok() {
-  [ -x "$KWOK_BIN/kwok" ] && { say "kwok v$KWOK_VERSION already built in $KWOK_BIN"; return; }
+  [ -x "$KWOK_BIN/kwok" ] && [ -f "$KWOK_BIN/stages.yaml" ] && { say "kwok v$KWOK_VERSION already built in $KWOK_BIN"; return; }
   need_go
   say "building kwok v$KWOK_VERSION into $KWOK_BIN"
   local tmp="$KWOK_BIN.partial"
@@ -40,6 +40,16 @@ build_kwok() {
   # kwok v0.8 declares go 1.26; let the go command fetch that toolchain if the local one is older.
   GOBIN="$tmp" CGO_ENABLED=0 GOFLAGS=-trimpath go install -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION" ||
     die "building kwok failed (see above)."
+  # kwok ships its lifecycle stages as YAML in its module, not in the binary: take the "fast" set
+  # (nodes Ready with lease heartbeats; pods Running at once, Job pods Succeeded, deletion honoured).
+  local src
+  src=$(go mod download -json "sigs.k8s.io/kwok@v$KWOK_VERSION" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+  [ -d "$src/kustomize/stage" ] || die "kwok's stage definitions were not found in the Go module cache ($src)."
+  local stage
+  for stage in node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease \
+    pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+    echo "---"; cat "$src/kustomize/stage/$stage.yaml"
+  done > "$tmp/stages.yaml"
   rm -rf "$KWOK_BIN"; mv "$tmp" "$KWOK_BIN"
 }
 

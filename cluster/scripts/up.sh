@@ -157,7 +157,7 @@ start kube-scheduler "$K8S_BIN/kube-scheduler" --config "$STATE_DIR/scheduler.ya
 
 # kwok plays the kubelet of every node annotated kwok.x-k8s.io/node=fake: heartbeats, pod status,
 # pod IPs from a range nothing routes to (no traffic ever goes there).
-start kwok "$KWOK_BIN/kwok" --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
+start kwok "$KWOK_BIN/kwok" --kubeconfig "$STATE_DIR/kwok.kubeconfig" --config "$KWOK_BIN/stages.yaml" \
   --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
   --cidr 10.128.0.0/12 --node-ip 10.127.0.1 --node-lease-duration-seconds 40 \
   --server-address "127.0.0.1:$KWOK_PORT"

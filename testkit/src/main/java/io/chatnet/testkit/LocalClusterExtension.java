@@ -87,6 +87,7 @@ public final class LocalClusterExtension
         testClass
             .getSimpleName()
             .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+            .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9-]", "");
     if (base.length() > 48) {

@@ -1,0 +1,46 @@
+package io.chatnet.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A private-chat test network: nwaku nodes (bootstrap, relay, service) and status-backend clients
+ * (desktop, mobile), reconciled into one StatefulSet and one headless Service per group.
+ */
+@Group(ChatNetwork.GROUP)
+@Version(ChatNetwork.VERSION)
+@ShortNames("cnet")
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING,
+    getDescription = "Pending, Provisioning, Ready, Degraded or Failed")
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.ready",
+    type = AdditionalPrinterColumn.Type.STRING,
+    getDescription = "Ready pods over desired pods, e.g. 998/1000")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+@ValidationRule(
+    value = "self.metadata.name.size() <= 30",
+    message =
+        "metadata.name: a ChatNetwork name is at most 30 characters, so that pod names"
+            + " (<network>-<group>-<ordinal>) stay valid DNS labels")
+public class ChatNetwork extends CustomResource<ChatNetworkSpec, ChatNetworkStatus>
+    implements Namespaced {
+  public static final String GROUP = "chatnet.io";
+  public static final String VERSION = "v1alpha1";
+
+  @Override
+  protected ChatNetworkStatus initStatus() {
+    return new ChatNetworkStatus();
+  }
+}

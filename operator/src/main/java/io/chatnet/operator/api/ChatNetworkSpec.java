@@ -1,0 +1,149 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The desired network: its Waku cluster, its groups of nodes and clients, and how they connect. */
+@ValidationRule(
+    value = "self.groups.all(g, self.groups.exists_one(h, h.name == g.name))",
+    message = "group names must be unique",
+    fieldPath = ".groups")
+@ValidationRule(
+    value = "self.discovery.mode != 'discv5' || self.groups.exists(g, g.role == 'bootstrap')",
+    message = "discovery mode discv5 needs a group with role bootstrap",
+    fieldPath = ".discovery.mode")
+@ValidationRule(
+    value =
+        "!self.groups.exists(g, g.role == 'mobile') || self.groups.exists(g, g.role == 'service'"
+            + " && g.replicas > 0 && (!has(g.services) || (g.services.store && g.services.filter &&"
+            + " g.services.lightpush)))",
+    message =
+        "mobile (light client) groups need a service group with at least one replica and store,"
+            + " filter and lightpush enabled",
+    fieldPath = ".groups")
+@ValidationRule(
+    value =
+        "!self.groups.exists(g, g.kind == 'status-backend') || self.groups.exists(g, g.kind =="
+            + " 'nwaku' && g.role != 'bootstrap' && g.replicas > 0)",
+    message =
+        "status-backend clients need a relay or service nwaku group with replicas to connect to",
+    fieldPath = ".groups")
+@ValidationRule(
+    value = "self.shards.all(s, self.shards.exists_one(t, t == s))",
+    message = "shards must not repeat",
+    fieldPath = ".shards")
+@ValidationRule(
+    value = "self.clusterId != 1 || self.shards.all(s, s < 8)",
+    message = "cluster 1 (The Waku Network) has shards 0 to 7 only",
+    fieldPath = ".shards")
+@ValidationRule(
+    value =
+        "self.discovery.mode != 'static' || self.groups.filter(g, g.kind == 'nwaku').map(g,"
+            + " g.replicas).sum() > self.discovery.degree",
+    message = "static discovery needs more nwaku nodes than the degree of the graph",
+    fieldPath = ".discovery.degree")
+@ValidationRule(
+    value =
+        "self.discovery.mode != 'static' || (self.groups.filter(g, g.kind == 'nwaku').map(g,"
+            + " g.replicas).sum() * self.discovery.degree) % 2 == 0",
+    message =
+        "static discovery needs an even product of nwaku nodes and degree (a regular graph has"
+            + " n*degree/2 edges)",
+    fieldPath = ".discovery.degree")
+public class ChatNetworkSpec {
+  @JsonPropertyDescription(
+      "Waku cluster id (--cluster-id). 16 is what status-go's own fleets use; 1 is The Waku"
+          + " Network.")
+  @Min(0)
+  @Max(65535)
+  @Default("16")
+  private int clusterId = 16;
+
+  @JsonPropertyDescription(
+      "Relay shards every nwaku node subscribes to (--shard, one per entry), 0 to 1023.")
+  @Size(min = 1, max = 64)
+  @Default("[32, 64]")
+  private List<@Min(0) @Max(1023) Integer> shards = new ArrayList<>(List.of(32, 64));
+
+  @JsonPropertyDescription(
+      "Seed from which node keys, peer ids and random topologies derive: the same seed gives the"
+          + " same network. Not a secret in the security sense (test networks only), but keys"
+          + " derived from it are kept in Secrets.")
+  @Required
+  @Size(min = 1, max = 128)
+  @Pattern("^[A-Za-z0-9._-]+$")
+  private String seed;
+
+  @JsonPropertyDescription(
+      "Groups of pods, each one StatefulSet: nwaku bootstrap, relay and service nodes, and"
+          + " status-backend desktop and mobile clients.")
+  @Required
+  @Size(min = 1, max = 32)
+  private List<NodeGroup> groups = new ArrayList<>();
+
+  @JsonPropertyDescription("How nwaku nodes discover each other.")
+  @Default("{}")
+  private Discovery discovery = new Discovery();
+
+  @JsonPropertyDescription(
+      "status-backend features. Everything but one-to-one and private group chats is off by"
+          + " default, so that measurements are clean.")
+  @Default("{}")
+  private Features features = new Features();
+
+  public int getClusterId() {
+    return clusterId;
+  }
+
+  public void setClusterId(int clusterId) {
+    this.clusterId = clusterId;
+  }
+
+  public List<Integer> getShards() {
+    return shards;
+  }
+
+  public void setShards(List<Integer> shards) {
+    this.shards = shards;
+  }
+
+  public String getSeed() {
+    return seed;
+  }
+
+  public void setSeed(String seed) {
+    this.seed = seed;
+  }
+
+  public List<NodeGroup> getGroups() {
+    return groups;
+  }
+
+  public void setGroups(List<NodeGroup> groups) {
+    this.groups = groups;
+  }
+
+  public Discovery getDiscovery() {
+    return discovery;
+  }
+
+  public void setDiscovery(Discovery discovery) {
+    this.discovery = discovery;
+  }
+
+  public Features getFeatures() {
+    return features;
+  }
+
+  public void setFeatures(Features features) {
+    this.features = features;
+  }
+}

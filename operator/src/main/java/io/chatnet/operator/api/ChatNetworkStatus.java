@@ -1,0 +1,113 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed: phase, per-group readiness, bootstrap ENRs and conditions. */
+public class ChatNetworkStatus {
+  @JsonPropertyDescription("Pending, Provisioning, Ready, Degraded or Failed.")
+  private NetworkPhase phase;
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready pods over desired pods across all groups, e.g. 998/1000.")
+  private String ready;
+
+  @JsonPropertyDescription("Ready pods across all groups.")
+  private Integer readyReplicas;
+
+  @JsonPropertyDescription("Desired pods across all groups.")
+  private Integer replicas;
+
+  @JsonPropertyDescription("Per-group desired and ready pods, in start order.")
+  private List<GroupStatus> groups = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "ENRs of the bootstrap nodes (public records, computed by the operator from each node's"
+          + " key and pod IP).")
+  private List<String> bootstrapEnrs = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "When the network last became Ready for its current generation (RFC 3339).")
+  private String readyTime;
+
+  @JsonPropertyDescription(
+      "Conditions: Ready (all groups ready), Progressing (a stage is still starting), and"
+          + " SpecValid (the spec passed the operator's checks).")
+  private List<Condition> conditions = new ArrayList<>();
+
+  public NetworkPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(NetworkPhase phase) {
+    this.phase = phase;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public String getReady() {
+    return ready;
+  }
+
+  public void setReady(String ready) {
+    this.ready = ready;
+  }
+
+  public Integer getReadyReplicas() {
+    return readyReplicas;
+  }
+
+  public void setReadyReplicas(Integer readyReplicas) {
+    this.readyReplicas = readyReplicas;
+  }
+
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  public List<GroupStatus> getGroups() {
+    return groups;
+  }
+
+  public void setGroups(List<GroupStatus> groups) {
+    this.groups = groups;
+  }
+
+  public List<String> getBootstrapEnrs() {
+    return bootstrapEnrs;
+  }
+
+  public void setBootstrapEnrs(List<String> bootstrapEnrs) {
+    this.bootstrapEnrs = bootstrapEnrs;
+  }
+
+  public String getReadyTime() {
+    return readyTime;
+  }
+
+  public void setReadyTime(String readyTime) {
+    this.readyTime = readyTime;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

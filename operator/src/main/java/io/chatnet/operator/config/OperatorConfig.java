@@ -1,0 +1,30 @@
+package io.chatnet.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Operator settings (application.properties, environment, or the Helm chart's values). */
+@ConfigMapping(prefix = "chatnet")
+public interface OperatorConfig {
+  /** Default images for groups that do not name one. */
+  Images images();
+
+  /** The cluster's DNS domain, used in the stable names of pods (pod.service.ns.svc.DOMAIN). */
+  @WithDefault("cluster.local")
+  String clusterDomain();
+
+  interface Images {
+    /** nwaku image for nwaku groups without an image. */
+    @WithDefault("wakuorg/nwaku:v0.36.0")
+    String nwaku();
+
+    /** Image with tc (iproute2) for the network-conditions init container. */
+    @WithDefault("nicolaka/netshoot:v0.13")
+    String netem();
+  }
+
+  /** The values the pure manifest builders need. */
+  default BuildDefaults buildDefaults() {
+    return new BuildDefaults(images().nwaku(), images().netem(), clusterDomain());
+  }
+}

@@ -1,0 +1,268 @@
+package io.chatnet.operator.network;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.NetworkConditions;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.config.BuildDefaults;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The StatefulSet of one group: Parallel pod management (a 1000-pod group starts at once), no
+ * service links (thousands of env vars otherwise), non-root containers, node keys and the network
+ * ConfigMap mounted read-only.
+ */
+public final class GroupStatefulSet {
+  /** Requests and limits DST gave relay pods (REFERENCE.md), used when a group sets none. */
+  static final ResourceRequirements NWAKU_RESOURCES =
+      new ResourceRequirementsBuilder()
+          .addToRequests("cpu", new Quantity("150m"))
+          .addToRequests("memory", new Quantity("64Mi"))
+          .addToLimits("cpu", new Quantity("400m"))
+          .addToLimits("memory", new Quantity("600Mi"))
+          .build();
+
+  /** status-backend has no published sizing; requests only, so the scheduler counts it. */
+  static final ResourceRequirements CLIENT_RESOURCES =
+      new ResourceRequirementsBuilder()
+          .addToRequests("cpu", new Quantity("100m"))
+          .addToRequests("memory", new Quantity("256Mi"))
+          .build();
+
+  static final long NON_ROOT_UID = 10001;
+
+  private GroupStatefulSet() {}
+
+  public static StatefulSet build(
+      ChatNetwork network, NodeGroup group, int keyChunks, BuildDefaults defaults) {
+    String name = Names.group(network, group);
+    boolean nwaku = group.getKind() == GroupKind.NWAKU;
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder()
+            .withName("network")
+            .withNewConfigMap()
+            .withName(Names.networkConfig(network))
+            .endConfigMap()
+            .build());
+    volumes.add(new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build());
+    if (nwaku) {
+      volumes.add(keysVolume(network, group, keyChunks));
+    }
+    List<Container> initContainers = new ArrayList<>();
+    if (group.getNetworkConditions() != null) {
+      initContainers.add(netem(group.getNetworkConditions(), defaults));
+    }
+    return new StatefulSetBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(network.getMetadata().getNamespace())
+        .withLabels(Labels.group(network, group))
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(group.getReplicas())
+        .withServiceName(name)
+        .withPodManagementPolicy("Parallel")
+        .withNewSelector()
+        .withMatchLabels(Labels.selector(network, group))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(Labels.group(network, group))
+        .endMetadata()
+        .withNewSpec()
+        .withEnableServiceLinks(false)
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(
+            new PodSecurityContextBuilder()
+                .withFsGroup(NON_ROOT_UID)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build())
+        .withNodeSelector(group.getNodeSelector())
+        .withTolerations(group.getTolerations())
+        .withInitContainers(initContainers)
+        .withContainers(nwaku ? nwakuContainer(network, group, defaults) : clientContainer(group))
+        .withVolumes(volumes)
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Container nwakuContainer(
+      ChatNetwork network, NodeGroup group, BuildDefaults defaults) {
+    List<EnvVar> env = new ArrayList<>();
+    env.add(podIp());
+    if (group.getNodeBinary() != null) {
+      env.add(new EnvVar("CHATNET_NODE_BINARY", group.getNodeBinary(), null));
+    }
+    return new ContainerBuilder()
+        .withName("node")
+        .withImage(group.getImage() != null ? group.getImage() : defaults.nwakuImage())
+        .withCommand("/bin/sh", "-c", NodeStartScript.SCRIPT, "nwaku")
+        .withArgs(NwakuArgs.of(network.getSpec(), group))
+        .withEnv(env)
+        .withPorts(
+            port("libp2p", WakuPorts.LIBP2P, "TCP"),
+            port("discv5", WakuPorts.DISCV5, "UDP"),
+            port("rest", WakuPorts.REST, "TCP"),
+            port("metrics", WakuPorts.METRICS, "TCP"))
+        .withNewReadinessProbe()
+        .withNewHttpGet()
+        .withPath("/health")
+        .withNewPort("rest")
+        .endHttpGet()
+        .withPeriodSeconds(10)
+        .endReadinessProbe()
+        .withResources(group.getResources() != null ? group.getResources() : NWAKU_RESOURCES)
+        .withSecurityContext(nonRoot())
+        .withVolumeMounts(
+            mount("keys", NodeStartScript.KEYS_DIR, true),
+            mount("network", NodeStartScript.NETWORK_DIR, true),
+            mount("data", "/data", false))
+        .build();
+  }
+
+  private static Container clientContainer(NodeGroup group) {
+    List<String> args = new ArrayList<>(List.of("--address", "0.0.0.0:" + WakuPorts.CLIENT_API));
+    args.addAll(group.getExtraArgs());
+    return new ContainerBuilder()
+        .withName("client")
+        .withImage(group.getImage())
+        .withArgs(args)
+        .withEnv(podIp())
+        .withPorts(
+            port("api", WakuPorts.CLIENT_API, "TCP"),
+            port("metrics", WakuPorts.CLIENT_METRICS, "TCP"))
+        .withNewReadinessProbe()
+        .withNewHttpGet()
+        .withPath("/health")
+        .withNewPort("api")
+        .endHttpGet()
+        .withPeriodSeconds(10)
+        .endReadinessProbe()
+        .withResources(group.getResources() != null ? group.getResources() : CLIENT_RESOURCES)
+        .withSecurityContext(nonRoot())
+        .withVolumeMounts(
+            mount("network", NodeStartScript.NETWORK_DIR, true), mount("data", "/data", false))
+        .build();
+  }
+
+  /**
+   * tc netem on eth0 before the node starts. It needs NET_ADMIN and root: the one container that
+   * cannot run as non-root, and it exits before the node starts.
+   */
+  static Container netem(NetworkConditions conditions, BuildDefaults defaults) {
+    StringBuilder tc = new StringBuilder("tc qdisc replace dev eth0 root netem");
+    if (conditions.getLatencyMillis() != null) {
+      tc.append(" delay ").append(conditions.getLatencyMillis()).append("ms");
+      if (conditions.getJitterMillis() != null) {
+        tc.append(' ').append(conditions.getJitterMillis()).append("ms");
+      }
+    }
+    if (conditions.getLossPercent() != null) {
+      tc.append(" loss ")
+          .append(String.format(Locale.ROOT, "%.4f", conditions.getLossPercent()))
+          .append('%');
+    }
+    if (conditions.getBandwidthKbit() != null) {
+      tc.append(" rate ").append(conditions.getBandwidthKbit()).append("kbit");
+    }
+    return new ContainerBuilder()
+        .withName("netem")
+        .withImage(conditions.getImage() != null ? conditions.getImage() : defaults.netemImage())
+        .withCommand("/bin/sh", "-c", "set -eu; " + tc + "; tc qdisc show dev eth0")
+        .withSecurityContext(
+            new SecurityContextBuilder()
+                .withRunAsUser(0L)
+                .withRunAsNonRoot(false)
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities()
+                .addToDrop("ALL")
+                .addToAdd("NET_ADMIN")
+                .endCapabilities()
+                .build())
+        .build();
+  }
+
+  private static Volume keysVolume(ChatNetwork network, NodeGroup group, int keyChunks) {
+    List<VolumeProjection> sources = new ArrayList<>();
+    for (int chunk = 0; chunk < keyChunks; chunk++) {
+      sources.add(
+          new VolumeProjectionBuilder()
+              .withNewSecret()
+              .withName(Names.keys(network, group, chunk))
+              .endSecret()
+              .build());
+    }
+    return new VolumeBuilder()
+        .withName("keys")
+        .withNewProjected()
+        .withDefaultMode(0440)
+        .withSources(sources)
+        .endProjected()
+        .build();
+  }
+
+  private static SecurityContext nonRoot() {
+    return new SecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(NON_ROOT_UID)
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities()
+        .addToDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
+
+  private static EnvVar podIp() {
+    return new EnvVarBuilder()
+        .withName("POD_IP")
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath("status.podIP")
+        .endFieldRef()
+        .endValueFrom()
+        .build();
+  }
+
+  private static ContainerPort port(String name, int port, String protocol) {
+    return new ContainerPortBuilder()
+        .withName(name)
+        .withContainerPort(port)
+        .withProtocol(protocol)
+        .build();
+  }
+
+  private static VolumeMount mount(String volume, String path, boolean readOnly) {
+    return new VolumeMountBuilder()
+        .withName(volume)
+        .withMountPath(path)
+        .withReadOnly(readOnly)
+        .build();
+  }
+}

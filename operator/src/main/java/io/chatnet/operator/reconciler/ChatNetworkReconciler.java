@@ -1,0 +1,272 @@
+package io.chatnet.operator.reconciler;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ChatNetworkStatus;
+import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.GroupRole;
+import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.config.BuildDefaults;
+import io.chatnet.operator.config.OperatorConfig;
+import io.chatnet.operator.network.GroupService;
+import io.chatnet.operator.network.GroupStatefulSet;
+import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.network.Names;
+import io.chatnet.operator.network.NetworkConfigMap;
+import io.chatnet.operator.network.NodeKeySecrets;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles a ChatNetwork, as a short pipeline: check the spec, write the network ConfigMap and
+ * node keys, start the groups stage by stage (bootstrap, then relay and service nodes, then
+ * clients), remove what the spec dropped, and report status. Objects are read from informer caches
+ * and written only when they differ from what is wanted.
+ */
+@ControllerConfiguration(name = ChatNetworkReconciler.NAME)
+public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
+  public static final String NAME = "chatnetwork";
+  private static final Logger LOG = Logger.getLogger(ChatNetworkReconciler.class);
+
+  /** Pods whose IPs go into ENRs: few per network, so caching them is cheap. */
+  static final String ENR_POD_SELECTOR =
+      Labels.MANAGED_SELECTOR + "," + Labels.ROLE + " in (bootstrap,service)";
+
+  private final BuildDefaults defaults;
+  private final NetworkStatusCalculator statusCalculator;
+  private final KubernetesClient client;
+
+  public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
+    this.defaults = config.buildDefaults();
+    this.client = client;
+    this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
+  }
+
+  @Override
+  public List<EventSource<?, ChatNetwork>> prepareEventSources(
+      EventSourceContext<ChatNetwork> context) {
+    return List.of(
+        informer(context, StatefulSet.class, Labels.MANAGED_SELECTOR),
+        informer(context, Service.class, Labels.MANAGED_SELECTOR),
+        informer(context, ConfigMap.class, Labels.MANAGED_SELECTOR),
+        informer(context, Secret.class, Labels.MANAGED_SELECTOR),
+        informer(context, Pod.class, ENR_POD_SELECTOR));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, ChatNetwork> informer(
+      EventSourceContext<ChatNetwork> context, Class<R> type, String selector) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, ChatNetwork.class)
+            .withLabelSelector(selector)
+            .withSecondaryToPrimaryMapper(
+                object -> {
+                  String network = object.getMetadata().getLabels().get(Labels.NETWORK);
+                  return network == null
+                      ? Set.of()
+                      : Set.of(new ResourceID(network, object.getMetadata().getNamespace()));
+                })
+            .build(),
+        context);
+  }
+
+  @Override
+  public UpdateControl<ChatNetwork> reconcile(ChatNetwork network, Context<ChatNetwork> context) {
+    Applier applier = new Applier(client);
+    EventRecorder events = new EventRecorder(client);
+    ObservedState observed = ObservedState.of(network, context);
+
+    ConfigMap networkConfig;
+    try {
+      networkConfig = NetworkConfigMap.build(network, observed.podIps(), defaults.clusterDomain());
+    } catch (IllegalArgumentException e) {
+      return reportInvalid(network, events, e.getMessage());
+    }
+    List<String> problems = SpecChecks.problems(network, networkConfig);
+    if (!problems.isEmpty()) {
+      return reportInvalid(network, events, String.join("; ", problems));
+    }
+
+    applier.apply(
+        network, networkConfig, observed.find(observed.configMaps(), Names.networkConfig(network)));
+    applyNodeKeys(network, observed, applier);
+    int waitingStage = applyGroupsByStage(network, observed, applier);
+    pruneRemovedGroups(network, observed, applier);
+
+    List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
+    ChatNetworkStatus status =
+        statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
+    return statusUpdate(network, status, events);
+  }
+
+  /** Key Secrets of every nwaku group, written before any pod needs them. */
+  private void applyNodeKeys(ChatNetwork network, ObservedState observed, Applier applier) {
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      if (group.getKind() != GroupKind.NWAKU) {
+        continue;
+      }
+      for (Secret secret : NodeKeySecrets.build(network, group)) {
+        applier.apply(
+            network, secret, observed.find(observed.secrets(), secret.getMetadata().getName()));
+      }
+    }
+  }
+
+  /**
+   * Applies the Services and StatefulSets of each start stage in turn, stopping at the first stage
+   * that is not ready yet. Groups already created in a later stage are kept up to date (a running
+   * network is never torn down because an earlier group is rolling).
+   *
+   * @return the stage being waited for, or 3 when every stage is ready
+   */
+  private int applyGroupsByStage(ChatNetwork network, ObservedState observed, Applier applier) {
+    int maxStage = GroupRole.MOBILE.stage();
+    for (int stage = 0; stage <= maxStage; stage++) {
+      boolean stageReady = true;
+      for (NodeGroup group : groupsOfStage(network, stage)) {
+        applyGroup(network, group, observed, applier);
+        String name = Names.group(network, group);
+        stageReady &= NetworkStatusCalculator.groupReady(group, observed.statefulSets().get(name));
+      }
+      if (!stageReady) {
+        for (int later = stage + 1; later <= maxStage; later++) {
+          for (NodeGroup group : groupsOfStage(network, later)) {
+            if (observed.statefulSets().containsKey(Names.group(network, group))) {
+              applyGroup(network, group, observed, applier);
+            }
+          }
+        }
+        return stage;
+      }
+    }
+    return maxStage + 1;
+  }
+
+  private void applyGroup(
+      ChatNetwork network, NodeGroup group, ObservedState observed, Applier applier) {
+    String name = Names.group(network, group);
+    applier.apply(
+        network, GroupService.build(network, group), observed.find(observed.services(), name));
+    int chunks =
+        group.getKind() == GroupKind.NWAKU ? NodeKeySecrets.chunks(group.getReplicas()) : 0;
+    applier.apply(
+        network,
+        GroupStatefulSet.build(network, group, chunks, defaults),
+        observed.find(observed.statefulSets(), name));
+  }
+
+  private static List<NodeGroup> groupsOfStage(ChatNetwork network, int stage) {
+    return network.getSpec().getGroups().stream()
+        .filter(g -> g.getRole().stage() == stage)
+        .toList();
+  }
+
+  /** Deletes the objects of groups that left the spec, and key Secrets a scale-down emptied. */
+  private void pruneRemovedGroups(ChatNetwork network, ObservedState observed, Applier applier) {
+    Set<String> wanted = new HashSet<>();
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      wanted.add(Names.group(network, group));
+      if (group.getKind() == GroupKind.NWAKU) {
+        for (int c = 0; c < NodeKeySecrets.chunks(group.getReplicas()); c++) {
+          wanted.add(Names.keys(network, group, c));
+        }
+      }
+    }
+    Predicate<HasMetadata> unwanted =
+        o ->
+            o.getMetadata().getLabels().containsKey(Labels.GROUP)
+                && !wanted.contains(o.getMetadata().getName());
+    List<HasMetadata> stale = new ArrayList<>();
+    observed.statefulSets().values().stream().filter(unwanted).forEach(stale::add);
+    observed.services().values().stream().filter(unwanted).forEach(stale::add);
+    observed.secrets().values().stream().filter(unwanted).forEach(stale::add);
+    for (HasMetadata object : stale) {
+      LOG.infof(
+          "network %s: deleting %s %s, no longer in the spec",
+          network.getMetadata().getName(), object.getKind(), object.getMetadata().getName());
+      applier.delete(object);
+    }
+  }
+
+  private static List<String> bootstrapEnrs(ConfigMap networkConfig) {
+    String lines =
+        networkConfig
+            .getData()
+            .getOrDefault(io.chatnet.operator.network.NodeStartScript.BOOTSTRAP_FILE, "");
+    return lines.lines().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+  }
+
+  private UpdateControl<ChatNetwork> reportInvalid(
+      ChatNetwork network, EventRecorder events, String message) {
+    ChatNetworkStatus status = statusCalculator.invalid(network, "InvalidSpec", message);
+    return statusUpdate(network, status, events);
+  }
+
+  /** Writes status only when it changed; records an event when the phase changes. */
+  private UpdateControl<ChatNetwork> statusUpdate(
+      ChatNetwork network, ChatNetworkStatus status, EventRecorder events) {
+    ChatNetworkStatus previous = network.getStatus();
+    if (previous != null && sameStatus(previous, status)) {
+      return UpdateControl.noUpdate();
+    }
+    NetworkPhase before = previous == null ? null : previous.getPhase();
+    if (before != status.getPhase()) {
+      String message = "phase " + status.getPhase() + ": " + status.getReady() + " pods ready";
+      if (status.getPhase() == NetworkPhase.Failed) {
+        message = status.getConditions().get(0).getMessage();
+        events.warning(network, "InvalidSpec", message);
+      } else {
+        events.normal(network, String.valueOf(status.getPhase()), message);
+      }
+      LOG.infof(
+          "network %s/%s: %s",
+          network.getMetadata().getNamespace(), network.getMetadata().getName(), message);
+    }
+    ChatNetwork patch = new ChatNetwork();
+    patch.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName(network.getMetadata().getName())
+            .withNamespace(network.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  private boolean sameStatus(ChatNetworkStatus a, ChatNetworkStatus b) {
+    var serialization = client.getKubernetesSerialization();
+    return Objects.equals(
+        serialization.convertValue(a, Map.class), serialization.convertValue(b, Map.class));
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ChatNetwork> updateErrorStatus(
+      ChatNetwork network, Context<ChatNetwork> context, Exception e) {
+    LOG.warnf(
+        "network %s/%s: reconciliation failed: %s",
+        network.getMetadata().getNamespace(), network.getMetadata().getName(), e.getMessage());
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+}

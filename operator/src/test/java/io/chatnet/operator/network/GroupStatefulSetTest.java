@@ -1,0 +1,118 @@
+package io.chatnet.operator.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.NodeGroup;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import org.junit.jupiter.api.Test;
+
+class GroupStatefulSetTest {
+  final ChatNetwork smoke = Scenarios.network("smoke.yaml", "team-a");
+
+  NodeGroup group(ChatNetwork network, String name) {
+    return network.getSpec().getGroups().stream()
+        .filter(g -> g.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  StatefulSet build(ChatNetwork network, String group) {
+    NodeGroup g = group(network, group);
+    return GroupStatefulSet.build(
+        network, g, NodeKeySecrets.chunks(g.getReplicas()), Scenarios.DEFAULTS);
+  }
+
+  @Test
+  void oneParallelStatefulSetPerGroupWithoutServiceLinks() {
+    StatefulSet sts = build(smoke, "relay");
+    assertThat(sts.getMetadata().getName()).isEqualTo("smoke-relay");
+    assertThat(sts.getMetadata().getNamespace()).isEqualTo("team-a");
+    assertThat(sts.getSpec().getReplicas()).isEqualTo(8);
+    assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+    assertThat(sts.getSpec().getServiceName()).isEqualTo("smoke-relay");
+    assertThat(sts.getSpec().getSelector().getMatchLabels())
+        .containsEntry(Labels.NETWORK, "smoke")
+        .containsEntry(Labels.GROUP, "relay");
+    PodSpec pod = sts.getSpec().getTemplate().getSpec();
+    assertThat(pod.getEnableServiceLinks()).isFalse();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(sts.getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry(Labels.ROLE, "relay")
+        .containsEntry(Labels.NAME, "nwaku");
+  }
+
+  @Test
+  void nwakuStartsThroughTheScriptWithTheRoleArgumentsAndDefaultImage() {
+    Container node = build(smoke, "store").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(node.getImage()).isEqualTo("wakuorg/nwaku:v0.36.0");
+    assertThat(node.getCommand()).containsExactly("/bin/sh", "-c", NodeStartScript.SCRIPT, "nwaku");
+    assertThat(node.getArgs()).contains("--store=true", "--filter=true");
+    assertThat(node.getEnv()).anyMatch(e -> e.getName().equals("POD_IP"));
+    assertThat(node.getPorts())
+        .extracting(p -> p.getName() + "/" + p.getContainerPort() + "/" + p.getProtocol())
+        .containsExactly(
+            "libp2p/60000/TCP", "discv5/9000/UDP", "rest/8645/TCP", "metrics/8008/TCP");
+    assertThat(node.getResources().getRequests())
+        .containsEntry("cpu", new Quantity("150m"))
+        .containsEntry("memory", new Quantity("64Mi"));
+    assertThat(node.getResources().getLimits())
+        .containsEntry("cpu", new Quantity("400m"))
+        .containsEntry("memory", new Quantity("600Mi"));
+  }
+
+  @Test
+  void containersRunAsNonRootWithoutPrivileges() {
+    for (String group : new String[] {"boot", "relay", "store", "desktop", "mobile"}) {
+      Container c = build(smoke, group).getSpec().getTemplate().getSpec().getContainers().get(0);
+      assertThat(c.getSecurityContext().getRunAsNonRoot()).as(group).isTrue();
+      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(group).isFalse();
+      assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(group).contains("ALL");
+    }
+  }
+
+  @Test
+  void keysComeFromEveryChunkSecretOfTheGroup() {
+    NodeGroup relay = group(smoke, "relay");
+    relay.setReplicas(NodeKeySecrets.KEYS_PER_SECRET * 2 + 1);
+    StatefulSet sts = build(smoke, "relay");
+    var keys =
+        sts.getSpec().getTemplate().getSpec().getVolumes().stream()
+            .filter(v -> v.getName().equals("keys"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(keys.getProjected().getSources())
+        .extracting(s -> s.getSecret().getName())
+        .containsExactly("smoke-relay-keys-0", "smoke-relay-keys-1", "smoke-relay-keys-2");
+  }
+
+  @Test
+  void clientsGetTheirImageApiPortAndNoKeys() {
+    StatefulSet sts = build(smoke, "desktop");
+    Container client = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(client.getImage()).isEqualTo("soutullostatus/status-backend:latest");
+    assertThat(client.getArgs()).containsExactly("--address", "0.0.0.0:3333");
+    assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
+        .extracting(v -> v.getName())
+        .doesNotContain("keys");
+  }
+
+  @Test
+  void networkConditionsBecomeANetemInitContainer() {
+    ChatNetwork mobile = Scenarios.network("private-groups-mobile.yaml", "ns");
+    PodSpec pod = build(mobile, "mobile").getSpec().getTemplate().getSpec();
+    assertThat(pod.getInitContainers()).hasSize(1);
+    Container netem = pod.getInitContainers().get(0);
+    assertThat(netem.getImage()).isEqualTo("nicolaka/netshoot:v0.13");
+    assertThat(netem.getCommand().get(2))
+        .contains(
+            "tc qdisc replace dev eth0 root netem delay 100ms 20ms loss 1.0000% rate 2000kbit");
+    assertThat(netem.getSecurityContext().getCapabilities().getAdd()).containsExactly("NET_ADMIN");
+    assertThat(build(mobile, "desktop").getSpec().getTemplate().getSpec().getInitContainers())
+        .isEmpty();
+  }
+}
