@@ -21,12 +21,21 @@ public final class Scenarios {
 
   /** A scenario's ChatNetwork as the API server would hand it over (namespace and uid set). */
   public static ChatNetwork network(String file, String namespace) {
+    ChatNetwork network = manifest(file, namespace, null);
+    network.getMetadata().setUid("00000000-0000-0000-0000-000000000001");
+    network.getMetadata().setGeneration(1L);
+    return network;
+  }
+
+  /** A scenario's manifest, to create on a cluster, optionally under another name. */
+  public static ChatNetwork manifest(String file, String namespace, String name) {
     try {
       ChatNetwork network =
           Serialization.unmarshal(Files.readString(dir().resolve(file)), ChatNetwork.class);
       network.getMetadata().setNamespace(namespace);
-      network.getMetadata().setUid("00000000-0000-0000-0000-000000000001");
-      network.getMetadata().setGeneration(1L);
+      if (name != null) {
+        network.getMetadata().setName(name);
+      }
       return network;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

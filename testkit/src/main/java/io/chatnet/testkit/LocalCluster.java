@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The cluster that tests talk to: by default the local simulated one started by {@code make
@@ -50,6 +51,15 @@ public final class LocalCluster {
     return kubeconfig;
   }
 
+  /**
+   * The API server's audit log (writes by anyone but the simulated control plane, one JSON event a
+   * line), when the cluster is the local one started by cluster/scripts/up.sh.
+   */
+  public Optional<Path> auditLog() {
+    Path log = kubeconfig.toAbsolutePath().getParent().resolve("logs").resolve("audit.log");
+    return Files.isRegularFile(log) ? Optional.of(log) : Optional.empty();
+  }
+
   /** The shared client; do not close it. */
   public KubernetesClient client() {
     return client;
@@ -57,6 +67,11 @@ public final class LocalCluster {
 
   /** A client of its own for a caller that needs different settings or will close it. */
   public static KubernetesClient newClient(Path kubeconfig) {
+    return newClient(kubeconfig, null);
+  }
+
+  /** A client of its own that announces itself with {@code userAgent} (seen in audit logs). */
+  public static KubernetesClient newClient(Path kubeconfig, String userAgent) {
     String content;
     try {
       content = Files.readString(kubeconfig);
@@ -64,6 +79,9 @@ public final class LocalCluster {
       throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
     }
     Config config = Config.fromKubeconfig(content);
+    if (userAgent != null) {
+      config.setUserAgent(userAgent);
+    }
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 }

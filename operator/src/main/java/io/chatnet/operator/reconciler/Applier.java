@@ -35,8 +35,7 @@ public final class Applier {
 
   /** Applies {@code desired}, owned by {@code owner}, unless {@code live} already matches it. */
   public <R extends HasMetadata> boolean apply(ChatNetwork owner, R desired, Optional<R> live) {
-    desired.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
-    String hash = hash(desired);
+    String hash = fingerprint(owner, desired);
     if (live.isPresent() && matches(live.get(), desired, hash)) {
       return false;
     }
@@ -60,6 +59,14 @@ public final class Applier {
       return Objects.equals(liveSet.getSpec().getReplicas(), desiredSet.getSpec().getReplicas());
     }
     return true;
+  }
+
+  /**
+   * Sets the owner reference on {@code desired} and returns the hash that marks it once applied.
+   */
+  String fingerprint(ChatNetwork owner, HasMetadata desired) {
+    desired.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
+    return hash(desired);
   }
 
   private String hash(HasMetadata desired) {

@@ -1,0 +1,61 @@
+package io.chatnet.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the local API server's audit log: what a given client wrote, and when. */
+public final class AuditLog {
+  static final Set<String> WRITES =
+      Set.of("create", "update", "patch", "delete", "deletecollection");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+
+  public AuditLog(Path file) {
+    this.file = file;
+  }
+
+  /** One write: verb, resource and name, as "patch statefulsets smoke-relay". */
+  public record Write(Instant at, String verb, String resource, String subresource, String name) {
+    @Override
+    public String toString() {
+      return verb + " " + resource + (subresource == null ? "" : "/" + subresource) + " " + name;
+    }
+  }
+
+  /** Writes sent by a client with this user agent (prefix) since {@code since}. */
+  public List<Write> writesBy(String userAgentPrefix, Instant since) {
+    try (var lines = Files.lines(file)) {
+      return lines
+          .map(AuditLog::parse)
+          .filter(e -> e.path("userAgent").asText("").startsWith(userAgentPrefix))
+          .filter(e -> WRITES.contains(e.path("verb").asText()))
+          .map(
+              e ->
+                  new Write(
+                      Instant.parse(e.path("requestReceivedTimestamp").asText()),
+                      e.path("verb").asText(),
+                      e.path("objectRef").path("resource").asText(),
+                      e.path("objectRef").path("subresource").asText(null),
+                      e.path("objectRef").path("name").asText()))
+          .filter(w -> !w.at().isBefore(since))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable audit line", e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.chatnet.operator;
+
+import io.chatnet.operator.config.OperatorConfig;
+import io.chatnet.operator.reconciler.ChatNetworkReconciler;
+import io.chatnet.testkit.LocalCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Duration;
+
+/**
+ * The operator's reconciler run by the Java Operator SDK inside the test JVM, against the local
+ * cluster and one namespace, so a test can stop and restart it at will. Its client announces itself
+ * as {@value #USER_AGENT}, which is how tests find its requests in the audit log.
+ */
+public final class InProcessOperator implements AutoCloseable {
+  public static final String USER_AGENT = "chatnet-operator-under-test";
+  private final Operator operator;
+
+  private InProcessOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  public static InProcessOperator start(String namespace, Duration maxReconciliationInterval) {
+    KubernetesClient client = LocalCluster.newClient(LocalCluster.get().kubeconfig(), USER_AGENT);
+    Operator operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(true)
+                    .withStopOnInformerErrorDuringStartup(true));
+    operator.register(
+        new ChatNetworkReconciler(config(), client),
+        c ->
+            c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
+    operator.start();
+    return new InProcessOperator(operator);
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+
+  static OperatorConfig config() {
+    return new OperatorConfig() {
+      @Override
+      public Images images() {
+        return new Images() {
+          @Override
+          public String nwaku() {
+            return Scenarios.DEFAULTS.nwakuImage();
+          }
+
+          @Override
+          public String netem() {
+            return Scenarios.DEFAULTS.netemImage();
+          }
+        };
+      }
+
+      @Override
+      public String clusterDomain() {
+        return Scenarios.DEFAULTS.clusterDomain();
+      }
+    };
+  }
+}
