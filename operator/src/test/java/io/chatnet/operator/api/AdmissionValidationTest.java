@@ -1,0 +1,109 @@
+package io.chatnet.operator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatnet.operator.Crds;
+import io.chatnet.operator.Scenarios;
+import io.chatnet.testkit.LocalClusterTest;
+import io.chatnet.testkit.TestNamespace;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real API server rejects bad ChatNetworks at admission, with a message naming the field and
+ * the rule. Each file in src/test/resources/invalid-networks/ states what its rejection must say
+ * ("# expect: ..." lines). The ready scenarios in test-scenarios/ must all be accepted.
+ */
+@LocalClusterTest
+class AdmissionValidationTest {
+  static final Path CORPUS = Path.of("src/test/resources/invalid-networks");
+
+  @BeforeAll
+  static void installCrds(KubernetesClient client) {
+    Crds.install(client);
+  }
+
+  static Stream<Path> invalidManifests() throws IOException {
+    return Files.list(CORPUS).filter(p -> p.toString().endsWith(".yaml")).sorted();
+  }
+
+  static Stream<Path> scenarios() throws IOException {
+    return Files.list(Scenarios.dir())
+        .filter(p -> p.toString().endsWith(".yaml"))
+        .filter(p -> read(p).contains("kind: ChatNetwork"))
+        .sorted();
+  }
+
+  @Test
+  void theCorpusCoversAtLeastTwentyFiveMistakes() throws IOException {
+    assertThat(invalidManifests().count()).isGreaterThanOrEqualTo(25);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidManifests")
+  void isRejectedWithAMessageNamingFieldAndRule(
+      Path manifest, KubernetesClient client, TestNamespace ns) {
+    String yaml = read(manifest);
+    List<String> expected =
+        yaml.lines()
+            .filter(l -> l.startsWith("# expect: "))
+            .map(l -> l.substring("# expect: ".length()))
+            .toList();
+    assertThat(expected).as("expectations in %s", manifest).isNotEmpty();
+    GenericKubernetesResource object =
+        Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+    object.getMetadata().setNamespace(ns.name());
+    assertThatThrownBy(() -> client.resource(object).dryRun().create())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+        .satisfies(
+            e -> {
+              for (String part : expected) {
+                assertThat(e.getMessage()).contains(part);
+              }
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void readyScenariosAreAccepted(Path manifest, KubernetesClient client, TestNamespace ns) {
+    GenericKubernetesResource object =
+        Serialization.unmarshal(read(manifest), GenericKubernetesResource.class);
+    object.getMetadata().setNamespace(ns.name());
+    GenericKubernetesResource accepted = client.resource(object).dryRun().create();
+    assertThat(accepted.getMetadata().getName()).isEqualTo(object.getMetadata().getName());
+  }
+
+  @Test
+  void defaultsAreFilledInByTheApiServer(KubernetesClient client, TestNamespace ns) {
+    ChatNetwork minimal = Scenarios.manifest("smoke.yaml", ns.name(), "defaults");
+    ChatNetwork stored = client.resource(minimal).dryRun().create();
+    ChatNetworkSpec spec = stored.getSpec();
+    ChatNetworkSpec javaDefaults = new ChatNetworkSpec();
+    assertThat(spec.getClusterId()).isEqualTo(javaDefaults.getClusterId()).isEqualTo(16);
+    assertThat(spec.getShards()).isEqualTo(javaDefaults.getShards()).containsExactly(32, 64);
+    assertThat(spec.getDiscovery().getMode()).isEqualTo(DiscoveryMode.DISCV5);
+    assertThat(spec.getFeatures().isCommunities()).isFalse();
+    assertThat(spec.getFeatures().isStoreConfirmation()).isTrue();
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
