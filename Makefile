@@ -25,6 +25,15 @@ test: cluster-up ## run all tests (unit and against the local cluster)
 fmt: ## format the Java sources (the build checks the same formatter)
 	$(MVN) spotless:apply
 
+.PHONY: run demo demo-clean
+run: ## run the operator against the current kubeconfig (CRDs from crds/ must be installed)
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
+	java -jar operator/target/quarkus-app/quarkus-run.jar
+demo: ## the main job: operator + smoke and 1000-node scenarios to Ready (local cluster if none configured)
+	scripts/demo.sh
+demo-clean: ## delete the demo namespace and its networks
+	cluster/scripts/kubectl.sh delete namespace $${CHATNET_DEMO_NAMESPACE:-chatnet-demo} --ignore-not-found
+
 .PHONY: bench-cluster
 bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
 	bench/cluster/run.sh
