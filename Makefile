@@ -41,3 +41,8 @@ bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
 .PHONY: crds
 crds: ## regenerate crds/ from the API classes (the build fails when they are stale)
 	$(MVN) -pl operator -am test -Dtest=CrdFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true
+
+.PHONY: bench-network
+bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); writes bench/network.md
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
+	bench/network/run.sh

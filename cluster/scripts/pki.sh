@@ -34,5 +34,7 @@ sign admin "/O=system:masters/CN=chatnet-admin"
 sign kube-controller-manager "/O=system:masters/CN=system:kube-controller-manager"
 sign kube-scheduler "/O=system:masters/CN=system:kube-scheduler"
 sign kwok "/O=system:masters/CN=kwok-controller"
+# A user of its own for an operator run against this cluster, so the audit log tells its writes apart.
+sign chatnet-operator "/O=system:masters/CN=chatnet-operator"
 chmod 600 ./*.key
 touch done

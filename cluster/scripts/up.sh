@@ -126,7 +126,7 @@ start kube-apiserver "$K8S_BIN/kube-apiserver" \
   --profiling=false --v 0
 wait_for kube-apiserver 90 healthz "https://127.0.0.1:$APISERVER_PORT/readyz"
 
-for c in admin kube-controller-manager kube-scheduler kwok; do component_kubeconfig "$c"; done
+for c in admin kube-controller-manager kube-scheduler kwok chatnet-operator; do component_kubeconfig "$c"; done
 cp "$STATE_DIR/admin.kubeconfig" "$KUBECONFIG_FILE.tmp" && mv "$KUBECONFIG_FILE.tmp" "$KUBECONFIG_FILE"
 
 kcm_cfg="$STATE_DIR/kube-controller-manager.kubeconfig"

@@ -10,6 +10,7 @@ import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.identity.NodeKey;
 import io.chatnet.operator.network.Labels;
 import io.chatnet.operator.network.NodeStartScript;
 import io.chatnet.testkit.LocalCluster;
@@ -17,12 +18,15 @@ import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +37,41 @@ class ChatNetworkLifecycleTest {
   static final Duration RESYNC = Duration.ofSeconds(2);
   static InProcessOperator operator;
 
+  /** Everything logged in this JVM while the operator runs, to check no key is ever logged. */
+  static final List<String> LOG_LINES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static final java.util.logging.Handler CAPTURE =
+      new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+          String message = record.getMessage();
+          if (record.getParameters() != null && message != null) {
+            try {
+              message = String.format(message, record.getParameters());
+            } catch (java.util.IllegalFormatException e) {
+              message = message + " " + java.util.Arrays.toString(record.getParameters());
+            }
+          }
+          LOG_LINES.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
   @BeforeAll
   static void startOperator(KubernetesClient client, TestNamespace ns) {
+    java.util.logging.Logger.getLogger("").addHandler(CAPTURE);
     Crds.install(client);
     operator = InProcessOperator.start(ns.name(), RESYNC);
   }
 
   @AfterAll
   static void stopOperator() {
+    java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
     if (operator != null) {
       operator.close();
     }
@@ -116,6 +147,42 @@ class ChatNetworkLifecycleTest {
   }
 
   @Test
+  void nodeKeysStayInSecrets(KubernetesClient client, TestNamespace ns) {
+    client.resource(Scenarios.manifest("smoke.yaml", ns.name(), "secret")).create();
+    ChatNetwork ready = awaitPhase(client, ns, "secret", NetworkPhase.Ready, "16/16");
+    List<String> keys = new java.util.ArrayList<>();
+    for (NodeGroup group : ready.getSpec().getGroups()) {
+      for (int i = 0; i < group.getReplicas(); i++) {
+        keys.add(NodeKey.derive(ready.getSpec().getSeed(), group.getName(), i).privateKeyHex());
+      }
+    }
+    Secret relayKeys =
+        client.secrets().inNamespace(ns.name()).withName("secret-relay-keys-0").get();
+    assertThat(new String(java.util.Base64.getDecoder().decode(relayKeys.getData().get("0"))))
+        .isIn(keys);
+
+    String status = client.getKubernetesSerialization().asJson(ready.getStatus());
+    String events =
+        client
+            .getKubernetesSerialization()
+            .asJson(client.v1().events().inNamespace(ns.name()).list().getItems());
+    String config =
+        client
+            .getKubernetesSerialization()
+            .asJson(client.configMaps().inNamespace(ns.name()).withName("secret-network").get());
+    String logs = String.join("\n", LOG_LINES);
+    for (String key : keys) {
+      assertThat(status).doesNotContain(key);
+      assertThat(events).doesNotContain(key);
+      assertThat(config).doesNotContain(key);
+      assertThat(logs).doesNotContain(key);
+    }
+    assertThat(logs)
+        .as("the operator's log was captured")
+        .contains("network " + ns.name() + "/secret");
+  }
+
+  @Test
   void scalingChangingImageAndDeletingAGroupWorkInPlace(KubernetesClient client, TestNamespace ns) {
     client.resource(Scenarios.manifest("smoke.yaml", ns.name(), "change")).create();
     awaitPhase(client, ns, "change", NetworkPhase.Ready, "16/16");
@@ -170,45 +237,18 @@ class ChatNetworkLifecycleTest {
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(500))
         .until(
-            () -> {
-              Map<String, String> of = Map.of(Labels.NETWORK, "gone");
-              return client
-                      .apps()
-                      .statefulSets()
-                      .inNamespace(ns.name())
-                      .withLabels(of)
-                      .list()
-                      .getItems()
-                      .isEmpty()
-                  && client
-                      .services()
-                      .inNamespace(ns.name())
-                      .withLabels(of)
-                      .list()
-                      .getItems()
-                      .isEmpty()
-                  && client
-                      .secrets()
-                      .inNamespace(ns.name())
-                      .withLabels(of)
-                      .list()
-                      .getItems()
-                      .isEmpty()
-                  && client
-                      .configMaps()
-                      .inNamespace(ns.name())
-                      .withLabels(of)
-                      .list()
-                      .getItems()
-                      .isEmpty()
-                  && client
-                      .pods()
-                      .inNamespace(ns.name())
-                      .withLabels(of)
-                      .list()
-                      .getItems()
-                      .isEmpty();
-            });
+            () ->
+                Stream.of(
+                        StatefulSet.class, Service.class, Secret.class, ConfigMap.class, Pod.class)
+                    .allMatch(
+                        type ->
+                            client
+                                .resources(type)
+                                .inNamespace(ns.name())
+                                .withLabels(Map.of(Labels.NETWORK, "gone"))
+                                .list()
+                                .getItems()
+                                .isEmpty()));
   }
 
   @Test
