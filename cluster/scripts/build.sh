@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 need_go() {
-  command -v go >/dev/null || die "Go is not installed; it is needed once to build the control plane (apt-get install golang, or a Go >= 1.25 toolchain on PATH)."
+  command -v go >/dev/null || die "Go is not installed; it is needed once to build the control plane (Go >= 1.25 on PATH; Debian 12's golang package is too old)."
   local v; v=$(go env GOVERSION | sed 's/^go//')
   printf '%s\n%s\n' "1.25" "$v" | sort -V -C || die "Go $v is too old; Kubernetes v$K8S_VERSION needs Go >= 1.25."
 }

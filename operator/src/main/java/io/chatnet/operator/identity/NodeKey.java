@@ -24,14 +24,15 @@ public final class NodeKey {
           CURVE_PARAMS.getCurve(), CURVE_PARAMS.getG(), CURVE_PARAMS.getN(), CURVE_PARAMS.getH());
 
   private final BigInteger privateKey;
-  private final ECPoint publicKey;
+  // Computed on first use: an elliptic-curve multiplication costs about a millisecond, and writing
+  // key Secrets for 10,000 nodes needs only the private halves.
+  private ECPoint publicKey;
 
   private NodeKey(BigInteger privateKey) {
     if (privateKey.signum() <= 0 || privateKey.compareTo(CURVE.getN()) >= 0) {
       throw new IllegalArgumentException("not a valid secp256k1 private key");
     }
     this.privateKey = privateKey;
-    this.publicKey = CURVE.getG().multiply(privateKey).normalize();
   }
 
   public static NodeKey fromHex(String hex) {
@@ -70,7 +71,10 @@ public final class NodeKey {
   }
 
   /** The 33-byte compressed public key. */
-  public byte[] compressedPublicKey() {
+  public synchronized byte[] compressedPublicKey() {
+    if (publicKey == null) {
+      publicKey = CURVE.getG().multiply(privateKey).normalize();
+    }
     return publicKey.getEncoded(true);
   }
 

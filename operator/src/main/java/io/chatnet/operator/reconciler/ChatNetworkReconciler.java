@@ -32,6 +32,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,14 +57,19 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   static final String ENR_POD_SELECTOR =
       Labels.MANAGED_SELECTOR + "," + Labels.ROLE + " in (bootstrap,service)";
 
+  /** Ready counts are written at most this often while they move (phase changes at once). */
+  static final Duration COUNT_WRITE_INTERVAL = Duration.ofSeconds(5);
+
   private final BuildDefaults defaults;
   private final NetworkStatusCalculator statusCalculator;
   private final KubernetesClient client;
+  private final StatusWriteLimiter statusLimiter;
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
     this.defaults = config.buildDefaults();
     this.client = client;
     this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
+    this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
   }
 
   @Override
@@ -232,6 +238,14 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     if (previous != null && sameStatus(previous, status)) {
       return UpdateControl.noUpdate();
     }
+    ResourceID id = ResourceID.fromResource(network);
+    if (previous != null && sameStatus(withoutCounts(previous), withoutCounts(status))) {
+      var wait = statusLimiter.waitBeforeCountWrite(id);
+      if (wait.isPresent()) {
+        return UpdateControl.<ChatNetwork>noUpdate().rescheduleAfter(wait.get());
+      }
+    }
+    statusLimiter.wrote(id);
     NetworkPhase before = previous == null ? null : previous.getPhase();
     if (before != status.getPhase()) {
       String message = "phase " + status.getPhase() + ": " + status.getReady() + " pods ready";
@@ -253,6 +267,17 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
             .build());
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
+  }
+
+  /** A copy without the fields that move with every pod that turns ready. */
+  private ChatNetworkStatus withoutCounts(ChatNetworkStatus status) {
+    var serialization = client.getKubernetesSerialization();
+    ChatNetworkStatus copy = serialization.clone(status);
+    copy.setReady(null);
+    copy.setReadyReplicas(null);
+    copy.getGroups().forEach(g -> g.setReadyReplicas(0));
+    copy.getConditions().forEach(c -> c.setMessage(null));
+    return copy;
   }
 
   private boolean sameStatus(ChatNetworkStatus a, ChatNetworkStatus b) {
