@@ -1,0 +1,263 @@
+package io.chatnet.loadgen;
+
+import io.chatnet.loadgen.client.ChatClient;
+import io.chatnet.loadgen.client.Signal;
+import io.chatnet.loadgen.measure.DeliveryTracker;
+import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.plan.Assignment;
+import io.chatnet.loadgen.plan.Plan;
+import io.chatnet.loadgen.plan.Plan.ClientRef;
+import io.chatnet.loadgen.setup.Provisioner;
+import io.chatnet.loadgen.setup.Retry;
+import io.chatnet.loadgen.setup.SocialGraph;
+import io.chatnet.loadgen.traffic.ChatSenders;
+import io.chatnet.loadgen.traffic.MobileBehaviours;
+import io.chatnet.loadgen.traffic.RelaySender;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * One shard's run, as a pipeline: log in the shard's clients, make contacts and groups, wait for
+ * the planned start instant, send Poisson load and apply mobile behaviours until the window ends,
+ * wait out late arrivals, and summarise.
+ */
+public final class LoadRun {
+  private static final Logger LOG = Logger.getLogger(LoadRun.class.getName());
+  private final Plan plan;
+  private final int shard;
+  private final LoadMetrics metrics;
+  private final HttpClient http;
+  private final Duration requestTimeout;
+  private final Duration grace;
+
+  public LoadRun(
+      Plan plan,
+      int shard,
+      LoadMetrics metrics,
+      HttpClient http,
+      Duration requestTimeout,
+      Duration grace) {
+    if (shard < 0 || shard >= plan.shards()) {
+      throw new IllegalArgumentException("shard " + shard + " is not in 0.." + (plan.shards() - 1));
+    }
+    this.plan = plan;
+    this.shard = shard;
+    this.metrics = metrics;
+    this.http = http;
+    this.requestTimeout = requestTimeout;
+    this.grace = grace;
+  }
+
+  public Summary run(AtomicBoolean stop) {
+    List<ClientRef> refs = plan.slice(shard);
+    Map<String, ChatClient> clients = new LinkedHashMap<>();
+    refs.forEach(ref -> clients.put(ref.name(), new ChatClient(ref, http, requestTimeout)));
+    DeliveryTracker tracker =
+        new DeliveryTracker(metrics, micros(plan.measureFrom()), micros(plan.endAt()));
+    SocialGraph graph = new SocialGraph(Duration.ofSeconds(60));
+    for (ChatClient client : clients.values()) {
+      client.onMessages(signal -> route(client, signal, graph, tracker));
+    }
+    try {
+      LOG.info("shard " + shard + ": logging in " + clients.size() + " clients");
+      Map<String, String> loginFailures =
+          new Provisioner(plan.concurrency(), 3, Duration.ofSeconds(1))
+              .loginAll(new ArrayList<>(clients.values()), plan.clientSettings());
+      metrics.clients.labelValues("ready").set(clients.size() - loginFailures.size());
+      metrics.clients.labelValues("failed").set(loginFailures.size());
+
+      Assignment assignment = Assignment.of(plan, shard);
+      Map<String, String> setupFailures = new ConcurrentHashMap<>();
+      List<List<ChatClient>> pairs = usable(assignment.pairs(), clients, loginFailures);
+      List<List<ChatClient>> groups = usable(assignment.groups(), clients, loginFailures);
+      Map<List<ChatClient>, String> groupChats = new ConcurrentHashMap<>();
+      socialSetup(pairs, groups, graph, groupChats, setupFailures);
+      pairs.removeIf(p -> setupFailures.containsKey(pairName(p)));
+      groups.removeIf(g -> !groupChats.containsKey(g));
+      LOG.info(
+          "shard " + shard + ": " + pairs.size() + " pairs and " + groups.size() + " groups ready");
+
+      long skew = waitUntil(plan.startAt(), stop);
+      ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load"));
+      try {
+        ChatSenders chats =
+            new ChatSenders(plan, shard, scheduler, tracker, micros(plan.endAt()), stop);
+        chats.start(pairs, groups, groupChats);
+        RelaySender relay =
+            plan.traffic() != null && plan.traffic().relay() != null && !plan.relayNodes().isEmpty()
+                ? new RelaySender(plan, shard, http, scheduler, tracker, micros(plan.endAt()), stop)
+                : null;
+        if (relay != null) {
+          relay.start();
+        }
+        List<ChatClient> ready = new ArrayList<>();
+        clients.values().stream().filter(c -> c.publicKey() != null).forEach(ready::add);
+        MobileBehaviours behaviours = new MobileBehaviours(plan, shard, scheduler, stop);
+        behaviours.start(ready);
+
+        waitUntil(plan.endAt(), stop);
+        LOG.info(
+            "shard "
+                + shard
+                + ": window over; waiting "
+                + grace.toSeconds()
+                + " s for late arrivals");
+        waitUntil(Instant.now().plus(grace), stop);
+
+        Map<String, DeliveryTracker.Figures> figures = new LinkedHashMap<>();
+        tracker
+            .figures()
+            .forEach(
+                (kind, f) -> {
+                  if (f.sent() > 0 || f.failed() > 0) {
+                    figures.put(kind.label(), f);
+                  }
+                });
+        long reconnects = clients.values().stream().mapToLong(c -> c.signals().drops()).sum();
+        return new Summary(
+            plan.experiment(),
+            shard,
+            plan.startAt(),
+            skew,
+            new Summary.Clients(
+                clients.size(),
+                clients.size() - loginFailures.size(),
+                loginFailures.size(),
+                first(loginFailures, 20)),
+            pairs.size(),
+            groups.size(),
+            first(setupFailures, 20),
+            figures,
+            behaviours.counts(),
+            tracker.foreign(),
+            reconnects,
+            stop.get());
+      } finally {
+        scheduler.shutdownNow();
+      }
+    } finally {
+      clients.values().forEach(ChatClient::close);
+    }
+  }
+
+  private void route(ChatClient client, Signal signal, SocialGraph graph, DeliveryTracker tracker) {
+    if ("message.delivered".equals(signal.type())) {
+      tracker.acked(signal.event().path("messageID").asText(""));
+      return;
+    }
+    if (graph.onMessages(client, signal)) {
+      return;
+    }
+    for (var message : signal.event().path("messages")) {
+      tracker.received(
+          client.name(),
+          client.ref().kind(),
+          message.path("text").asText(null),
+          signal.receivedEpochMicros());
+    }
+  }
+
+  private void socialSetup(
+      List<List<ChatClient>> pairs,
+      List<List<ChatClient>> groups,
+      SocialGraph graph,
+      Map<List<ChatClient>, String> groupChats,
+      Map<String, String> failures) {
+    Semaphore slots = new Semaphore(Math.max(1, plan.concurrency()));
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    for (List<ChatClient> pair : pairs) {
+      slots.acquireUninterruptibly();
+      all.add(
+          Retry.withBackoff(() -> graph.connect(pair.get(0), pair.get(1)), 3, Duration.ofSeconds(1))
+              .whenComplete(
+                  (v, e) -> {
+                    slots.release();
+                    if (e != null) {
+                      failures.put(pairName(pair), String.valueOf(Retry.unwrap(e).getMessage()));
+                    }
+                  }));
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      List<ChatClient> members = groups.get(i);
+      String name = plan.experiment() + "-s" + shard + "-g" + i;
+      slots.acquireUninterruptibly();
+      all.add(
+          Retry.withBackoff(() -> graph.group(name, members), 3, Duration.ofSeconds(1))
+              .whenComplete(
+                  (chatId, e) -> {
+                    slots.release();
+                    if (e != null) {
+                      failures.put(name, String.valueOf(Retry.unwrap(e).getMessage()));
+                    } else {
+                      groupChats.put(members, chatId);
+                    }
+                  }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+  }
+
+  private static List<List<ChatClient>> usable(
+      List<List<ClientRef>> sets, Map<String, ChatClient> clients, Map<String, String> failed) {
+    List<List<ChatClient>> out = new ArrayList<>();
+    for (List<ClientRef> set : sets) {
+      if (set.stream().noneMatch(r -> failed.containsKey(r.name()))) {
+        out.add(set.stream().map(r -> clients.get(r.name())).toList());
+      }
+    }
+    return out;
+  }
+
+  static String pairName(List<ChatClient> pair) {
+    return pair.get(0).name() + "+" + pair.get(1).name();
+  }
+
+  /** Sleeps until {@code instant} (or a stop); returns how late it woke, in milliseconds. */
+  static long waitUntil(Instant instant, AtomicBoolean stop) {
+    while (!stop.get()) {
+      long remaining = Duration.between(Instant.now(), instant).toMillis();
+      if (remaining <= 0) {
+        break;
+      }
+      try {
+        Thread.sleep(Math.min(remaining, 200));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return Math.max(0, Duration.between(instant, Instant.now()).toMillis());
+  }
+
+  static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+
+  private static Map<String, String> first(Map<String, String> map, int limit) {
+    Map<String, String> out = new LinkedHashMap<>();
+    map.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .limit(limit)
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,126 @@
+package io.chatnet.loadgen;
+
+import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.plan.Plan;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The load generator's command line: one shard of an experiment's plan. */
+@Command(
+    name = "chatnet-loadgen",
+    mixinStandardHelpOptions = true,
+    description =
+        "Drives status-backend clients and nwaku nodes with chat load; measures delivery and latency.")
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+  @Option(names = "--plan", required = true, description = "The plan (JSON) the operator wrote.")
+  Path plan;
+
+  @Option(
+      names = "--shard",
+      defaultValue = "${env:JOB_COMPLETION_INDEX:-0}",
+      description = "This shard's index (default: the Job's completion index).")
+  int shard;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9400",
+      description = "Prometheus port (0: none).")
+  int metricsPort;
+
+  @Option(
+      names = "--summary",
+      defaultValue = "summary.json",
+      description = "Where to write the JSON summary.")
+  Path summary;
+
+  @Option(
+      names = "--termination-log",
+      defaultValue = "/dev/termination-log",
+      description = "Also write the summary here (the operator reads it from the pod status).")
+  Path terminationLog;
+
+  @Option(
+      names = "--grace-seconds",
+      defaultValue = "10",
+      description = "Wait for late arrivals after the window.")
+  int graceSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Plan parsed = Json.MAPPER.readValue(plan.toFile(), Plan.class);
+    LoadMetrics metrics = new LoadMetrics();
+    HTTPServer server =
+        metricsPort > 0
+            ? HTTPServer.builder().port(metricsPort).registry(metrics.registry).buildAndStart()
+            : null;
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // SIGTERM: stop sending, let the run summarise what it has, then exit.
+                  stop.set(true);
+                  try {
+                    done.await(20, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4, LoadRun.daemon("http")))
+            .build();
+    try {
+      Summary result =
+          new LoadRun(
+                  parsed,
+                  shard,
+                  metrics,
+                  http,
+                  Duration.ofSeconds(30),
+                  Duration.ofSeconds(graceSeconds))
+              .run(stop);
+      write(result);
+      return result.clients().ready() == 0 && result.clients().assigned() > 0 ? 2 : 0;
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+      done.countDown();
+    }
+  }
+
+  private void write(Summary result) throws IOException {
+    String pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+    Files.writeString(summary, pretty);
+    LOG.info("summary written to " + summary);
+    System.out.println(pretty);
+    if (Files.isWritable(terminationLog) || Files.isWritable(terminationLog.getParent())) {
+      // The kubelet keeps at most 4096 bytes of a termination message.
+      String compact = Json.MAPPER.writeValueAsString(result);
+      Files.writeString(
+          terminationLog, compact.length() <= 4096 ? compact : compact.substring(0, 4096));
+    }
+  }
+}

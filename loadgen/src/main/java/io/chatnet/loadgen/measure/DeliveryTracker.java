@@ -1,0 +1,196 @@
+package io.chatnet.loadgen.measure;
+
+import io.chatnet.loadgen.traffic.MessageText;
+import io.chatnet.loadgen.traffic.TrafficKind;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivery bookkeeping: every sent message with the clients expected to receive it, every first
+ * receipt with its latency, duplicates, late arrivals and, at the end, losses. Only messages sent
+ * inside the measurement window count towards the figures; all of them count in metrics.
+ */
+public final class DeliveryTracker {
+  private final LoadMetrics metrics;
+  private final long windowStartMicros;
+  private final long windowEndMicros;
+  private final Map<String, Sent> messages = new ConcurrentHashMap<>();
+  private final Map<String, String> byClientId = new ConcurrentHashMap<>();
+  private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
+  private final AtomicLong foreign = new AtomicLong();
+
+  public DeliveryTracker(LoadMetrics metrics, long windowStartMicros, long windowEndMicros) {
+    this.metrics = metrics;
+    this.windowStartMicros = windowStartMicros;
+    this.windowEndMicros = windowEndMicros;
+    for (TrafficKind kind : TrafficKind.values()) {
+      tallies.put(kind, new Tally());
+    }
+  }
+
+  private record Sent(
+      TrafficKind kind,
+      String senderKind,
+      long sentMicros,
+      Set<String> expected,
+      Set<String> got) {}
+
+  /** A message accepted by the sender's client; {@code expected} are the receiving clients. */
+  public void sent(TrafficKind kind, String senderKind, MessageText message, Set<String> expected) {
+    boolean measured = inWindow(message.sentMicros());
+    metrics.sent.labelValues(kind.label(), senderKind).inc();
+    if (!measured) {
+      return;
+    }
+    messages.put(
+        message.id(),
+        new Sent(kind, senderKind, message.sentMicros(), expected, ConcurrentHashMap.newKeySet()));
+    Tally tally = tallies.get(kind);
+    tally.sent.incrementAndGet();
+    tally.expected.addAndGet(expected.size());
+  }
+
+  /** The client's own id for a message (from the send response), to match delivery acks. */
+  public void clientMessageId(String clientMessageId, String messageId) {
+    byClientId.put(clientMessageId, messageId);
+  }
+
+  /** A send that the client or node refused: it leaves the expected figures. */
+  public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
+    metrics.failed.labelValues(kind.label(), senderKind).inc();
+    Sent sent = messages.remove(message.id());
+    if (sent != null) {
+      Tally tally = tallies.get(kind);
+      tally.sent.decrementAndGet();
+      tally.expected.addAndGet(-sent.expected().size());
+      tally.failed.incrementAndGet();
+    }
+  }
+
+  /** A message.delivered acknowledgement for the client message id. */
+  public void acked(String clientMessageId) {
+    String id = byClientId.get(clientMessageId);
+    Sent sent = id == null ? null : messages.get(id);
+    if (sent != null) {
+      metrics.acked.labelValues(sent.kind().label(), sent.senderKind()).inc();
+      tallies.get(sent.kind()).acked.incrementAndGet();
+    }
+  }
+
+  /** A messages.new receipt of {@code text} by {@code receiver} at {@code receivedMicros}. */
+  public void received(String receiver, String receiverKind, String text, long receivedMicros) {
+    var decoded = MessageText.decode(text);
+    if (decoded.isEmpty()) {
+      return;
+    }
+    MessageText message = decoded.get();
+    long latencyMicros = receivedMicros - message.sentMicros();
+    Sent sent = messages.get(message.id());
+    if (sent == null) {
+      // Sent before the window, or by another shard: metrics only.
+      if (!inWindow(message.sentMicros())) {
+        return;
+      }
+      foreign.incrementAndGet();
+      return;
+    }
+    String label = sent.kind().label();
+    if (!sent.expected().contains(receiver)) {
+      return; // an echo to the sender itself
+    }
+    if (!sent.got().add(receiver)) {
+      metrics.duplicates.labelValues(label, receiverKind).inc();
+      tallies.get(sent.kind()).duplicates.incrementAndGet();
+      return;
+    }
+    metrics.received.labelValues(label, receiverKind).inc();
+    metrics.latency.labelValues(label, receiverKind).observe(latencyMicros / 1e6);
+    Tally tally = tallies.get(sent.kind());
+    tally.received.incrementAndGet();
+    tally.latencies.add(latencyMicros);
+    if (receivedMicros > windowEndMicros) {
+      tally.late.incrementAndGet();
+    }
+  }
+
+  boolean inWindow(long micros) {
+    return micros >= windowStartMicros && micros < windowEndMicros;
+  }
+
+  /** Receipts of messages this tracker did not send but that fell in the window (other shards). */
+  public long foreign() {
+    return foreign.get();
+  }
+
+  public Map<TrafficKind, Figures> figures() {
+    Map<TrafficKind, Figures> out = new EnumMap<>(TrafficKind.class);
+    tallies.forEach((kind, tally) -> out.put(kind, tally.figures()));
+    return out;
+  }
+
+  /** The figures of one kind of traffic over the measurement window. */
+  public record Figures(
+      long sent,
+      long failed,
+      long expected,
+      long received,
+      long duplicates,
+      long late,
+      long lost,
+      long acked,
+      Double deliveryRatio,
+      LatencySummary latencyMillis) {}
+
+  /** Exact percentiles over every measured latency (nearest-rank). */
+  public record LatencySummary(double p50, double p95, double p99, double max, double mean) {
+    static LatencySummary of(long[] micros) {
+      if (micros.length == 0) {
+        return null;
+      }
+      long[] sorted = micros.clone();
+      Arrays.sort(sorted);
+      return new LatencySummary(
+          rank(sorted, 0.50),
+          rank(sorted, 0.95),
+          rank(sorted, 0.99),
+          sorted[sorted.length - 1] / 1000.0,
+          Arrays.stream(sorted).average().orElse(0) / 1000.0);
+    }
+
+    static double rank(long[] sorted, double q) {
+      int index = (int) Math.ceil(q * sorted.length) - 1;
+      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+  }
+
+  private static final class Tally {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong expected = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong late = new AtomicLong();
+    final AtomicLong acked = new AtomicLong();
+    final LongList latencies = new LongList();
+
+    Figures figures() {
+      long exp = expected.get();
+      long rec = received.get();
+      return new Figures(
+          sent.get(),
+          failed.get(),
+          exp,
+          rec,
+          duplicates.get(),
+          late.get(),
+          exp - rec,
+          acked.get(),
+          exp == 0 ? null : (double) rec / exp,
+          LatencySummary.of(latencies.toArray()));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.chatnet.loadgen.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one load generator shard does, as the operator writes it (JSON). Every shard reads the same
+ * plan and takes its own slice of the clients: clients are dealt out in contiguous slices, and
+ * pairs and groups are formed inside a slice, so contacts and group invitations never cross shards.
+ *
+ * @param experiment experiment name, for labels and the summary
+ * @param startAt the wall-clock instant every shard starts sending (no start skew)
+ * @param warmupSeconds sent messages before startAt+warmup are not measured
+ * @param durationSeconds the measured window after the warm-up
+ * @param shards how many shards the clients are dealt to
+ * @param seed for Poisson arrivals, pairings and behaviour schedules
+ * @param clients every status-backend client of the experiment, in a fixed order
+ * @param relayNodes REST base URLs of nwaku nodes, for relay-mode traffic
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Plan(
+    String experiment,
+    Instant startAt,
+    int warmupSeconds,
+    int durationSeconds,
+    int shards,
+    String seed,
+    List<ClientRef> clients,
+    List<String> relayNodes,
+    Traffic traffic,
+    Behaviours behaviours,
+    ClientSettings clientSettings,
+    int concurrency) {
+
+  /** A status-backend client: its pod name, HTTP base URL and kind (desktop or mobile). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ClientRef(String name, String url, String kind) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Traffic(OneToOne oneToOne, PrivateGroups privateGroups, Relay relay) {}
+
+  /** Pairs of clients chatting one-to-one; each sender sends at the given Poisson rate. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record OneToOne(int pairs, double messagesPerMinute, int payloadBytes) {}
+
+  /** Private group chats; every member sends at the given Poisson rate. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PrivateGroups(
+      int groups, int membersPerGroup, double messagesPerMinute, int payloadBytes) {}
+
+  /** Raw Waku relay messages published to nwaku REST, spread over the relay nodes. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Relay(double messagesPerSecond, int payloadBytes, String contentTopic) {}
+
+  /** Mobile behaviours applied to a fraction of the shard's clients. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Behaviours(Periodic offline, Periodic background) {}
+
+  /**
+   * A behaviour that a fraction of clients adopts for {@code durationSeconds} out of every {@code
+   * periodSeconds}, at staggered offsets.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Periodic(double fraction, int periodSeconds, int durationSeconds) {}
+
+  /** What clients are created with: fleet, feature flags, metrics port. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ClientSettings(
+      String fleet,
+      String fleetsFile,
+      boolean backup,
+      boolean pairing,
+      boolean historyArchives,
+      boolean telemetry,
+      boolean storeConfirmation,
+      boolean missingMessageVerification,
+      int metricsPort) {}
+
+  /** The clients this shard owns: a contiguous slice, sizes differing by at most one. */
+  public List<ClientRef> slice(int shard) {
+    int n = clients.size();
+    int from = (int) ((long) n * shard / shards);
+    int to = (int) ((long) n * (shard + 1) / shards);
+    return clients.subList(from, to);
+  }
+
+  public Instant measureFrom() {
+    return startAt.plusSeconds(warmupSeconds);
+  }
+
+  public Instant endAt() {
+    return measureFrom().plusSeconds(durationSeconds);
+  }
+}

@@ -1,0 +1,117 @@
+package io.chatnet.loadgen.traffic;
+
+import io.chatnet.loadgen.client.EpochMicros;
+import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.measure.DeliveryTracker;
+import io.chatnet.loadgen.plan.Plan;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Raw Waku relay load for Waku-only baselines: Poisson publishes of {@code POST
+ * /relay/v1/auto/messages} (REFERENCE.md), round-robin over this shard's share of the nwaku nodes.
+ * Delivery across the mesh is read from nwaku's own metrics; here a publish counts as sent when the
+ * node accepts it.
+ */
+public final class RelaySender {
+  private final Plan plan;
+  private final int shard;
+  private final HttpClient http;
+  private final ScheduledExecutorService scheduler;
+  private final DeliveryTracker tracker;
+  private final long endMicros;
+  private final AtomicBoolean stop;
+  private final AtomicLong sequence = new AtomicLong();
+  private final List<String> nodes;
+  private final PoissonArrivals arrivals;
+  private long dueMicros;
+
+  public RelaySender(
+      Plan plan,
+      int shard,
+      HttpClient http,
+      ScheduledExecutorService scheduler,
+      DeliveryTracker tracker,
+      long endMicros,
+      AtomicBoolean stop) {
+    this.plan = plan;
+    this.shard = shard;
+    this.http = http;
+    this.scheduler = scheduler;
+    this.tracker = tracker;
+    this.endMicros = endMicros;
+    this.stop = stop;
+    List<String> all = plan.relayNodes();
+    int from = all.size() * shard / plan.shards();
+    int to = all.size() * (shard + 1) / plan.shards();
+    this.nodes = from == to ? List.of(all.get(shard % all.size())) : all.subList(from, to);
+    double perShard = plan.traffic().relay().messagesPerSecond() / plan.shards();
+    this.arrivals =
+        new PoissonArrivals(
+            new SplittableRandom(ChatSenders.seed(plan.seed(), 1000 + shard)), perShard);
+  }
+
+  public void start() {
+    next(EpochMicros.now());
+  }
+
+  private void next(long fromMicros) {
+    dueMicros = Math.max(dueMicros, fromMicros) + arrivals.nextGapMicros();
+    if (stop.get() || dueMicros >= endMicros) {
+      return;
+    }
+    scheduler.schedule(
+        this::publish, Math.max(0, dueMicros - EpochMicros.now()), TimeUnit.MICROSECONDS);
+  }
+
+  private void publish() {
+    if (stop.get()) {
+      return;
+    }
+    Plan.Relay relay = plan.traffic().relay();
+    long n = sequence.incrementAndGet();
+    MessageText message = new MessageText("r" + shard + "-" + n, EpochMicros.now());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(
+        "payload",
+        Base64.getEncoder()
+            .encodeToString(message.encode(relay.payloadBytes()).getBytes(StandardCharsets.UTF_8)));
+    body.put("contentTopic", relay.contentTopic());
+    body.put("version", 0);
+    body.put("timestamp", message.sentMicros() * 1000);
+    String node = nodes.get((int) (n % nodes.size()));
+    tracker.sent(TrafficKind.RELAY, "relay", message, Set.of());
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(node + "/relay/v1/auto/messages"))
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
+              .build();
+      http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+          .whenComplete(
+              (response, error) -> {
+                if (error != null || response.statusCode() / 100 != 2) {
+                  tracker.sendFailed(TrafficKind.RELAY, "relay", message);
+                }
+              });
+    } catch (Exception e) {
+      tracker.sendFailed(TrafficKind.RELAY, "relay", message);
+    }
+    next(dueMicros);
+  }
+}

@@ -1,0 +1,276 @@
+package io.chatnet.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
+import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.plan.Plan;
+import io.chatnet.loadgen.standin.StatusBackendStandIn;
+import io.chatnet.loadgen.standin.StatusBackendStandIn.Accepted;
+import io.chatnet.loadgen.standin.StatusBackendStandIn.Delivery;
+import io.chatnet.loadgen.traffic.MessageText;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load generator against the status-backend stand-in: the figures it reports equal the
+ * stand-in's ground truth (counts exactly; latencies to within the loopback hop), and the awkward
+ * parts of the API are handled.
+ */
+class LoadGeneratorContractTest {
+  static final int WARMUP = 1;
+  static final int DURATION = 3;
+  StatusBackendStandIn standIn;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void stop() {
+    if (standIn != null) {
+      standIn.close();
+    }
+  }
+
+  Plan plan(int clients, Plan.Traffic traffic, Plan.Behaviours behaviours, int shards) {
+    List<Plan.ClientRef> refs = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      refs.add(new Plan.ClientRef("c" + i, standIn.url(i), i % 4 == 3 ? "mobile" : "desktop"));
+    }
+    return new Plan(
+        "contract",
+        Instant.now().plusMillis(1500),
+        WARMUP,
+        DURATION,
+        shards,
+        "seed-1",
+        refs,
+        List.of(),
+        traffic,
+        behaviours,
+        new Plan.ClientSettings(
+            "chatnet",
+            "/etc/chatnet/network/fleets.json",
+            false,
+            false,
+            false,
+            false,
+            true,
+            true,
+            9100),
+        8);
+  }
+
+  Summary run(Plan plan, int shard) {
+    return new LoadRun(
+            plan, shard, new LoadMetrics(), http, Duration.ofSeconds(10), Duration.ofSeconds(1))
+        .run(new AtomicBoolean());
+  }
+
+  static Plan.Traffic chats(int pairs, int groups) {
+    return new Plan.Traffic(
+        new Plan.OneToOne(pairs, 600, 200), new Plan.PrivateGroups(groups, 3, 300, 300), null);
+  }
+
+  /** What the stand-in saw of in-window messages of one kind. */
+  record Truth(
+      long sent, long expected, long received, long duplicates, double[] latenciesMillis) {}
+
+  Truth truth(Plan plan, boolean groups) {
+    long from = LoadRun.micros(plan.measureFrom());
+    long to = LoadRun.micros(plan.endAt());
+    List<Accepted> sends =
+        standIn.accepted.stream()
+            .filter(a -> groups != a.chat().equals("1to1"))
+            .filter(a -> inWindow(a.text(), from, to))
+            .toList();
+    Set<String> texts = sends.stream().map(Accepted::text).collect(Collectors.toSet());
+    List<Delivery> firsts =
+        standIn.deliveries.stream()
+            .filter(d -> texts.contains(d.messageText()) && !d.duplicate())
+            .toList();
+    long duplicates =
+        standIn.deliveries.stream()
+            .filter(d -> texts.contains(d.messageText()) && d.duplicate())
+            .count();
+    double[] latencies =
+        firsts.stream()
+            .mapToDouble(
+                d ->
+                    (d.deliveredMicros()
+                            - MessageText.decode(d.messageText()).orElseThrow().sentMicros())
+                        / 1000.0)
+            .sorted()
+            .toArray();
+    return new Truth(
+        sends.size(),
+        sends.stream().mapToLong(a -> a.receivers().size()).sum(),
+        firsts.size(),
+        duplicates,
+        latencies);
+  }
+
+  static boolean inWindow(String text, long from, long to) {
+    long sent = MessageText.decode(text).orElseThrow().sentMicros();
+    return sent >= from && sent < to;
+  }
+
+  static double rank(double[] sorted, double q) {
+    return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  static void assertMatches(Figures figures, Truth truth) {
+    assertThat(figures.sent()).isEqualTo(truth.sent()).isPositive();
+    assertThat(figures.expected()).isEqualTo(truth.expected());
+    assertThat(figures.received()).isEqualTo(truth.received());
+    assertThat(figures.duplicates()).isEqualTo(truth.duplicates());
+    assertThat(figures.lost()).isEqualTo(truth.expected() - truth.received());
+    // The stand-in stamps a delivery as it writes the frame, the load generator as it arrives:
+    // they differ by the loopback hop only.
+    assertThat(figures.latencyMillis().p50())
+        .isCloseTo(rank(truth.latenciesMillis(), 0.50), within());
+    assertThat(figures.latencyMillis().p95())
+        .isCloseTo(rank(truth.latenciesMillis(), 0.95), within());
+    assertThat(figures.latencyMillis().p99())
+        .isCloseTo(rank(truth.latenciesMillis(), 0.99), within());
+  }
+
+  static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(3.0);
+  }
+
+  @Test
+  void figuresMatchTheStandInsGroundTruthUnderLossAndDuplicates() {
+    standIn = new StatusBackendStandIn(16);
+    standIn.faults.lossPercent = 10;
+    standIn.faults.duplicatePercent = 5;
+    Plan plan = plan(16, chats(4, 2), null, 1);
+    Summary summary = run(plan, 0);
+
+    assertThat(summary.clients().ready()).isEqualTo(16);
+    assertThat(summary.pairs()).isEqualTo(4);
+    assertThat(summary.groups()).isEqualTo(2);
+    assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
+    assertMatches(summary.traffic().get("privateGroups"), truth(plan, true));
+    assertThat(summary.traffic().get("oneToOne").lost()).isPositive();
+    assertThat(
+            summary.traffic().get("oneToOne").duplicates()
+                + summary.traffic().get("privateGroups").duplicates())
+        .isPositive();
+    assertThat(summary.startSkewMillis()).isLessThan(250);
+    assertThat(standIn.rpcRejections).isEmpty();
+  }
+
+  @Test
+  void everyRpcCarriesAnIdAndGroupsAreCreatedWithTheLeadingNull() {
+    standIn = new StatusBackendStandIn(6);
+    Summary summary = run(plan(6, chats(0, 2), null, 1), 0);
+    assertThat(summary.groups()).isEqualTo(2);
+    assertThat(standIn.rpcRejections).isEmpty();
+    assertThat(summary.setupFailures()).isEmpty();
+  }
+
+  @Test
+  void loginIsReadFromTheSignalAndAFailedClientIsCountedNotFatal() {
+    standIn = new StatusBackendStandIn(8);
+    standIn.faults.loginFailures.add("c1");
+    Summary summary = run(plan(8, chats(4, 0), null, 1), 0);
+    assertThat(summary.clients().ready()).isEqualTo(7);
+    assertThat(summary.clients().failed()).isEqualTo(1);
+    assertThat(summary.clients().failures()).containsKey("c1");
+    assertThat(summary.clients().failures().get("c1"))
+        .contains("node.login")
+        .contains("account already exists");
+    assertThat(summary.pairs()).isEqualTo(3); // c0+c1 is dropped, the others chat
+    assertThat(standIn.callsOf("c1").stream().filter("CreateAccountAndLogin"::equals).count())
+        .isEqualTo(3); // retried
+  }
+
+  @Test
+  void rpcErrorsCountAsFailedSendsNotAsLosses() {
+    standIn = new StatusBackendStandIn(8);
+    standIn.faults.sendErrorPercent = 20;
+    Plan plan = plan(8, chats(4, 0), null, 1);
+    Summary summary = run(plan, 0);
+    Figures figures = summary.traffic().get("oneToOne");
+    assertThat(figures.failed()).isPositive();
+    assertMatches(figures, truth(plan, false));
+    assertThat(figures.lost()).isZero();
+  }
+
+  @Test
+  void droppedWebsocketsAreReconnected() {
+    standIn = new StatusBackendStandIn(4);
+    Plan plan = plan(4, chats(2, 0), null, 1);
+    CompletableFuture<Summary> running = CompletableFuture.supplyAsync(() -> run(plan, 0));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> standIn.openSockets("c0") == 1);
+    standIn.dropWebSockets("c0");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> standIn.openSockets("c0") == 1);
+    Summary summary = running.join();
+    assertThat(summary.signalReconnects()).isGreaterThanOrEqualTo(1);
+    assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
+  }
+
+  @Test
+  void aSlowClientDelaysOnlyItsOwnRequests() {
+    standIn = new StatusBackendStandIn(8);
+    standIn.faults.slowClients.add("c2");
+    standIn.faults.slowMillis = 400;
+    Plan plan = plan(8, chats(4, 0), null, 1);
+    Summary summary = run(plan, 0);
+    assertThat(summary.clients().ready()).isEqualTo(8);
+    assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
+  }
+
+  @Test
+  void shardsSplitTheClientsAndStartAtTheSameInstant() {
+    standIn = new StatusBackendStandIn(16);
+    Plan plan = plan(16, chats(8, 0), null, 2);
+    CompletableFuture<Summary> first = CompletableFuture.supplyAsync(() -> run(plan, 0));
+    CompletableFuture<Summary> second = CompletableFuture.supplyAsync(() -> run(plan, 1));
+    Summary a = first.join();
+    Summary b = second.join();
+    assertThat(a.clients().assigned() + b.clients().assigned()).isEqualTo(16);
+    assertThat(a.pairs() + b.pairs()).isEqualTo(8);
+    assertThat(Math.abs(a.startSkewMillis() - b.startSkewMillis())).isLessThan(250);
+    Truth truth = truth(plan, false);
+    Figures fa = a.traffic().get("oneToOne");
+    Figures fb = b.traffic().get("oneToOne");
+    assertThat(fa.sent() + fb.sent()).isEqualTo(truth.sent());
+    assertThat(fa.received() + fb.received()).isEqualTo(truth.received());
+  }
+
+  @Test
+  void mobileBehavioursReachTheClients() {
+    standIn = new StatusBackendStandIn(8);
+    Plan plan =
+        plan(
+            8,
+            chats(4, 0),
+            new Plan.Behaviours(new Plan.Periodic(0.5, 2, 1), new Plan.Periodic(0.25, 2, 1)),
+            1);
+    Summary summary = run(plan, 0);
+    assertThat(summary.behaviours().get("offline")).isGreaterThanOrEqualTo(4);
+    assertThat(summary.behaviours().get("background")).isGreaterThanOrEqualTo(2);
+    long connectionChanges =
+        Arrays.stream(new String[] {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"})
+            .mapToLong(c -> standIn.callsOf(c).stream().filter("ConnectionChange"::equals).count())
+            .sum();
+    assertThat(connectionChanges).isGreaterThanOrEqualTo(8); // each offline spell is off and on
+    assertThat(standIn.appStates).isNotEmpty();
+    // Messages to clients that were offline arrive when they come back: nothing is lost.
+    assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
+  }
+}
