@@ -96,7 +96,10 @@ public final class LoadRun {
             new ChatSenders(plan, shard, scheduler, tracker, micros(plan.endAt()), stop);
         chats.start(pairs, groups, groupChats);
         RelaySender relay =
-            plan.traffic() != null && plan.traffic().relay() != null && !plan.relayNodes().isEmpty()
+            plan.traffic() != null
+                    && plan.traffic().relay() != null
+                    && plan.relayNodes() != null
+                    && !plan.relayNodes().isEmpty()
                 ? new RelaySender(plan, shard, http, scheduler, tracker, micros(plan.endAt()), stop)
                 : null;
         if (relay != null) {

@@ -111,6 +111,38 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
   }
 
+  /**
+   * The kubelet keeps at most 4096 bytes of a termination message: drop the failure lists first.
+   */
+  static String terminationMessage(Summary result) throws IOException {
+    String compact = Json.MAPPER.writeValueAsString(result);
+    if (compact.length() <= MAX_TERMINATION_MESSAGE) {
+      return compact;
+    }
+    Summary trimmed =
+        new Summary(
+            result.experiment(),
+            result.shard(),
+            result.plannedStart(),
+            result.startSkewMillis(),
+            new Summary.Clients(
+                result.clients().assigned(),
+                result.clients().ready(),
+                result.clients().failed(),
+                java.util.Map.of()),
+            result.pairs(),
+            result.groups(),
+            java.util.Map.of(),
+            result.traffic(),
+            result.behaviours(),
+            result.foreignReceipts(),
+            result.signalReconnects(),
+            result.stoppedEarly());
+    return Json.MAPPER.writeValueAsString(trimmed);
+  }
+
+  static final int MAX_TERMINATION_MESSAGE = 4096;
+
   private void write(Summary result) throws IOException {
     String pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
     Files.writeString(summary, pretty);

@@ -53,6 +53,7 @@ class LoadGeneratorContractTest {
         shards,
         "seed-1",
         refs,
+        null,
         List.of(),
         traffic,
         behaviours,

@@ -15,7 +15,10 @@ import java.util.List;
  * @param durationSeconds the measured window after the warm-up
  * @param shards how many shards the clients are dealt to
  * @param seed for Poisson arrivals, pairings and behaviour schedules
- * @param clients every status-backend client of the experiment, in a fixed order
+ * @param clients every status-backend client of the experiment, in a fixed order (or none, when
+ *     {@code clientGroups} describes them)
+ * @param clientGroups groups of clients as name and URL patterns with the ordinal as {@code %d}:
+ *     how the operator describes 10,000 clients in a few lines
  * @param relayNodes REST base URLs of nwaku nodes, for relay-mode traffic
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,6 +30,7 @@ public record Plan(
     int shards,
     String seed,
     List<ClientRef> clients,
+    List<ClientGroup> clientGroups,
     List<String> relayNodes,
     Traffic traffic,
     Behaviours behaviours,
@@ -36,6 +40,10 @@ public record Plan(
   /** A status-backend client: its pod name, HTTP base URL and kind (desktop or mobile). */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ClientRef(String name, String url, String kind) {}
+
+  /** {@code replicas} clients named {@code namePattern} at {@code urlPattern} (ordinal as %d). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ClientGroup(String namePattern, String urlPattern, String kind, int replicas) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Traffic(OneToOne oneToOne, PrivateGroups privateGroups, Relay relay) {}
@@ -77,12 +85,33 @@ public record Plan(
       boolean missingMessageVerification,
       int metricsPort) {}
 
+  /** Every client: the explicit list, then the expanded groups. */
+  public List<ClientRef> allClients() {
+    List<ClientRef> all = new java.util.ArrayList<>();
+    if (clients != null) {
+      all.addAll(clients);
+    }
+    if (clientGroups != null) {
+      for (ClientGroup group : clientGroups) {
+        for (int i = 0; i < group.replicas(); i++) {
+          all.add(
+              new ClientRef(
+                  String.format(group.namePattern(), i),
+                  String.format(group.urlPattern(), i),
+                  group.kind()));
+        }
+      }
+    }
+    return all;
+  }
+
   /** The clients this shard owns: a contiguous slice, sizes differing by at most one. */
   public List<ClientRef> slice(int shard) {
-    int n = clients.size();
+    List<ClientRef> all = allClients();
+    int n = all.size();
     int from = (int) ((long) n * shard / shards);
     int to = (int) ((long) n * (shard + 1) / shards);
-    return clients.subList(from, to);
+    return all.subList(from, to);
   }
 
   public Instant measureFrom() {
