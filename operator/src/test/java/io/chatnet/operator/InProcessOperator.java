@@ -1,6 +1,7 @@
 package io.chatnet.operator;
 
 import io.chatnet.operator.config.OperatorConfig;
+import io.chatnet.operator.reconciler.ChatExperimentReconciler;
 import io.chatnet.operator.reconciler.ChatNetworkReconciler;
 import io.chatnet.testkit.LocalCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,6 +33,10 @@ public final class InProcessOperator implements AutoCloseable {
         new ChatNetworkReconciler(config(), client),
         c ->
             c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
+    operator.register(
+        new ChatExperimentReconciler(config(), client),
+        c ->
+            c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
     operator.start();
     return new InProcessOperator(operator);
   }
@@ -54,6 +59,11 @@ public final class InProcessOperator implements AutoCloseable {
           @Override
           public String netem() {
             return Scenarios.DEFAULTS.netemImage();
+          }
+
+          @Override
+          public String loadgen() {
+            return Scenarios.DEFAULTS.loadgenImage();
           }
         };
       }

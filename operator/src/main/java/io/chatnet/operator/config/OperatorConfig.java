@@ -21,10 +21,15 @@ public interface OperatorConfig {
     /** Image with tc (iproute2) for the network-conditions init container. */
     @WithDefault("nicolaka/netshoot:v0.13")
     String netem();
+
+    /** The load generator image (built from loadgen/). */
+    @WithDefault("chatnet/loadgen:0.1.0")
+    String loadgen();
   }
 
   /** The values the pure manifest builders need. */
   default BuildDefaults buildDefaults() {
-    return new BuildDefaults(images().nwaku(), images().netem(), clusterDomain());
+    return new BuildDefaults(
+        images().nwaku(), images().netem(), images().loadgen(), clusterDomain());
   }
 }

@@ -1,6 +1,5 @@
 package io.chatnet.operator.reconciler;
 
-import io.chatnet.operator.api.ChatNetwork;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -34,7 +33,7 @@ public final class Applier {
   }
 
   /** Applies {@code desired}, owned by {@code owner}, unless {@code live} already matches it. */
-  public <R extends HasMetadata> boolean apply(ChatNetwork owner, R desired, Optional<R> live) {
+  public <R extends HasMetadata> boolean apply(HasMetadata owner, R desired, Optional<R> live) {
     String hash = fingerprint(owner, desired);
     if (live.isPresent() && matches(live.get(), desired, hash)) {
       return false;
@@ -64,7 +63,7 @@ public final class Applier {
   /**
    * Sets the owner reference on {@code desired} and returns the hash that marks it once applied.
    */
-  String fingerprint(ChatNetwork owner, HasMetadata desired) {
+  String fingerprint(HasMetadata owner, HasMetadata desired) {
     desired.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
     return hash(desired);
   }
@@ -84,7 +83,7 @@ public final class Applier {
     }
   }
 
-  static OwnerReference ownerReference(ChatNetwork owner) {
+  static OwnerReference ownerReference(HasMetadata owner) {
     return new OwnerReferenceBuilder()
         .withApiVersion(owner.getApiVersion())
         .withKind(owner.getKind())

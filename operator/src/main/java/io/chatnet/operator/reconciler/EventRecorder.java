@@ -1,7 +1,7 @@
 package io.chatnet.operator.reconciler;
 
-import io.chatnet.operator.api.ChatNetwork;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -21,15 +21,15 @@ public final class EventRecorder {
     this.client = client;
   }
 
-  public void normal(ChatNetwork network, String reason, String message) {
+  public void normal(HasMetadata network, String reason, String message) {
     record(network, "Normal", reason, message);
   }
 
-  public void warning(ChatNetwork network, String reason, String message) {
+  public void warning(HasMetadata network, String reason, String message) {
     record(network, "Warning", reason, message);
   }
 
-  private void record(ChatNetwork network, String type, String reason, String message) {
+  private void record(HasMetadata network, String type, String reason, String message) {
     String now = Instant.now().toString();
     try {
       client

@@ -42,7 +42,7 @@ class AdmissionValidationTest {
   static Stream<Path> scenarios() throws IOException {
     return Files.list(Scenarios.dir())
         .filter(p -> p.toString().endsWith(".yaml"))
-        .filter(p -> read(p).contains("kind: ChatNetwork"))
+        .filter(p -> read(p).contains("apiVersion: chatnet.io/"))
         .sorted();
   }
 
@@ -78,12 +78,18 @@ class AdmissionValidationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void readyScenariosAreAccepted(Path manifest, KubernetesClient client, TestNamespace ns) {
-    GenericKubernetesResource object =
-        Serialization.unmarshal(read(manifest), GenericKubernetesResource.class);
-    object.getMetadata().setNamespace(ns.name());
-    GenericKubernetesResource accepted = client.resource(object).dryRun().create();
-    assertThat(accepted.getMetadata().getName()).isEqualTo(object.getMetadata().getName());
+  void readyScenariosAreAccepted(Path manifest, KubernetesClient client, TestNamespace ns)
+      throws IOException {
+    List<io.fabric8.kubernetes.api.model.HasMetadata> objects;
+    try (var in = Files.newInputStream(manifest)) {
+      objects = client.load(in).items();
+    }
+    assertThat(objects).isNotEmpty();
+    for (var object : objects) {
+      object.getMetadata().setNamespace(ns.name());
+      var accepted = client.resource(object).dryRun().create();
+      assertThat(accepted.getMetadata().getName()).isEqualTo(object.getMetadata().getName());
+    }
   }
 
   @Test

@@ -1,0 +1,150 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to run on a network: load, behaviours, faults, the window and the pass/fail criteria. */
+@ValidationRule(
+    value =
+        "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)",
+    message = "traffic needs at least one of oneToOne, privateGroups, relay",
+    fieldPath = ".traffic")
+@ValidationRule(
+    value = "self == oldSelf",
+    message = "an experiment's spec cannot change once created; create a new experiment")
+public class ChatExperimentSpec {
+  @JsonPropertyDescription("The ChatNetwork (same namespace) to run on.")
+  @Required
+  private NetworkRef networkRef;
+
+  @JsonPropertyDescription("Length of the measured window, in seconds (after the warm-up).")
+  @Required
+  @Min(10)
+  @Max(86400)
+  private int durationSeconds;
+
+  @JsonPropertyDescription(
+      "Seconds of load before the measured window; messages sent then are not counted.")
+  @Min(0)
+  @Max(3600)
+  @Default("30")
+  private int warmupSeconds = 30;
+
+  @JsonPropertyDescription(
+      "Seconds between creating the load generator Jobs and the common start instant: time for"
+          + " every shard to log in its clients and make contacts and groups.")
+  @Min(5)
+  @Max(3600)
+  @Default("60")
+  private int setupSeconds = 60;
+
+  @JsonPropertyDescription("The chat and relay load.")
+  @Required
+  private ExperimentTraffic traffic;
+
+  @JsonPropertyDescription("Mobile behaviours (offline spells, background) applied to clients.")
+  private ExperimentBehaviours behaviours;
+
+  @JsonPropertyDescription("Faults injected during the window.")
+  @Size(max = 16)
+  private List<ExperimentFault> faults = new ArrayList<>();
+
+  @JsonPropertyDescription("The load generator Jobs.")
+  @Default("{}")
+  private LoadGeneratorSpec loadGenerator = new LoadGeneratorSpec();
+
+  @JsonPropertyDescription("Pass/fail criteria for the verdict.")
+  private ExperimentCriteria criteria;
+
+  @JsonPropertyDescription(
+      "Seed for arrivals, pairings and schedules; defaults to the network's seed.")
+  @Size(max = 128)
+  private String seed;
+
+  public NetworkRef getNetworkRef() {
+    return networkRef;
+  }
+
+  public void setNetworkRef(NetworkRef networkRef) {
+    this.networkRef = networkRef;
+  }
+
+  public int getDurationSeconds() {
+    return durationSeconds;
+  }
+
+  public void setDurationSeconds(int durationSeconds) {
+    this.durationSeconds = durationSeconds;
+  }
+
+  public int getWarmupSeconds() {
+    return warmupSeconds;
+  }
+
+  public void setWarmupSeconds(int warmupSeconds) {
+    this.warmupSeconds = warmupSeconds;
+  }
+
+  public int getSetupSeconds() {
+    return setupSeconds;
+  }
+
+  public void setSetupSeconds(int setupSeconds) {
+    this.setupSeconds = setupSeconds;
+  }
+
+  public ExperimentTraffic getTraffic() {
+    return traffic;
+  }
+
+  public void setTraffic(ExperimentTraffic traffic) {
+    this.traffic = traffic;
+  }
+
+  public ExperimentBehaviours getBehaviours() {
+    return behaviours;
+  }
+
+  public void setBehaviours(ExperimentBehaviours behaviours) {
+    this.behaviours = behaviours;
+  }
+
+  public List<ExperimentFault> getFaults() {
+    return faults;
+  }
+
+  public void setFaults(List<ExperimentFault> faults) {
+    this.faults = faults;
+  }
+
+  public LoadGeneratorSpec getLoadGenerator() {
+    return loadGenerator;
+  }
+
+  public void setLoadGenerator(LoadGeneratorSpec loadGenerator) {
+    this.loadGenerator = loadGenerator;
+  }
+
+  public ExperimentCriteria getCriteria() {
+    return criteria;
+  }
+
+  public void setCriteria(ExperimentCriteria criteria) {
+    this.criteria = criteria;
+  }
+
+  public String getSeed() {
+    return seed;
+  }
+
+  public void setSeed(String seed) {
+    this.seed = seed;
+  }
+}

@@ -1,0 +1,117 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** One fault: what, on which group, how much of it, when and for how long. */
+@ValidationRule(
+    value = "self.type != 'delay' || has(self.latencyMillis)",
+    message = "a delay fault needs latencyMillis",
+    fieldPath = ".latencyMillis")
+@ValidationRule(
+    value = "self.type != 'loss' || has(self.lossPercent)",
+    message = "a loss fault needs lossPercent",
+    fieldPath = ".lossPercent")
+@ValidationRule(
+    value = "self.type == 'podKill' || has(self.durationSeconds)",
+    message = "network faults need durationSeconds",
+    fieldPath = ".durationSeconds")
+public class ExperimentFault {
+  @JsonPropertyDescription(
+      "podKill (native: pods deleted, recreated by their StatefulSet), or delay, loss, partition"
+          + " (Chaos Mesh NetworkChaos; unavailable without Chaos Mesh's CRDs).")
+  @Required
+  private FaultType type;
+
+  @JsonPropertyDescription("The network group whose pods the fault hits.")
+  @Required
+  @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+  private String group;
+
+  @JsonPropertyDescription("Share of the group's pods hit, 0 to 1.")
+  @Required
+  @Min(0)
+  @Max(1)
+  private double fraction;
+
+  @JsonPropertyDescription("Seconds after the start instant at which the fault begins.")
+  @Required
+  @Min(0)
+  @Max(86400)
+  private int atSeconds;
+
+  @JsonPropertyDescription("How long a network fault lasts, in seconds.")
+  @Min(1)
+  @Max(86400)
+  private Integer durationSeconds;
+
+  @JsonPropertyDescription("Delay faults: added latency in milliseconds.")
+  @Min(1)
+  @Max(60000)
+  private Integer latencyMillis;
+
+  @JsonPropertyDescription("Loss faults: share of packets dropped, in percent.")
+  @Min(0)
+  @Max(100)
+  private Double lossPercent;
+
+  public FaultType getType() {
+    return type;
+  }
+
+  public void setType(FaultType type) {
+    this.type = type;
+  }
+
+  public String getGroup() {
+    return group;
+  }
+
+  public void setGroup(String group) {
+    this.group = group;
+  }
+
+  public double getFraction() {
+    return fraction;
+  }
+
+  public void setFraction(double fraction) {
+    this.fraction = fraction;
+  }
+
+  public int getAtSeconds() {
+    return atSeconds;
+  }
+
+  public void setAtSeconds(int atSeconds) {
+    this.atSeconds = atSeconds;
+  }
+
+  public Integer getDurationSeconds() {
+    return durationSeconds;
+  }
+
+  public void setDurationSeconds(Integer durationSeconds) {
+    this.durationSeconds = durationSeconds;
+  }
+
+  public Integer getLatencyMillis() {
+    return latencyMillis;
+  }
+
+  public void setLatencyMillis(Integer latencyMillis) {
+    this.latencyMillis = latencyMillis;
+  }
+
+  public Double getLossPercent() {
+    return lossPercent;
+  }
+
+  public void setLossPercent(Double lossPercent) {
+    this.lossPercent = lossPercent;
+  }
+}

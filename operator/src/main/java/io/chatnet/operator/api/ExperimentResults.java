@@ -1,0 +1,51 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Results per kind of traffic (absent kinds were not run). */
+public class ExperimentResults {
+  @JsonPropertyDescription("One-to-one chats.")
+  private TrafficResult oneToOne;
+
+  @JsonPropertyDescription("Private group chats.")
+  private TrafficResult privateGroups;
+
+  @JsonPropertyDescription(
+      "Raw relay publishes (sent and failed only: delivery is read from nwaku).")
+  private TrafficResult relay;
+
+  @JsonPropertyDescription("Clients that logged in, over clients assigned.")
+  private String clientsReady;
+
+  public TrafficResult getOneToOne() {
+    return oneToOne;
+  }
+
+  public void setOneToOne(TrafficResult oneToOne) {
+    this.oneToOne = oneToOne;
+  }
+
+  public TrafficResult getPrivateGroups() {
+    return privateGroups;
+  }
+
+  public void setPrivateGroups(TrafficResult privateGroups) {
+    this.privateGroups = privateGroups;
+  }
+
+  public TrafficResult getRelay() {
+    return relay;
+  }
+
+  public void setRelay(TrafficResult relay) {
+    this.relay = relay;
+  }
+
+  public String getClientsReady() {
+    return clientsReady;
+  }
+
+  public void setClientsReady(String clientsReady) {
+    this.clientsReady = clientsReady;
+  }
+}

@@ -1,0 +1,48 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+/** The load generator: one indexed Job whose pods are the shards. */
+public class LoadGeneratorSpec {
+  @JsonPropertyDescription("Number of shards (Job pods); clients are dealt out among them.")
+  @Min(1)
+  @Max(256)
+  @Default("1")
+  private int replicas = 1;
+
+  @JsonPropertyDescription("Load generator image; defaults to the operator's configured one.")
+  @Size(min = 1, max = 512)
+  private String image;
+
+  @JsonPropertyDescription("Resources of each shard.")
+  private ResourceRequirements resources;
+
+  public int getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(int replicas) {
+    this.replicas = replicas;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+}

@@ -1,0 +1,66 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** Private group chats; every member sends at the given Poisson rate. */
+public class PrivateGroupTraffic {
+  @JsonPropertyDescription("Number of private groups.")
+  @Required
+  @Min(1)
+  @Max(10000)
+  private int groups;
+
+  @JsonPropertyDescription("Members per group, the creator included.")
+  @Required
+  @Min(2)
+  @Max(256)
+  private int membersPerGroup;
+
+  @JsonPropertyDescription("Messages per minute each member sends (Poisson arrivals).")
+  @Required
+  @Min(0.001)
+  @Max(6000)
+  private double messagesPerMinute;
+
+  @JsonPropertyDescription("Message text size in bytes.")
+  @Min(64)
+  @Max(65536)
+  @Default("256")
+  private int payloadBytes = 256;
+
+  public int getGroups() {
+    return groups;
+  }
+
+  public void setGroups(int groups) {
+    this.groups = groups;
+  }
+
+  public int getMembersPerGroup() {
+    return membersPerGroup;
+  }
+
+  public void setMembersPerGroup(int membersPerGroup) {
+    this.membersPerGroup = membersPerGroup;
+  }
+
+  public double getMessagesPerMinute() {
+    return messagesPerMinute;
+  }
+
+  public void setMessagesPerMinute(double messagesPerMinute) {
+    this.messagesPerMinute = messagesPerMinute;
+  }
+
+  public int getPayloadBytes() {
+    return payloadBytes;
+  }
+
+  public void setPayloadBytes(int payloadBytes) {
+    this.payloadBytes = payloadBytes;
+  }
+}

@@ -1,0 +1,52 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** Raw relay load, network-wide, spread over the relay nodes. */
+public class RelayTraffic {
+  @JsonPropertyDescription("Messages per second across the whole network (Poisson arrivals).")
+  @Required
+  @Min(0.001)
+  @Max(100000)
+  private double messagesPerSecond;
+
+  @JsonPropertyDescription("Payload size in bytes.")
+  @Min(1)
+  @Max(150000)
+  @Default("1024")
+  private int payloadBytes = 1024;
+
+  @JsonPropertyDescription("Content topic (/app/version/name/encoding).")
+  @Pattern("^/[^/]+/[^/]+/[^/]+/[^/]+$")
+  @Default("/chatnet/1/relay-load/proto")
+  private String contentTopic = "/chatnet/1/relay-load/proto";
+
+  public double getMessagesPerSecond() {
+    return messagesPerSecond;
+  }
+
+  public void setMessagesPerSecond(double messagesPerSecond) {
+    this.messagesPerSecond = messagesPerSecond;
+  }
+
+  public int getPayloadBytes() {
+    return payloadBytes;
+  }
+
+  public void setPayloadBytes(int payloadBytes) {
+    this.payloadBytes = payloadBytes;
+  }
+
+  public String getContentTopic() {
+    return contentTopic;
+  }
+
+  public void setContentTopic(String contentTopic) {
+    this.contentTopic = contentTopic;
+  }
+}

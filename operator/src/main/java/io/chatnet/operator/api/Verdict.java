@@ -1,0 +1,30 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Passed, or Failed with the criteria that were missed. */
+public class Verdict {
+  @JsonPropertyDescription("Passed, Failed, or NoCriteria.")
+  private String result;
+
+  @JsonPropertyDescription("One line per criterion checked, with the figure and the threshold.")
+  private List<String> reasons = new ArrayList<>();
+
+  public String getResult() {
+    return result;
+  }
+
+  public void setResult(String result) {
+    this.result = result;
+  }
+
+  public List<String> getReasons() {
+    return reasons;
+  }
+
+  public void setReasons(List<String> reasons) {
+    this.reasons = reasons;
+  }
+}

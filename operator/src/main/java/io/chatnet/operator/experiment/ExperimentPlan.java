@@ -1,0 +1,121 @@
+package io.chatnet.operator.experiment;
+
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentSpec;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.Features;
+import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.GroupRole;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.PeriodicBehaviour;
+import io.chatnet.operator.network.Names;
+import io.chatnet.operator.network.NetworkConfigMap;
+import io.chatnet.operator.network.NodeStartScript;
+import io.chatnet.operator.network.WakuPorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load generator's plan (loadgen's Plan record, as JSON) for an experiment on a network:
+ * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the traffic,
+ * behaviours, the start instant and the feature flags clients are created with. Pure.
+ */
+public final class ExperimentPlan {
+  /** Relay load spreads over at most this many nodes: enough to load the mesh from many entries. */
+  static final int MAX_RELAY_ENTRY_NODES = 64;
+
+  private ExperimentPlan() {}
+
+  public static Map<String, Object> build(
+      ChatExperiment experiment, ChatNetwork network, Instant start, String clusterDomain) {
+    ChatExperimentSpec spec = experiment.getSpec();
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("experiment", experiment.getMetadata().getName());
+    plan.put("startAt", start.toString());
+    plan.put("warmupSeconds", spec.getWarmupSeconds());
+    plan.put("durationSeconds", spec.getDurationSeconds());
+    plan.put("shards", spec.getLoadGenerator().getReplicas());
+    plan.put("seed", spec.getSeed() != null ? spec.getSeed() : network.getSpec().getSeed());
+    plan.put("clientGroups", clientGroups(network, clusterDomain));
+    plan.put("relayNodes", relayNodes(network, clusterDomain));
+    plan.put("traffic", spec.getTraffic());
+    if (spec.getBehaviours() != null) {
+      Map<String, Object> behaviours = new LinkedHashMap<>();
+      behaviours.put("offline", periodic(spec.getBehaviours().getOffline()));
+      behaviours.put("background", periodic(spec.getBehaviours().getBackground()));
+      plan.put("behaviours", behaviours);
+    }
+    plan.put("clientSettings", clientSettings(network.getSpec().getFeatures()));
+    plan.put("concurrency", 32);
+    return plan;
+  }
+
+  private static List<Map<String, Object>> clientGroups(ChatNetwork network, String domain) {
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      if (group.getKind() != GroupKind.STATUS_BACKEND || group.getReplicas() == 0) {
+        continue;
+      }
+      String service = Names.group(network, group);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("namePattern", service + "-%d");
+      entry.put(
+          "urlPattern",
+          "http://"
+              + service
+              + "-%d."
+              + service
+              + "."
+              + network.getMetadata().getNamespace()
+              + ".svc."
+              + domain
+              + ":"
+              + WakuPorts.CLIENT_API);
+      entry.put("kind", group.getRole().wireName());
+      entry.put("replicas", group.getReplicas());
+      groups.add(entry);
+    }
+    return groups;
+  }
+
+  private static List<String> relayNodes(ChatNetwork network, String domain) {
+    List<String> nodes = new ArrayList<>();
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      if (group.getRole() != GroupRole.RELAY && group.getRole() != GroupRole.SERVICE) {
+        continue;
+      }
+      for (int i = 0; i < group.getReplicas() && nodes.size() < MAX_RELAY_ENTRY_NODES; i++) {
+        nodes.add("http://" + Names.podDns(network, group, i, domain) + ":" + WakuPorts.REST);
+      }
+    }
+    return nodes;
+  }
+
+  private static Map<String, Object> periodic(PeriodicBehaviour behaviour) {
+    if (behaviour == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("fraction", behaviour.getFraction());
+    out.put("periodSeconds", behaviour.getPeriodSeconds());
+    out.put("durationSeconds", behaviour.getDurationSeconds());
+    return out;
+  }
+
+  private static Map<String, Object> clientSettings(Features features) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("fleet", NetworkConfigMap.FLEET);
+    settings.put("fleetsFile", NodeStartScript.NETWORK_DIR + "/" + NetworkConfigMap.FLEETS_FILE);
+    settings.put("backup", features.isBackup());
+    settings.put("pairing", features.isPairing());
+    settings.put("historyArchives", features.isHistoryArchives());
+    settings.put("telemetry", features.isTelemetry());
+    settings.put("storeConfirmation", features.isStoreConfirmation());
+    settings.put("missingMessageVerification", features.isMissingMessageVerification());
+    settings.put("metricsPort", WakuPorts.CLIENT_METRICS);
+    return settings;
+  }
+}

@@ -1,0 +1,128 @@
+package io.chatnet.operator.experiment;
+
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentSpec;
+import io.chatnet.operator.config.BuildDefaults;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+
+/**
+ * The load generator as one indexed Job: pod i is shard i (JOB_COMPLETION_INDEX). All shards get
+ * the same plan and start at its instant, so there is no start skew from pods starting one after
+ * another. A shard is not retried (its start instant would have passed); the Job's deadline stops a
+ * run that hangs.
+ */
+public final class LoadGeneratorJob {
+  public static final String PLAN_DIR = "/etc/chatnet/plan";
+  public static final int METRICS_PORT = 9400;
+
+  /** Seconds the load generator waits for late arrivals after the window (its --grace-seconds). */
+  public static final int GRACE_SECONDS = 10;
+
+  static final ResourceRequirements DEFAULT_RESOURCES =
+      new ResourceRequirementsBuilder()
+          .addToRequests("cpu", new Quantity("500m"))
+          .addToRequests("memory", new Quantity("512Mi"))
+          .addToLimits("memory", new Quantity("1Gi"))
+          .build();
+
+  private LoadGeneratorJob() {}
+
+  /** Seconds from Job creation until the Job is stopped as hung. */
+  public static long deadlineSeconds(ChatExperimentSpec spec) {
+    long run = spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds();
+    return run + GRACE_SECONDS + Math.max(120, run / 10);
+  }
+
+  public static Job build(ChatExperiment experiment, BuildDefaults defaults) {
+    ChatExperimentSpec spec = experiment.getSpec();
+    int shards = spec.getLoadGenerator().getReplicas();
+    String image =
+        spec.getLoadGenerator().getImage() != null
+            ? spec.getLoadGenerator().getImage()
+            : defaults.loadgenImage();
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName(ExperimentNames.job(experiment))
+        .withNamespace(experiment.getMetadata().getNamespace())
+        .withLabels(ExperimentNames.labels(experiment))
+        .endMetadata()
+        .withNewSpec()
+        .withCompletionMode("Indexed")
+        .withCompletions(shards)
+        .withParallelism(shards)
+        .withBackoffLimit(0)
+        .withActiveDeadlineSeconds(deadlineSeconds(spec))
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(ExperimentNames.labels(experiment))
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withEnableServiceLinks(false)
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(10001L)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .endSecurityContext()
+        .addNewContainer()
+        .withName("loadgen")
+        .withImage(image)
+        .withArgs(
+            "--plan",
+            PLAN_DIR + "/" + PlanConfigMap.KEY,
+            "--metrics-port",
+            String.valueOf(METRICS_PORT),
+            "--summary",
+            "/tmp/summary.json",
+            "--grace-seconds",
+            String.valueOf(GRACE_SECONDS))
+        .addNewPort()
+        .withName("metrics")
+        .withContainerPort(METRICS_PORT)
+        .endPort()
+        .withTerminationMessagePolicy("File")
+        .withResources(
+            spec.getLoadGenerator().getResources() != null
+                ? spec.getLoadGenerator().getResources()
+                : DEFAULT_RESOURCES)
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .addToDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
+        .addNewVolumeMount()
+        .withName("plan")
+        .withMountPath(PLAN_DIR)
+        .withReadOnly(true)
+        .endVolumeMount()
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("plan")
+        .withNewConfigMap()
+        .withName(ExperimentNames.planConfigMap(experiment))
+        .endConfigMap()
+        .endVolume()
+        .addNewVolume()
+        .withName("tmp")
+        .withNewEmptyDir()
+        .endEmptyDir()
+        .endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,526 @@
+package io.chatnet.operator.reconciler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentSpec;
+import io.chatnet.operator.api.ChatExperimentStatus;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentFault;
+import io.chatnet.operator.api.ExperimentPhase;
+import io.chatnet.operator.api.FaultType;
+import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.api.ShardStatus;
+import io.chatnet.operator.config.BuildDefaults;
+import io.chatnet.operator.config.OperatorConfig;
+import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.experiment.ExperimentPlan;
+import io.chatnet.operator.experiment.FaultInjector;
+import io.chatnet.operator.experiment.LoadGeneratorJob;
+import io.chatnet.operator.experiment.PlanConfigMap;
+import io.chatnet.operator.experiment.SummaryAggregator;
+import io.chatnet.operator.experiment.VerdictJudge;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a ChatExperiment: wait for its network to be Ready, fix the start instant, write the plan
+ * and the load generator Job, apply faults as they fall due, and when the Job is done read every
+ * shard's summary from its pod's termination message, aggregate, judge, and report. A deleted
+ * network, a failed shard or a run past its deadline fails the experiment and removes its Job.
+ */
+@ControllerConfiguration(name = ChatExperimentReconciler.NAME)
+public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
+  public static final String NAME = "chatexperiment";
+  static final String NETWORK_INDEX = "networkRef";
+
+  /** How long to wait for shards' summaries after the Job completes. */
+  static final Duration SUMMARY_WAIT = Duration.ofSeconds(60);
+
+  private static final Logger LOG = Logger.getLogger(ChatExperimentReconciler.class);
+  private final KubernetesClient client;
+  private final BuildDefaults defaults;
+  private final Clock clock;
+
+  public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
+    this.client = client;
+    this.defaults = config.buildDefaults();
+    this.clock = Clock.systemUTC();
+  }
+
+  @Override
+  public List<EventSource<?, ChatExperiment>> prepareEventSources(
+      EventSourceContext<ChatExperiment> context) {
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            NETWORK_INDEX,
+            e ->
+                List.of(
+                    key(e.getMetadata().getNamespace(), e.getSpec().getNetworkRef().getName())));
+    InformerEventSource<ChatNetwork, ChatExperiment> networks =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ChatNetwork.class, ChatExperiment.class)
+                .withSecondaryToPrimaryMapper(
+                    n ->
+                        context
+                            .getPrimaryCache()
+                            .byIndex(
+                                NETWORK_INDEX,
+                                key(n.getMetadata().getNamespace(), n.getMetadata().getName()))
+                            .stream()
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper(
+                    (PrimaryToSecondaryMapper<ChatExperiment>)
+                        e ->
+                            Set.of(
+                                new ResourceID(
+                                    e.getSpec().getNetworkRef().getName(),
+                                    e.getMetadata().getNamespace())))
+                .build(),
+            context);
+    return List.of(
+        networks,
+        byExperimentLabel(context, Job.class),
+        byExperimentLabel(context, Pod.class),
+        byExperimentLabel(context, ConfigMap.class));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, ChatExperiment> byExperimentLabel(
+      EventSourceContext<ChatExperiment> context, Class<R> type) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, ChatExperiment.class)
+            .withLabelSelector(ExperimentNames.EXPERIMENT_LABEL)
+            .withSecondaryToPrimaryMapper(
+                o ->
+                    Set.of(
+                        new ResourceID(
+                            o.getMetadata().getLabels().get(ExperimentNames.EXPERIMENT_LABEL),
+                            o.getMetadata().getNamespace())))
+            .build(),
+        context);
+  }
+
+  static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  @Override
+  public UpdateControl<ChatExperiment> reconcile(
+      ChatExperiment experiment, Context<ChatExperiment> context) {
+    ChatExperimentStatus previous = experiment.getStatus();
+    ChatExperimentStatus status =
+        previous == null
+            ? new ChatExperimentStatus()
+            : client.getKubernetesSerialization().clone(previous);
+    status.setObservedGeneration(experiment.getMetadata().getGeneration());
+    if (status.getPhase() == ExperimentPhase.Succeeded
+        || status.getPhase() == ExperimentPhase.Failed) {
+      return UpdateControl.noUpdate();
+    }
+    String name = experiment.getMetadata().getName();
+    ChatNetwork network = context.getSecondaryResource(ChatNetwork.class).orElse(null);
+    Optional<ConfigMap> plan =
+        context.getSecondaryResources(ConfigMap.class).stream()
+            .filter(
+                c -> c.getMetadata().getName().equals(ExperimentNames.planConfigMap(experiment)))
+            .findFirst();
+    Optional<Job> job =
+        context.getSecondaryResources(Job.class).stream()
+            .filter(j -> j.getMetadata().getName().equals(ExperimentNames.job(experiment)))
+            .findFirst();
+    Instant start = plannedStart(status, plan);
+    Instant now = clock.instant();
+    Duration recheck = null;
+
+    if (network == null) {
+      if (start != null) {
+        fail(
+            experiment,
+            status,
+            job,
+            "NetworkDeleted",
+            "network " + networkName(experiment) + " was deleted during the experiment");
+      } else {
+        waitForNetwork(
+            experiment,
+            status,
+            "NotFound",
+            "network " + networkName(experiment) + " does not exist");
+      }
+    } else if (start == null) {
+      if (network.getStatus() == null || network.getStatus().getPhase() != NetworkPhase.Ready) {
+        waitForNetwork(
+            experiment, status, "NotReady", "network " + networkName(experiment) + " is not Ready");
+      } else {
+        start = now.plusSeconds(experiment.getSpec().getSetupSeconds());
+        prepare(experiment, network, status, start, plan, job);
+        recheck = Duration.between(now, start);
+      }
+    } else {
+      prepare(experiment, network, status, start, plan, job);
+      recheck = run(experiment, network, status, start, now, job, context);
+    }
+    UpdateControl<ChatExperiment> control = statusUpdate(experiment, previous, status);
+    if (recheck != null
+        && status.getPhase() != ExperimentPhase.Succeeded
+        && status.getPhase() != ExperimentPhase.Failed) {
+      control.rescheduleAfter(
+          recheck.isNegative() || recheck.isZero() ? Duration.ofSeconds(1) : recheck);
+    }
+    return control;
+  }
+
+  private void waitForNetwork(
+      ChatExperiment e, ChatExperimentStatus status, String reason, String message) {
+    status.setPhase(ExperimentPhase.WaitingForNetwork);
+    setCondition(status, "NetworkReady", false, reason, message);
+  }
+
+  /** Writes the plan (fixing the start instant) and the Job, unless they already match. */
+  private void prepare(
+      ChatExperiment experiment,
+      ChatNetwork network,
+      ChatExperimentStatus status,
+      Instant start,
+      Optional<ConfigMap> plan,
+      Optional<Job> job) {
+    Applier applier = new Applier(client);
+    ChatExperimentSpec spec = experiment.getSpec();
+    if (plan.isEmpty()) {
+      applier.apply(
+          experiment,
+          PlanConfigMap.build(
+              experiment,
+              ExperimentPlan.build(experiment, network, start, defaults.clusterDomain()),
+              start),
+          plan);
+    }
+    if (job.isEmpty() && clock.instant().isBefore(start)) {
+      applier.apply(experiment, LoadGeneratorJob.build(experiment, defaults), job);
+    }
+    if (status.getPlannedStart() == null) {
+      status.setPlannedStart(start.toString());
+      status.setWindowEnd(
+          start.plusSeconds(spec.getWarmupSeconds() + spec.getDurationSeconds()).toString());
+      status.setPhase(ExperimentPhase.Preparing);
+      status.setShards(new ShardStatus());
+      status.getShards().setTotal(spec.getLoadGenerator().getReplicas());
+      setCondition(
+          status,
+          "NetworkReady",
+          true,
+          "Ready",
+          "network " + networkName(experiment) + " is Ready");
+      LOG.infof(
+          "experiment %s/%s: load generator starts at %s",
+          experiment.getMetadata().getNamespace(), experiment.getMetadata().getName(), start);
+    }
+  }
+
+  /**
+   * The running experiment: faults, deadline, and the Job's outcome. Returns when to look again.
+   */
+  private Duration run(
+      ChatExperiment experiment,
+      ChatNetwork network,
+      ChatExperimentStatus status,
+      Instant start,
+      Instant now,
+      Optional<Job> job,
+      Context<ChatExperiment> context) {
+    ChatExperimentSpec spec = experiment.getSpec();
+    if (job.isEmpty()) {
+      fail(
+          experiment,
+          status,
+          job,
+          "JobMissing",
+          "the load generator Job is gone and its start instant has passed");
+      return null;
+    }
+    Instant deadline =
+        start.plusSeconds(LoadGeneratorJob.deadlineSeconds(spec) - spec.getSetupSeconds());
+    Duration next = Duration.between(now, deadline);
+    if (now.isAfter(start) && status.getPhase() == ExperimentPhase.Preparing) {
+      status.setPhase(ExperimentPhase.Running);
+    } else if (status.getPhase() == ExperimentPhase.Preparing) {
+      next = min(next, Duration.between(now, start));
+    }
+    next = min(next, injectDueFaults(experiment, network, status, start, now));
+
+    Job live = job.get();
+    int succeeded =
+        Objects.requireNonNullElse(
+            live.getStatus() == null ? null : live.getStatus().getSucceeded(), 0);
+    int failed =
+        Objects.requireNonNullElse(
+            live.getStatus() == null ? null : live.getStatus().getFailed(), 0);
+    status.getShards().setSucceeded(succeeded);
+    status.getShards().setFailed(failed);
+    Optional<JobCondition> finished = finished(live);
+    if (finished.isEmpty()) {
+      if (now.isAfter(deadline)) {
+        fail(
+            experiment, status, job, "DeadlineExceeded", "the run passed its deadline " + deadline);
+        return null;
+      }
+      return next;
+    }
+    List<JsonNode> summaries = summaries(experiment, context);
+    status.getShards().setReported(summaries.size());
+    status.getShards().setMaxStartSkewMillis(SummaryAggregator.maxStartSkew(summaries));
+    if ("Failed".equals(finished.get().getType())) {
+      status.setResults(SummaryAggregator.aggregate(summaries));
+      fail(
+          experiment,
+          status,
+          job,
+          "ShardFailed",
+          "the load generator Job failed: " + finished.get().getMessage());
+      return null;
+    }
+    Instant finishedAt = parse(finished.get().getLastTransitionTime(), now);
+    int total = spec.getLoadGenerator().getReplicas();
+    if (summaries.size() < total && now.isBefore(finishedAt.plus(SUMMARY_WAIT))) {
+      status.setPhase(ExperimentPhase.Analyzing);
+      return Duration.ofSeconds(2);
+    }
+    status.setResults(SummaryAggregator.aggregate(summaries));
+    status.setVerdict(VerdictJudge.judge(spec.getCriteria(), status.getResults()));
+    if (summaries.size() < total) {
+      setCondition(
+          status,
+          "SummariesComplete",
+          false,
+          "SummariesMissing",
+          (total - summaries.size())
+              + " of "
+              + total
+              + " shards left no summary; results cover the others");
+    }
+    status.setPhase(ExperimentPhase.Succeeded);
+    status.setCompletionTime(now.toString());
+    setCondition(
+        status, "Complete", true, "Analyzed", "verdict " + status.getVerdict().getResult());
+    return null;
+  }
+
+  /** Applies faults whose time has come, once each; returns the wait until the next one. */
+  private Duration injectDueFaults(
+      ChatExperiment experiment,
+      ChatNetwork network,
+      ChatExperimentStatus status,
+      Instant start,
+      Instant now) {
+    List<ExperimentFault> faults = experiment.getSpec().getFaults();
+    Duration next = Duration.ofDays(1);
+    FaultInjector injector = new FaultInjector(client);
+    boolean chaosNeeded = faults.stream().anyMatch(f -> f.getType() != FaultType.POD_KILL);
+    boolean chaos = chaosNeeded && injector.chaosMeshAvailable();
+    if (chaosNeeded && !chaos) {
+      setCondition(
+          status,
+          "FaultsAvailable",
+          false,
+          "ChaosMeshNotInstalled",
+          "network faults (delay, loss, partition) need Chaos Mesh's NetworkChaos, which this cluster does not serve; they are skipped");
+    } else if (!faults.isEmpty()) {
+      setCondition(
+          status,
+          "FaultsAvailable",
+          true,
+          "Available",
+          "every fault type in the spec can be applied");
+    }
+    for (int i = status.getFaultLog().size(); i < faults.size(); i++) {
+      ExperimentFault fault = faults.get(i);
+      Instant due = start.plusSeconds(fault.getAtSeconds());
+      if (now.isBefore(due)) {
+        return min(next, Duration.between(now, due));
+      }
+      if (fault.getType() != FaultType.POD_KILL && !chaos) {
+        status
+            .getFaultLog()
+            .add(i + ": " + fault.getType() + " skipped: Chaos Mesh is not installed");
+      } else {
+        status.getFaultLog().add(injector.apply(experiment, network, i));
+      }
+    }
+    return next;
+  }
+
+  private List<JsonNode> summaries(ChatExperiment experiment, Context<ChatExperiment> context) {
+    List<JsonNode> summaries = new ArrayList<>();
+    for (Pod pod : context.getSecondaryResources(Pod.class)) {
+      if (!experiment
+              .getMetadata()
+              .getName()
+              .equals(pod.getMetadata().getLabels().get(ExperimentNames.EXPERIMENT_LABEL))
+          || pod.getStatus() == null
+          || pod.getStatus().getContainerStatuses() == null) {
+        continue;
+      }
+      for (var container : pod.getStatus().getContainerStatuses()) {
+        var terminated = container.getState() == null ? null : container.getState().getTerminated();
+        if (terminated != null
+            && terminated.getMessage() != null
+            && !terminated.getMessage().isBlank()) {
+          try {
+            summaries.add(
+                client
+                    .getKubernetesSerialization()
+                    .unmarshal(terminated.getMessage(), JsonNode.class));
+          } catch (RuntimeException e) {
+            LOG.warnf("pod %s left an unreadable summary", pod.getMetadata().getName());
+          }
+        }
+      }
+    }
+    return summaries;
+  }
+
+  private void fail(
+      ChatExperiment experiment,
+      ChatExperimentStatus status,
+      Optional<Job> job,
+      String reason,
+      String message) {
+    status.setPhase(ExperimentPhase.Failed);
+    status.setCompletionTime(clock.instant().toString());
+    setCondition(status, "Failed", true, reason, message);
+    job.ifPresent(
+        j ->
+            client
+                .resource(j)
+                .withPropagationPolicy(
+                    io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+                .delete());
+    new EventRecorder(client).warning(experiment, reason, message);
+    LOG.infof(
+        "experiment %s/%s failed: %s",
+        experiment.getMetadata().getNamespace(), experiment.getMetadata().getName(), message);
+  }
+
+  private UpdateControl<ChatExperiment> statusUpdate(
+      ChatExperiment experiment, ChatExperimentStatus previous, ChatExperimentStatus status) {
+    var serialization = client.getKubernetesSerialization();
+    if (previous != null
+        && Objects.equals(
+            serialization.convertValue(previous, Map.class),
+            serialization.convertValue(status, Map.class))) {
+      return UpdateControl.noUpdate();
+    }
+    if (previous == null || previous.getPhase() != status.getPhase()) {
+      if (status.getPhase() != ExperimentPhase.Failed) {
+        new EventRecorder(client)
+            .normal(experiment, String.valueOf(status.getPhase()), "phase " + status.getPhase());
+      }
+    }
+    ChatExperiment patch = new ChatExperiment();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(experiment.getMetadata().getName())
+            .withNamespace(experiment.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  private Instant plannedStart(ChatExperimentStatus status, Optional<ConfigMap> plan) {
+    if (status.getPlannedStart() != null) {
+      return Instant.parse(status.getPlannedStart());
+    }
+    return plan.map(p -> p.getMetadata().getAnnotations())
+        .map(a -> a.get(PlanConfigMap.START_ANNOTATION))
+        .map(Instant::parse)
+        .orElse(null);
+  }
+
+  private static Optional<JobCondition> finished(Job job) {
+    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return job.getStatus().getConditions().stream()
+        .filter(
+            c ->
+                ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                    && "True".equals(c.getStatus()))
+        .findFirst();
+  }
+
+  private void setCondition(
+      ChatExperimentStatus status, String type, boolean value, String reason, String message) {
+    String state = value ? "True" : "False";
+    Condition existing =
+        status.getConditions().stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
+    if (existing != null
+        && state.equals(existing.getStatus())
+        && reason.equals(existing.getReason())
+        && message.equals(existing.getMessage())) {
+      return;
+    }
+    String since =
+        existing != null && state.equals(existing.getStatus())
+            ? existing.getLastTransitionTime()
+            : clock.instant().toString();
+    status.getConditions().removeIf(c -> type.equals(c.getType()));
+    status
+        .getConditions()
+        .add(
+            new ConditionBuilder()
+                .withType(type)
+                .withStatus(state)
+                .withReason(reason)
+                .withMessage(message)
+                .withLastTransitionTime(since)
+                .build());
+  }
+
+  private static String networkName(ChatExperiment experiment) {
+    return experiment.getSpec().getNetworkRef().getName();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Instant parse(String time, Instant fallback) {
+    try {
+      return time == null ? fallback : Instant.parse(time);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.chatnet.operator.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.plan.Plan;
+import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentCriteria;
+import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.TrafficResult;
+import io.chatnet.operator.api.Verdict;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExperimentBuildersTest {
+  final ChatNetwork network = Scenarios.network("private-groups-mobile.yaml", "lab");
+  final ChatExperiment experiment = experiment("experiment-private-groups.yaml");
+  final Instant start = Instant.parse("2026-11-26T12:00:00Z");
+
+  static ChatExperiment experiment(String file) {
+    try {
+      ChatExperiment e =
+          Serialization.unmarshal(
+              Files.readString(Scenarios.dir().resolve(file)), ChatExperiment.class);
+      e.getMetadata().setNamespace("lab");
+      e.getMetadata().setUid("00000000-0000-0000-0000-000000000002");
+      return e;
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+  }
+
+  @Test
+  void theOperatorsPlanIsWhatTheLoadGeneratorReads() throws Exception {
+    ConfigMap cm =
+        PlanConfigMap.build(
+            experiment, ExperimentPlan.build(experiment, network, start, "cluster.local"), start);
+    assertThat(cm.getMetadata().getAnnotations())
+        .containsEntry(PlanConfigMap.START_ANNOTATION, start.toString());
+    Plan plan = Json.MAPPER.readValue(cm.getData().get(PlanConfigMap.KEY), Plan.class);
+    assertThat(plan.startAt()).isEqualTo(start);
+    assertThat(plan.shards()).isEqualTo(2);
+    assertThat(plan.warmupSeconds()).isEqualTo(60);
+    assertThat(plan.durationSeconds()).isEqualTo(600);
+    assertThat(plan.allClients()).hasSize(200);
+    assertThat(plan.allClients().get(0).name()).isEqualTo("groups-mobile-desktop-0");
+    assertThat(plan.allClients().get(0).url())
+        .isEqualTo(
+            "http://groups-mobile-desktop-0.groups-mobile-desktop.lab.svc.cluster.local:3333");
+    assertThat(plan.allClients().get(150).kind()).isEqualTo("mobile");
+    assertThat(plan.traffic().privateGroups().membersPerGroup()).isEqualTo(5);
+    assertThat(plan.traffic().privateGroups().messagesPerMinute()).isEqualTo(2.0);
+    assertThat(plan.behaviours().offline().fraction()).isEqualTo(0.2);
+    assertThat(plan.clientSettings().fleet()).isEqualTo("chatnet");
+    assertThat(plan.clientSettings().backup()).isFalse();
+    assertThat(plan.clientSettings().storeConfirmation()).isTrue();
+    assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
+    assertThat(plan.seed()).isEqualTo("groups-mobile");
+  }
+
+  @Test
+  void oneIndexedJobWhosePodsAreTheShards() {
+    Job job = LoadGeneratorJob.build(experiment, Scenarios.DEFAULTS);
+    assertThat(job.getMetadata().getName()).isEqualTo("private-groups-loadgen");
+    assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+    assertThat(job.getSpec().getCompletions()).isEqualTo(2);
+    assertThat(job.getSpec().getParallelism()).isEqualTo(2);
+    assertThat(job.getSpec().getBackoffLimit()).isZero();
+    assertThat(job.getSpec().getActiveDeadlineSeconds())
+        .isEqualTo(LoadGeneratorJob.deadlineSeconds(experiment.getSpec()))
+        .isGreaterThan(60 + 60 + 600);
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    var container = pod.getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("chatnet/loadgen:test");
+    assertThat(container.getArgs()).containsSequence("--plan", "/etc/chatnet/plan/plan.json");
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry(ExperimentNames.EXPERIMENT_LABEL, "private-groups");
+  }
+
+  static JsonNode summary(long sent, long expected, long received, double p95) throws Exception {
+    return new ObjectMapper()
+        .readTree(
+            """
+            {"clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
+             "traffic": {"oneToOne": {"sent": %d, "failed": 1, "expected": %d, "received": %d,
+               "duplicates": 2, "late": 0, "lost": %d,
+               "latencyMillis": {"p50": 40.0, "p95": %f, "p99": 300.0, "max": 900.0}}}}
+            """
+                .formatted(sent, expected, received, expected - received, p95));
+  }
+
+  @Test
+  void shardSummariesAddUpAndPercentilesAreUpperBounds() throws Exception {
+    ExperimentResults results =
+        SummaryAggregator.aggregate(
+            List.of(summary(100, 100, 99, 120.0), summary(50, 50, 50, 180.0)));
+    TrafficResult r = results.getOneToOne();
+    assertThat(r.getSent()).isEqualTo(150);
+    assertThat(r.getExpected()).isEqualTo(150);
+    assertThat(r.getReceived()).isEqualTo(149);
+    assertThat(r.getLost()).isEqualTo(1);
+    assertThat(r.getFailed()).isEqualTo(2);
+    assertThat(r.getDuplicates()).isEqualTo(4);
+    assertThat(r.getDeliveryRatio()).isEqualTo(149.0 / 150);
+    assertThat(r.getLatencyP95Millis()).isEqualTo(180.0);
+    assertThat(results.getPrivateGroups()).isNull();
+    assertThat(results.getClientsReady()).isEqualTo("18/20");
+  }
+
+  @Test
+  void theVerdictNamesEachCriterion() throws Exception {
+    ExperimentResults results = SummaryAggregator.aggregate(List.of(summary(100, 100, 97, 150.0)));
+    ExperimentCriteria criteria = new ExperimentCriteria();
+    criteria.setMinDeliveryRatio(0.99);
+    criteria.setMaxLatencyP95Millis(200.0);
+    Verdict verdict = VerdictJudge.judge(criteria, results);
+    assertThat(verdict.getResult()).isEqualTo(VerdictJudge.FAILED);
+    assertThat(verdict.getReasons())
+        .containsExactly(
+            "oneToOne delivery ratio 0.9700 >= 0.9900: missed",
+            "oneToOne latency p95 ms 150.0 <= 200.0: ok");
+    criteria.setMinDeliveryRatio(0.95);
+    assertThat(VerdictJudge.judge(criteria, results).getResult()).isEqualTo(VerdictJudge.PASSED);
+    assertThat(VerdictJudge.judge(null, results).getResult()).isEqualTo(VerdictJudge.NO_CRITERIA);
+    assertThat(VerdictJudge.judge(criteria, new ExperimentResults()).getResult())
+        .isEqualTo(VerdictJudge.FAILED);
+  }
+
+  @Test
+  void podKillVictimsAreASeededChoiceOfTheGroup() {
+    assertThat(FaultInjector.victims(experiment, 0, 196, 20))
+        .hasSize(20)
+        .doesNotHaveDuplicates()
+        .allMatch(i -> i >= 0 && i < 196)
+        .isEqualTo(FaultInjector.victims(experiment, 0, 196, 20));
+  }
+}

@@ -1,0 +1,246 @@
+package io.chatnet.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatnet.loadgen.Summary;
+import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
+import io.chatnet.loadgen.measure.DeliveryTracker.LatencySummary;
+import io.chatnet.loadgen.plan.Plan;
+import io.chatnet.operator.Crds;
+import io.chatnet.operator.InProcessOperator;
+import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentPhase;
+import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.experiment.PlanConfigMap;
+import io.chatnet.testkit.LocalClusterTest;
+import io.chatnet.testkit.TestNamespace;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ChatExperiments on the local control plane. Pods run no containers here, so the test plays the
+ * load generator's part: once kwok has completed a shard's pod, the test writes the summary the
+ * shard would have left as its termination message (built from loadgen's own Summary type).
+ */
+@LocalClusterTest
+class ChatExperimentLifecycleTest {
+  static InProcessOperator operator;
+
+  @BeforeAll
+  static void startOperator(KubernetesClient client, TestNamespace ns) {
+    Crds.install(client);
+    operator = InProcessOperator.start(ns.name(), Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+  }
+
+  static ChatExperiment experiment(TestNamespace ns, String name, String network, String extra) {
+    String yaml =
+        """
+        apiVersion: chatnet.io/v1alpha1
+        kind: ChatExperiment
+        metadata: {name: %s, namespace: %s}
+        spec:
+          networkRef: {name: %s}
+          setupSeconds: 5
+          warmupSeconds: 0
+          durationSeconds: 10
+          traffic:
+            oneToOne: {pairs: 3, messagesPerMinute: 60}
+          loadGenerator: {replicas: 2}
+          criteria: {minDeliveryRatio: 0.9, maxLatencyP95Millis: 500}
+        %s"""
+            .formatted(name, ns.name(), network, extra);
+    return Serialization.unmarshal(yaml, ChatExperiment.class);
+  }
+
+  static ChatExperiment awaitPhase(
+      KubernetesClient client, TestNamespace ns, String name, ExperimentPhase phase) {
+    await(name + " " + phase)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              ChatExperiment live =
+                  client
+                      .resources(ChatExperiment.class)
+                      .inNamespace(ns.name())
+                      .withName(name)
+                      .get();
+              return live != null
+                  && live.getStatus() != null
+                  && live.getStatus().getPhase() == phase;
+            });
+    return client.resources(ChatExperiment.class).inNamespace(ns.name()).withName(name).get();
+  }
+
+  static void readyNetwork(KubernetesClient client, TestNamespace ns, String name) {
+    client.resource(Scenarios.manifest("smoke.yaml", ns.name(), name)).create();
+    ChatNetworkLifecycleTest.awaitPhase(client, ns, name, NetworkPhase.Ready, "16/16");
+  }
+
+  /** What a shard reports: 60 sent in the window, all delivered but one, p95 of 120 ms. */
+  static String summaryJson(String experiment, int shard) throws Exception {
+    Figures figures =
+        new Figures(
+            60, 0, 60, 59, 1, 0, 1, 58, 59 / 60.0, new LatencySummary(40, 120, 250, 400, 55));
+    Summary summary =
+        new Summary(
+            experiment,
+            shard,
+            Instant.now(),
+            15 + shard,
+            new Summary.Clients(3, 3, 0, Map.of()),
+            1,
+            0,
+            Map.of(),
+            Map.of("oneToOne", figures),
+            Map.of("offline", 0),
+            0,
+            0,
+            false);
+    return Json.MAPPER.writeValueAsString(summary);
+  }
+
+  /** Plays the shards' part: writes each completed pod's termination message. */
+  static void reportSummaries(KubernetesClient client, TestNamespace ns, String experiment)
+      throws Exception {
+    Map<String, String> selector = Map.of(ExperimentNames.EXPERIMENT_LABEL, experiment);
+    await("shard pods completed by kwok")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> {
+              List<Pod> pods =
+                  client.pods().inNamespace(ns.name()).withLabels(selector).list().getItems();
+              return pods.size() == 2
+                  && pods.stream().allMatch(p -> "Succeeded".equals(p.getStatus().getPhase()));
+            });
+    for (Pod pod : client.pods().inNamespace(ns.name()).withLabels(selector).list().getItems()) {
+      int shard =
+          Integer.parseInt(
+              pod.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"));
+      String message = summaryJson(experiment, shard);
+      client
+          .pods()
+          .inNamespace(ns.name())
+          .withName(pod.getMetadata().getName())
+          .editStatus(
+              p -> {
+                p.getStatus()
+                    .setContainerStatuses(
+                        List.of(
+                            new ContainerStatusBuilder()
+                                .withName("loadgen")
+                                .withImage("chatnet/loadgen:test")
+                                .withImageID("")
+                                .withReady(false)
+                                .withRestartCount(0)
+                                .withState(
+                                    new ContainerStateBuilder()
+                                        .withNewTerminated()
+                                        .withExitCode(0)
+                                        .withReason("Completed")
+                                        .withMessage(message)
+                                        .endTerminated()
+                                        .build())
+                                .build()));
+                return p;
+              });
+    }
+  }
+
+  @Test
+  void runsThroughItsPhasesAppliesFaultsAndReportsAVerdict(
+      KubernetesClient client, TestNamespace ns) throws Exception {
+    readyNetwork(client, ns, "lab");
+    String faults =
+        "  faults:\n"
+            + "  - {type: podKill, group: relay, fraction: 0.25, atSeconds: 1}\n"
+            + "  - {type: delay, group: relay, fraction: 0.5, atSeconds: 2, durationSeconds: 5,"
+            + " latencyMillis: 100}\n";
+    client.resource(experiment(ns, "exp", "lab", faults)).create();
+
+    ChatExperiment preparing = awaitPhase(client, ns, "exp", ExperimentPhase.Preparing);
+    Instant start = Instant.parse(preparing.getStatus().getPlannedStart());
+    Job job = client.batch().v1().jobs().inNamespace(ns.name()).withName("exp-loadgen").get();
+    assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+    assertThat(job.getSpec().getCompletions()).isEqualTo(2);
+    var planMap = client.configMaps().inNamespace(ns.name()).withName("exp-plan").get();
+    assertThat(planMap.getMetadata().getAnnotations())
+        .containsEntry(PlanConfigMap.START_ANNOTATION, start.toString());
+    Plan plan = Json.MAPPER.readValue(planMap.getData().get(PlanConfigMap.KEY), Plan.class);
+    assertThat(plan.startAt()).isEqualTo(start);
+    assertThat(plan.allClients()).hasSize(6); // 4 desktop + 2 mobile clients of the smoke network
+
+    await("past the start and the faults")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Instant.now().isAfter(start.plusSeconds(3)));
+    reportSummaries(client, ns, "exp");
+    ChatExperiment done = awaitPhase(client, ns, "exp", ExperimentPhase.Succeeded);
+
+    var results = done.getStatus().getResults().getOneToOne();
+    assertThat(results.getSent()).isEqualTo(120);
+    assertThat(results.getReceived()).isEqualTo(118);
+    assertThat(results.getDeliveryRatio()).isEqualTo(118 / 120.0);
+    assertThat(results.getLatencyP95Millis()).isEqualTo(120.0);
+    assertThat(done.getStatus().getShards().getReported()).isEqualTo(2);
+    assertThat(done.getStatus().getShards().getMaxStartSkewMillis()).isEqualTo(16);
+    assertThat(done.getStatus().getVerdict().getResult()).isEqualTo("Passed");
+    assertThat(done.getStatus().getFaultLog())
+        .hasSize(2)
+        .satisfies(log -> assertThat(log.get(0)).startsWith("0: podKill deleted 2 pods of relay"))
+        .satisfies(log -> assertThat(log.get(1)).contains("skipped: Chaos Mesh is not installed"));
+    assertThat(done.getStatus().getConditions())
+        .anyMatch(
+            c ->
+                c.getType().equals("FaultsAvailable")
+                    && c.getStatus().equals("False")
+                    && c.getReason().equals("ChaosMeshNotInstalled"));
+  }
+
+  @Test
+  void waitsForItsNetworkThenFailsWhenTheNetworkIsDeleted(
+      KubernetesClient client, TestNamespace ns) {
+    client.resource(experiment(ns, "orphan", "later", "")).create();
+    ChatExperiment waiting = awaitPhase(client, ns, "orphan", ExperimentPhase.WaitingForNetwork);
+    assertThat(waiting.getStatus().getConditions())
+        .anyMatch(c -> c.getType().equals("NetworkReady") && c.getReason().equals("NotFound"));
+
+    readyNetwork(client, ns, "later");
+    awaitPhase(client, ns, "orphan", ExperimentPhase.Preparing);
+    assertThat(client.batch().v1().jobs().inNamespace(ns.name()).withName("orphan-loadgen").get())
+        .isNotNull();
+
+    client.resources(ChatNetwork.class).inNamespace(ns.name()).withName("later").delete();
+    ChatExperiment failed = awaitPhase(client, ns, "orphan", ExperimentPhase.Failed);
+    assertThat(failed.getStatus().getConditions())
+        .anyMatch(c -> c.getType().equals("Failed") && c.getReason().equals("NetworkDeleted"));
+    await("the load generator Job is cleaned up")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(ns.name()).withName("orphan-loadgen").get()
+                    == null);
+  }
+}
