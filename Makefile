@@ -46,3 +46,7 @@ crds: ## regenerate crds/ from the API classes (the build fails when they are st
 bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); writes bench/network.md
 	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
 	bench/network/run.sh
+
+.PHONY: bench-loadgen
+bench-loadgen: ## benchmark the load generator against the status-backend stand-in; writes bench/loadgen.md
+	bench/loadgen/run.sh
