@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @LocalClusterTest
 class AdmissionValidationTest {
-  static final Path CORPUS = Path.of("src/test/resources/invalid-networks");
+  static final List<Path> CORPORA =
+      List.of(
+          Path.of("src/test/resources/invalid-networks"),
+          Path.of("src/test/resources/invalid-experiments"));
 
   @BeforeAll
   static void installCrds(KubernetesClient client) {
@@ -36,7 +39,13 @@ class AdmissionValidationTest {
   }
 
   static Stream<Path> invalidManifests() throws IOException {
-    return Files.list(CORPUS).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    List<Path> all = new java.util.ArrayList<>();
+    for (Path corpus : CORPORA) {
+      try (Stream<Path> files = Files.list(corpus)) {
+        files.filter(p -> p.toString().endsWith(".yaml")).forEach(all::add);
+      }
+    }
+    return all.stream().sorted();
   }
 
   static Stream<Path> scenarios() throws IOException {
@@ -47,8 +56,34 @@ class AdmissionValidationTest {
   }
 
   @Test
-  void theCorpusCoversAtLeastTwentyFiveMistakes() throws IOException {
-    assertThat(invalidManifests().count()).isGreaterThanOrEqualTo(25);
+  void theCorpusCoversAtLeastTwentyFiveMistakesPerResource() throws IOException {
+    assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-networks")).count())
+        .isGreaterThanOrEqualTo(25);
+    assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-experiments")).count())
+        .isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void anExperimentCannotBeChangedOnceCreated(KubernetesClient client, TestNamespace ns) {
+    ChatExperiment created =
+        client
+            .resource(
+                Serialization.unmarshal(
+                    """
+                    apiVersion: chatnet.io/v1alpha1
+                    kind: ChatExperiment
+                    metadata: {name: frozen}
+                    spec:
+                      networkRef: {name: net}
+                      durationSeconds: 60
+                      traffic: {oneToOne: {pairs: 2, messagesPerMinute: 6}}
+                    """,
+                    ChatExperiment.class))
+            .inNamespace(ns.name())
+            .create();
+    created.getSpec().setDurationSeconds(120);
+    assertThatThrownBy(() -> client.resource(created).inNamespace(ns.name()).update())
+        .hasMessageContaining("an experiment's spec cannot change once created");
   }
 
   @ParameterizedTest(name = "{0}")
