@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -91,7 +90,7 @@ public final class ChatSenders {
   }
 
   private void schedule(Sender sender) {
-    sender.next(EpochMicros.now());
+    sender.arrivals.runUntil(scheduler, endMicros, stop, sender::send);
   }
 
   private final class Sender {
@@ -102,7 +101,6 @@ public final class ChatSenders {
     final Set<String> expected;
     final int payloadBytes;
     final PoissonArrivals arrivals;
-    long dueMicros;
 
     Sender(
         ChatClient from,
@@ -121,20 +119,7 @@ public final class ChatSenders {
       this.arrivals = arrivals;
     }
 
-    /** Schedules the next send after a Poisson gap from the previous due time. */
-    void next(long fromMicros) {
-      dueMicros = Math.max(dueMicros, fromMicros) + arrivals.nextGapMicros();
-      if (stop.get() || dueMicros >= endMicros) {
-        return;
-      }
-      long delay = Math.max(0, dueMicros - EpochMicros.now());
-      scheduler.schedule(this::send, delay, TimeUnit.MICROSECONDS);
-    }
-
     void send() {
-      if (stop.get()) {
-        return;
-      }
       String id = shard + "-" + sequence.incrementAndGet();
       MessageText message = new MessageText(id, EpochMicros.now());
       String text = message.encode(payloadBytes);
@@ -153,7 +138,6 @@ public final class ChatSenders {
                   }
                 }
               });
-      next(dueMicros);
     }
   }
 

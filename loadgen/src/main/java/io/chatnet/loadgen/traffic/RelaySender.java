@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,7 +37,6 @@ public final class RelaySender {
   private final AtomicLong sequence = new AtomicLong();
   private final List<String> nodes;
   private final PoissonArrivals arrivals;
-  private long dueMicros;
 
   public RelaySender(
       Plan plan,
@@ -66,22 +64,10 @@ public final class RelaySender {
   }
 
   public void start() {
-    next(EpochMicros.now());
-  }
-
-  private void next(long fromMicros) {
-    dueMicros = Math.max(dueMicros, fromMicros) + arrivals.nextGapMicros();
-    if (stop.get() || dueMicros >= endMicros) {
-      return;
-    }
-    scheduler.schedule(
-        this::publish, Math.max(0, dueMicros - EpochMicros.now()), TimeUnit.MICROSECONDS);
+    arrivals.runUntil(scheduler, endMicros, stop, this::publish);
   }
 
   private void publish() {
-    if (stop.get()) {
-      return;
-    }
     Plan.Relay relay = plan.traffic().relay();
     long n = sequence.incrementAndGet();
     MessageText message = new MessageText("r" + shard + "-" + n, EpochMicros.now());
@@ -112,6 +98,5 @@ public final class RelaySender {
     } catch (Exception e) {
       tracker.sendFailed(TrafficKind.RELAY, "relay", message);
     }
-    next(dueMicros);
   }
 }
