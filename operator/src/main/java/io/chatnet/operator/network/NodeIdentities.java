@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NodeIdentities {
   private static final int MAX_CACHED = 200_000;
   private static final Map<String, String> PEER_IDS = new ConcurrentHashMap<>();
+  private static final Memo<String, String> ENRS = new Memo<>(10_000);
 
   private NodeIdentities() {}
 
@@ -62,6 +63,20 @@ public final class NodeIdentities {
    * its TCP and discv5 ports, relay shards and capabilities.
    */
   public static String enr(ChatNetworkSpec spec, NodeGroup group, int ordinal, String podIp) {
+    String memoKey =
+        String.join(
+            "|",
+            spec.getSeed(),
+            group.getName(),
+            String.valueOf(ordinal),
+            podIp,
+            String.valueOf(spec.getClusterId()),
+            spec.getShards().toString(),
+            capabilities(group).toString());
+    return ENRS.get(memoKey, k -> signEnr(spec, group, ordinal, podIp));
+  }
+
+  private static String signEnr(ChatNetworkSpec spec, NodeGroup group, int ordinal, String podIp) {
     NodeKey key = NodeKey.derive(spec.getSeed(), group.getName(), ordinal);
     return Enr.builder(key, 1)
         .ip4(ipv4(podIp))

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class NodeKeySecrets {
   public static final int KEYS_PER_SECRET = 8192;
+  private static final Memo<String, Map<String, String>> KEY_DATA = new Memo<>(64);
 
   private NodeKeySecrets() {}
 
@@ -26,18 +27,28 @@ public final class NodeKeySecrets {
     return Math.max(1, (replicas + KEYS_PER_SECRET - 1) / KEYS_PER_SECRET);
   }
 
+  /** Secret data for ordinals [from, end): immutable, so one copy serves every reconcile. */
+  private static Map<String, String> keys(String seed, String group, int from, int end) {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (int ordinal = from; ordinal < end; ordinal++) {
+      String hex = NodeKey.derive(seed, group, ordinal).privateKeyHex();
+      data.put(
+          Integer.toString(ordinal),
+          Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII)));
+    }
+    return java.util.Collections.unmodifiableMap(data);
+  }
+
   public static List<Secret> build(ChatNetwork network, NodeGroup group) {
     List<Secret> secrets = new ArrayList<>();
     String seed = network.getSpec().getSeed();
     for (int chunk = 0; chunk < chunks(group.getReplicas()); chunk++) {
-      Map<String, String> data = new LinkedHashMap<>();
+      int from = chunk * KEYS_PER_SECRET;
       int end = Math.min(group.getReplicas(), (chunk + 1) * KEYS_PER_SECRET);
-      for (int ordinal = chunk * KEYS_PER_SECRET; ordinal < end; ordinal++) {
-        String hex = NodeKey.derive(seed, group.getName(), ordinal).privateKeyHex();
-        data.put(
-            Integer.toString(ordinal),
-            Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII)));
-      }
+      Map<String, String> data =
+          KEY_DATA.get(
+              seed + "\n" + group.getName() + "\n" + from + "\n" + end,
+              k -> keys(seed, group.getName(), from, end));
       secrets.add(
           new SecretBuilder()
               .withNewMetadata()

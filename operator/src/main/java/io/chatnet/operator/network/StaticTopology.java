@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  */
 public final class StaticTopology {
   private static final int MAX_ATTEMPTS = 100;
+  private static final Memo<String, List<List<Integer>>> GRAPHS = new Memo<>(16);
 
   private StaticTopology() {}
 
@@ -25,6 +26,10 @@ public final class StaticTopology {
    * so each edge appears once (one side dials, which is enough for a libp2p connection).
    */
   public static List<List<Integer>> lowerNeighbours(String seed, int n, int degree) {
+    return GRAPHS.get(seed + "\n" + n + "\n" + degree, k -> draw(seed, n, degree));
+  }
+
+  private static List<List<Integer>> draw(String seed, int n, int degree) {
     if (degree >= n || ((long) n * degree) % 2 != 0) {
       throw new IllegalArgumentException(
           "no "

@@ -101,6 +101,20 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
 
   @Override
   public UpdateControl<ChatNetwork> reconcile(ChatNetwork network, Context<ChatNetwork> context) {
+    long began = System.nanoTime();
+    try {
+      return reconcileNetwork(network, context);
+    } finally {
+      LOG.debugf(
+          "network %s/%s reconciled in %.1f ms",
+          network.getMetadata().getNamespace(),
+          network.getMetadata().getName(),
+          (System.nanoTime() - began) / 1e6);
+    }
+  }
+
+  private UpdateControl<ChatNetwork> reconcileNetwork(
+      ChatNetwork network, Context<ChatNetwork> context) {
     Applier applier = new Applier(client);
     EventRecorder events = new EventRecorder(client);
     ObservedState observed = ObservedState.of(network, context);
