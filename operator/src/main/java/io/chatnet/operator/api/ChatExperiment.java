@@ -1,5 +1,6 @@
 package io.chatnet.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -35,6 +36,20 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class ChatExperiment extends CustomResource<ChatExperimentSpec, ChatExperimentStatus>
     implements Namespaced {
+  @Override
+  @JsonPropertyDescription(
+      "What to run on a network: chat and relay load, mobile behaviours, faults, the warm-up and measured window, the load generator shards and the pass/fail criteria. Immutable once created.")
+  public ChatExperimentSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription(
+      "Phase, the start instant, shard progress, results per traffic kind and the verdict.")
+  public ChatExperimentStatus getStatus() {
+    return super.getStatus();
+  }
+
   @Override
   protected ChatExperimentStatus initStatus() {
     return new ChatExperimentStatus();

@@ -1,5 +1,6 @@
 package io.chatnet.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -38,6 +39,20 @@ public class ChatNetwork extends CustomResource<ChatNetworkSpec, ChatNetworkStat
     implements Namespaced {
   public static final String GROUP = "chatnet.io";
   public static final String VERSION = "v1alpha1";
+
+  @Override
+  @JsonPropertyDescription(
+      "The desired network: Waku cluster and shards, the seed every identity derives from, groups of nwaku nodes and status-backend clients, discovery, and status-backend features.")
+  public ChatNetworkSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription(
+      "What the operator observed: phase, ready pods per group, bootstrap ENRs, conditions.")
+  public ChatNetworkStatus getStatus() {
+    return super.getStatus();
+  }
 
   @Override
   protected ChatNetworkStatus initStatus() {
