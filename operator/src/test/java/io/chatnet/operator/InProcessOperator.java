@@ -72,6 +72,11 @@ public final class InProcessOperator implements AutoCloseable {
       public String clusterDomain() {
         return Scenarios.DEFAULTS.clusterDomain();
       }
+
+      @Override
+      public int experimentDeadlineMarginSeconds() {
+        return Scenarios.DEFAULTS.experimentDeadlineMarginSeconds();
+      }
     };
   }
 }

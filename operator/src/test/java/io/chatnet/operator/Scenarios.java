@@ -15,7 +15,8 @@ public final class Scenarios {
           "wakuorg/nwaku:v0.36.0",
           "nicolaka/netshoot:v0.13",
           "chatnet/loadgen:test",
-          "cluster.local");
+          "cluster.local",
+          2);
 
   private Scenarios() {}
 

@@ -5,4 +5,8 @@ package io.chatnet.operator.config;
  * unit tests need no Quarkus.
  */
 public record BuildDefaults(
-    String nwakuImage, String netemImage, String loadgenImage, String clusterDomain) {}
+    String nwakuImage,
+    String netemImage,
+    String loadgenImage,
+    String clusterDomain,
+    int experimentDeadlineMarginSeconds) {}

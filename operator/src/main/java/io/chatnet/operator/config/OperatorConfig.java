@@ -27,9 +27,20 @@ public interface OperatorConfig {
     String loadgen();
   }
 
+  /**
+   * Slack an experiment's load generator Job gets beyond setup, warm-up, window and grace before it
+   * is declared hung (at least this many seconds, or a tenth of the run if longer).
+   */
+  @WithDefault("120")
+  int experimentDeadlineMarginSeconds();
+
   /** The values the pure manifest builders need. */
   default BuildDefaults buildDefaults() {
     return new BuildDefaults(
-        images().nwaku(), images().netem(), images().loadgen(), clusterDomain());
+        images().nwaku(),
+        images().netem(),
+        images().loadgen(),
+        clusterDomain(),
+        experimentDeadlineMarginSeconds());
   }
 }

@@ -32,9 +32,9 @@ public final class LoadGeneratorJob {
   private LoadGeneratorJob() {}
 
   /** Seconds from Job creation until the Job is stopped as hung. */
-  public static long deadlineSeconds(ChatExperimentSpec spec) {
+  public static long deadlineSeconds(ChatExperimentSpec spec, BuildDefaults defaults) {
     long run = spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds();
-    return run + GRACE_SECONDS + Math.max(120, run / 10);
+    return run + GRACE_SECONDS + Math.max(defaults.experimentDeadlineMarginSeconds(), run / 10);
   }
 
   public static Job build(ChatExperiment experiment, BuildDefaults defaults) {
@@ -55,7 +55,7 @@ public final class LoadGeneratorJob {
         .withCompletions(shards)
         .withParallelism(shards)
         .withBackoffLimit(0)
-        .withActiveDeadlineSeconds(deadlineSeconds(spec))
+        .withActiveDeadlineSeconds(deadlineSeconds(spec, defaults))
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(ExperimentNames.labels(experiment))

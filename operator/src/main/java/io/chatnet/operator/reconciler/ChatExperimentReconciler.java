@@ -268,7 +268,8 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       return null;
     }
     Instant deadline =
-        start.plusSeconds(LoadGeneratorJob.deadlineSeconds(spec) - spec.getSetupSeconds());
+        start.plusSeconds(
+            LoadGeneratorJob.deadlineSeconds(spec, defaults) - spec.getSetupSeconds());
     Duration next = Duration.between(now, deadline);
     if (now.isAfter(start) && status.getPhase() == ExperimentPhase.Preparing) {
       status.setPhase(ExperimentPhase.Running);

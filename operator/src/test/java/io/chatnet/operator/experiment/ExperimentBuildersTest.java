@@ -76,7 +76,7 @@ class ExperimentBuildersTest {
     assertThat(job.getSpec().getParallelism()).isEqualTo(2);
     assertThat(job.getSpec().getBackoffLimit()).isZero();
     assertThat(job.getSpec().getActiveDeadlineSeconds())
-        .isEqualTo(LoadGeneratorJob.deadlineSeconds(experiment.getSpec()))
+        .isEqualTo(LoadGeneratorJob.deadlineSeconds(experiment.getSpec(), Scenarios.DEFAULTS))
         .isGreaterThan(60 + 60 + 600);
     var pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");

@@ -220,6 +220,30 @@ class ChatExperimentLifecycleTest {
   }
 
   @Test
+  void aRunPastItsDeadlineFailsAndItsJobIsRemoved(KubernetesClient client, TestNamespace ns) {
+    readyNetwork(client, ns, "slow");
+    // Shards that ask for more CPU than any node has stay Pending: the Job never finishes.
+    ChatExperiment stuck = experiment(ns, "stuck", "slow", "");
+    stuck
+        .getSpec()
+        .getLoadGenerator()
+        .setResources(
+            new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("4000"))
+                .build());
+    client.resource(stuck).create();
+    ChatExperiment failed = awaitPhase(client, ns, "stuck", ExperimentPhase.Failed);
+    assertThat(failed.getStatus().getConditions())
+        .anyMatch(c -> c.getType().equals("Failed") && c.getReason().equals("DeadlineExceeded"));
+    await("the load generator Job is cleaned up")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(ns.name()).withName("stuck-loadgen").get()
+                    == null);
+  }
+
+  @Test
   void waitsForItsNetworkThenFailsWhenTheNetworkIsDeleted(
       KubernetesClient client, TestNamespace ns) {
     client.resource(experiment(ns, "orphan", "later", "")).create();
