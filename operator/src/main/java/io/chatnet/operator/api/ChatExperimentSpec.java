@@ -68,6 +68,11 @@ public class ChatExperimentSpec {
   @Size(max = 128)
   private String seed;
 
+  @JsonPropertyDescription(
+      "The Prometheus the results analyzer queries after the window (see also the operator's"
+          + " chatnet.prometheus.url).")
+  private PrometheusSource prometheus;
+
   public NetworkRef getNetworkRef() {
     return networkRef;
   }
@@ -146,5 +151,13 @@ public class ChatExperimentSpec {
 
   public void setSeed(String seed) {
     this.seed = seed;
+  }
+
+  public PrometheusSource getPrometheus() {
+    return prometheus;
+  }
+
+  public void setPrometheus(PrometheusSource prometheus) {
+    this.prometheus = prometheus;
   }
 }

@@ -35,7 +35,13 @@ public class ChatExperimentStatus {
   @JsonPropertyDescription("Faults applied so far, one line each, in order.")
   private List<String> faultLog = new ArrayList<>();
 
-  @JsonPropertyDescription("Conditions: NetworkReady, FaultsAvailable, Complete, Failed.")
+  @JsonPropertyDescription(
+      "The ConfigMap (same namespace) holding the experiment's report: report.json and"
+          + " report.html.")
+  private String reportConfigMap;
+
+  @JsonPropertyDescription(
+      "Conditions: NetworkReady, FaultsAvailable, MetricsAvailable, Complete, Failed.")
   private List<Condition> conditions = new ArrayList<>();
 
   public ExperimentPhase getPhase() {
@@ -116,5 +122,13 @@ public class ChatExperimentStatus {
 
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  public String getReportConfigMap() {
+    return reportConfigMap;
+  }
+
+  public void setReportConfigMap(String reportConfigMap) {
+    this.reportConfigMap = reportConfigMap;
   }
 }

@@ -17,6 +17,12 @@ public class ExperimentResults {
   @JsonPropertyDescription("Clients that logged in, over clients assigned.")
   private String clientsReady;
 
+  @JsonPropertyDescription(
+      "Figures from Prometheus over exactly the measured window; absent when Prometheus could not"
+          + " be read, in which case the MetricsAvailable condition says why and the figures above"
+          + " (from the load generators' summaries) stand alone.")
+  private MetricsResults metrics;
+
   public TrafficResult getOneToOne() {
     return oneToOne;
   }
@@ -47,5 +53,13 @@ public class ExperimentResults {
 
   public void setClientsReady(String clientsReady) {
     this.clientsReady = clientsReady;
+  }
+
+  public MetricsResults getMetrics() {
+    return metrics;
+  }
+
+  public void setMetrics(MetricsResults metrics) {
+    this.metrics = metrics;
   }
 }

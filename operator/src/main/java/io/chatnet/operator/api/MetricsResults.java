@@ -1,0 +1,96 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Figures read from Prometheus over exactly the measured window (warm-up excluded). */
+public class MetricsResults {
+  @JsonPropertyDescription("Start of the queried window (RFC 3339): planned start plus warm-up.")
+  private String windowStart;
+
+  @JsonPropertyDescription("End of the queried window (RFC 3339).")
+  private String windowEnd;
+
+  @JsonPropertyDescription("Bytes per second received per nwaku node, over all nwaku nodes.")
+  private Distribution bandwidthInBytesPerSecond;
+
+  @JsonPropertyDescription("Bytes per second sent per nwaku node, over all nwaku nodes.")
+  private Distribution bandwidthOutBytesPerSecond;
+
+  @JsonPropertyDescription("Connected libp2p peers per nwaku node.")
+  private Distribution peers;
+
+  @JsonPropertyDescription("Waku relay messages seen by all nwaku nodes in the window.")
+  private Long wakuMessages;
+
+  @JsonPropertyDescription("Per node group: CPU, memory, bandwidth, peers.")
+  private List<GroupMetrics> groups = new ArrayList<>();
+
+  @JsonPropertyDescription("Per traffic kind and client kind: counts, delivery and latency.")
+  private List<TrafficMetrics> traffic = new ArrayList<>();
+
+  public String getWindowStart() {
+    return windowStart;
+  }
+
+  public void setWindowStart(String windowStart) {
+    this.windowStart = windowStart;
+  }
+
+  public String getWindowEnd() {
+    return windowEnd;
+  }
+
+  public void setWindowEnd(String windowEnd) {
+    this.windowEnd = windowEnd;
+  }
+
+  public Distribution getBandwidthInBytesPerSecond() {
+    return bandwidthInBytesPerSecond;
+  }
+
+  public void setBandwidthInBytesPerSecond(Distribution bandwidthInBytesPerSecond) {
+    this.bandwidthInBytesPerSecond = bandwidthInBytesPerSecond;
+  }
+
+  public Distribution getBandwidthOutBytesPerSecond() {
+    return bandwidthOutBytesPerSecond;
+  }
+
+  public void setBandwidthOutBytesPerSecond(Distribution bandwidthOutBytesPerSecond) {
+    this.bandwidthOutBytesPerSecond = bandwidthOutBytesPerSecond;
+  }
+
+  public Distribution getPeers() {
+    return peers;
+  }
+
+  public void setPeers(Distribution peers) {
+    this.peers = peers;
+  }
+
+  public Long getWakuMessages() {
+    return wakuMessages;
+  }
+
+  public void setWakuMessages(Long wakuMessages) {
+    this.wakuMessages = wakuMessages;
+  }
+
+  public List<GroupMetrics> getGroups() {
+    return groups;
+  }
+
+  public void setGroups(List<GroupMetrics> groups) {
+    this.groups = groups;
+  }
+
+  public List<TrafficMetrics> getTraffic() {
+    return traffic;
+  }
+
+  public void setTraffic(List<TrafficMetrics> traffic) {
+    this.traffic = traffic;
+  }
+}
