@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,9 +75,11 @@ class ExperimentMetricsTest {
     int port = PrometheusServer.freePort();
     client.resource(experiment(ns, "measured", "http://127.0.0.1:" + port)).create();
     ChatExperiment preparing = awaitPhase(client, ns, "measured", ExperimentPhase.Preparing);
-    Instant[] bounds = MetricsStep.window(preparing, preparing.getStatus());
-    Window window = new Window(bounds[0], bounds[1]);
-    assertThat(window.duration()).isEqualTo(Duration.ofSeconds(10));
+    // warm-up (3 s) excluded, 10 s measured
+    Instant start = Instant.parse(preparing.getStatus().getPlannedStart()).plusSeconds(3);
+    Window window = new Window(start, start.plusSeconds(10));
+    assertThat(Instant.parse(preparing.getStatus().getWindowEnd()).truncatedTo(ChronoUnit.MILLIS))
+        .isEqualTo(window.end());
     SyntheticNetwork fixture =
         SyntheticNetwork.builder()
             .seed(21)
