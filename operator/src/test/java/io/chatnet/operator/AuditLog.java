@@ -51,6 +51,24 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * Writes by a client with this user agent (prefix) that the authorizer refused (403), as "verb
+   * URI". Reads are not in the local cluster's audit log; a refused read stops an informer instead.
+   */
+  public List<String> forbiddenWritesBy(String userAgentPrefix, Instant since) {
+    try (var lines = Files.lines(file)) {
+      return lines
+          .map(AuditLog::parse)
+          .filter(e -> e.path("userAgent").asText("").startsWith(userAgentPrefix))
+          .filter(e -> e.path("responseStatus").path("code").asInt() == 403)
+          .filter(e -> !Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(since))
+          .map(e -> e.path("verb").asText() + " " + e.path("requestURI").asText())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static JsonNode parse(String line) {
     try {
       return JSON.readTree(line);
