@@ -69,6 +69,28 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * Whom the writes of a client with this user agent (prefix) acted as: the impersonated user when
+   * the client impersonated one, else the authenticated user.
+   */
+  public Set<String> writersBy(String userAgentPrefix, Instant since) {
+    try (var lines = Files.lines(file)) {
+      return lines
+          .map(AuditLog::parse)
+          .filter(e -> e.path("userAgent").asText("").startsWith(userAgentPrefix))
+          .filter(e -> WRITES.contains(e.path("verb").asText()))
+          .filter(e -> !Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(since))
+          .map(
+              e ->
+                  e.path("impersonatedUser")
+                      .path("username")
+                      .asText(e.path("user").path("username").asText()))
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static JsonNode parse(String line) {
     try {
       return JSON.readTree(line);
