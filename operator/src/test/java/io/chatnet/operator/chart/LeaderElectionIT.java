@@ -50,6 +50,9 @@ class LeaderElectionIT {
   static final Duration HANDOVER_BOUND = LEASE.plus(RETRY.multipliedBy(12).dividedBy(5));
 
   static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+  static final Pattern RECONCILES =
+      Pattern.compile(
+          "(?m)^reconciliations_started_total\\{controller_name=\"chatnetwork\"} (\\S+)$");
 
   private final List<OperatorProcess> started = new ArrayList<>();
 
@@ -60,20 +63,31 @@ class LeaderElectionIT {
       return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
+    /** The readiness probe's status code, or -1 before the HTTP server is up. */
     int ready() throws IOException, InterruptedException {
+      return get("/q/health/ready").map(HttpResponse::statusCode).orElse(-1);
+    }
+
+    /** ChatNetwork reconciles this process has started, from its own /q/metrics. */
+    double networkReconciles() throws IOException, InterruptedException {
+      String metrics = get("/q/metrics").orElseThrow().body();
+      Matcher m = RECONCILES.matcher(metrics);
+      return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private Optional<HttpResponse<String>> get(String path)
+        throws IOException, InterruptedException {
       Optional<Integer> port = port();
       if (port.isEmpty()) {
-        return -1;
+        return Optional.empty();
       }
-      HttpResponse<Void> response =
+      return Optional.of(
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + port.get() + "/q/health/ready"))
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
                       .timeout(Duration.ofSeconds(5))
                       .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      return response.statusCode();
+                  HttpResponse.BodyHandlers.ofString()));
     }
   }
 
@@ -182,6 +196,8 @@ class LeaderElectionIT {
         .as("the standby changed nothing")
         .allMatch(w -> w.resource().equals("selfsubjectrulesreviews"));
     assertThat(audit.writersBy(a.agent(), began)).containsExactly(serviceAccount(ns));
+    assertThat(a.networkReconciles()).as("the leader's reconciles (its /q/metrics)").isPositive();
+    assertThat(b.networkReconciles()).as("the standby's reconciles").isZero();
 
     killed = a;
     a.process().destroyForcibly(); // SIGKILL: no graceful release of the Lease
@@ -200,6 +216,7 @@ class LeaderElectionIT {
         .as("the new leader applied the second network")
         .anyMatch(w -> w.resource().equals("statefulsets") && w.name().startsWith("second-"));
     assertThat(audit.writersBy(b.agent(), began)).containsExactly(serviceAccount(ns));
+    assertThat(b.networkReconciles()).as("the new leader's reconciles").isPositive();
     assertThat(audit.forbiddenWritesBy("chatnet-leader-election-", began)).isEmpty();
   }
 }
