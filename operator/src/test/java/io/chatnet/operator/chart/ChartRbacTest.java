@@ -41,10 +41,19 @@ import org.junit.jupiter.api.Test;
 class ChartRbacTest {
   static final String FIELD_MANAGER = "chatnet-chart-test";
 
-  /** One API permission: a verb on a resource (group "" is the core group). */
-  record Access(String verb, String group, String resource) {
+  /**
+   * One API permission: a verb on a resource (group "" is the core group), on any object or on the
+   * one named.
+   */
+  record Access(String verb, String group, String resource, String name) {
     static List<Access> of(String group, String resource, String... verbs) {
-      return List.of(verbs).stream().map(v -> new Access(v, group, resource)).toList();
+      return List.of(verbs).stream().map(v -> new Access(v, group, resource, null)).toList();
+    }
+
+    static List<Access> named(String name, List<Access> accesses) {
+      return accesses.stream()
+          .map(a -> new Access(a.verb(), a.group(), a.resource(), name))
+          .toList();
     }
 
     String subresource() {
@@ -88,11 +97,20 @@ class ChartRbacTest {
               "delete"));
 
   /**
-   * Leader election's Lease, in the release namespace only: JOSDK's LeaderElectionManager and
-   * Fabric8's LeaseLock (which patches the Lease to take over an expired one).
+   * Leader election's Lease, in the release namespace only: JOSDK's LeaderElectionManager creates
+   * it and Fabric8's LeaseLock reads, renews (update) and takes it over (patch), this one Lease.
    */
-  static final List<Access> LEADER_ELECTION =
-      Access.of("coordination.k8s.io", "leases", "get", "create", "update", "patch");
+  static List<Access> leaderElection(String lease) {
+    return concat(
+        Access.of("coordination.k8s.io", "leases", "create"),
+        Access.named(lease, Access.of("coordination.k8s.io", "leases", "get", "update", "patch")));
+  }
+
+  /** Other Leases: those of other controllers sharing the namespace. */
+  static final List<Access> OTHER_LEASES =
+      Access.named(
+          "kube-controller-manager",
+          Access.of("coordination.k8s.io", "leases", "get", "update", "patch", "delete"));
 
   /** Never needed in a watched namespace: running code in pods, escalation, changing specs. */
   static final List<Access> NOT_NEEDED_IN_NAMESPACE =
@@ -225,6 +243,7 @@ class ChartRbacTest {
             .withGroup(access.group())
             .withResource(access.baseResource())
             .withSubresource(access.subresource())
+            .withName(access.name())
             .endResourceAttributes()
             .endSpec()
             .build();
@@ -268,14 +287,15 @@ class ChartRbacTest {
       assertThat(refused(client, ns, "chatnet", watched, OPERATOR_USES)).isEmpty();
       assertThat(granted(client, ns, "chatnet", watched, NOT_NEEDED_IN_NAMESPACE)).isEmpty();
     }
-    assertThat(refused(client, ns, "chatnet", ns.name(), LEADER_ELECTION)).isEmpty();
-    assertThat(granted(client, ns, "chatnet", watched2, LEADER_ELECTION)).isEmpty();
+    assertThat(refused(client, ns, "chatnet", ns.name(), leaderElection("chatnet"))).isEmpty();
+    assertThat(granted(client, ns, "chatnet", ns.name(), OTHER_LEASES)).isEmpty();
+    assertThat(granted(client, ns, "chatnet", watched2, leaderElection("chatnet"))).isEmpty();
 
     // Nothing at all outside the watched namespaces: not other namespaces' Secrets, not the
     // cluster-wide lists a cluster-scoped install would use.
     for (String elsewhere : List.of("default", "kube-system", ns.name() + "-unwatched")) {
       assertThat(granted(client, ns, "chatnet", elsewhere, OPERATOR_USES)).isEmpty();
-      assertThat(granted(client, ns, "chatnet", elsewhere, LEADER_ELECTION)).isEmpty();
+      assertThat(granted(client, ns, "chatnet", elsewhere, leaderElection("chatnet"))).isEmpty();
     }
     assertThat(granted(client, ns, "chatnet", null, OPERATOR_USES)).isEmpty();
     assertThat(granted(client, ns, "chatnet", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
@@ -298,8 +318,11 @@ class ChartRbacTest {
         OPERATOR_USES.stream().filter(a -> List.of("list", "watch").contains(a.verb())).toList();
     assertThat(refused(client, ns, "chatnet-cw", null, clusterWideInformers)).isEmpty();
     assertThat(granted(client, ns, "chatnet-cw", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
-    assertThat(refused(client, ns, "chatnet-cw", ns.name(), LEADER_ELECTION)).isEmpty();
-    assertThat(granted(client, ns, "chatnet-cw", "default", LEADER_ELECTION)).isEmpty();
+    assertThat(refused(client, ns, "chatnet-cw", ns.name(), leaderElection("chatnet-cw")))
+        .isEmpty();
+    assertThat(granted(client, ns, "chatnet-cw", ns.name(), OTHER_LEASES)).isEmpty();
+    assertThat(granted(client, ns, "chatnet-cw", "default", leaderElection("chatnet-cw")))
+        .isEmpty();
   }
 
   @Test

@@ -230,8 +230,16 @@ class HelmChartTest {
             r -> {
               assertThat(r.getMetadata().getNamespace()).isEqualTo(NS);
               assertThat(r.getRules())
-                  .singleElement()
-                  .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+                  .allSatisfy(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+              // all but create are held to the release's own Lease
+              assertThat(r.getRules())
+                  .allSatisfy(
+                      rule ->
+                          assertThat(
+                                  rule.getVerbs().equals(List.of("create"))
+                                      || rule.getResourceNames().equals(List.of("chatnet")))
+                              .as(rule.toString())
+                              .isTrue());
             });
     assertThat(env(operatorContainer(objects)))
         .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");

@@ -96,6 +96,7 @@ class LeaderElectionIT {
     for (OperatorProcess p : started) {
       p.process().destroyForcibly();
       p.process().waitFor();
+      System.out.println("operator " + p.identity() + " log: " + p.log());
     }
   }
 
@@ -173,7 +174,7 @@ class LeaderElectionIT {
             .filter(o -> Set.of("ServiceAccount", "Role", "RoleBinding").contains(o.getKind()))
             .toList();
     ChartRbacTest.applyDryRunThenForReal(client, rbac);
-    String lease = "chatnet-le-" + ns.name();
+    String lease = "chatnet"; // the release's full name: its Role grants this Lease only
     AuditLog audit = new AuditLog(LocalCluster.get().auditLog().orElseThrow());
     Instant began = Instant.now();
 
