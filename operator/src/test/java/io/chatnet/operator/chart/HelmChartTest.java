@@ -181,9 +181,21 @@ class HelmChartTest {
   @Test
   void serviceMonitorOnlyWhereThePrometheusOperatorIsServed() {
     assertThat(ofKind(Helm.template(Helm.chart(), "chatnet", NS), "ServiceMonitor")).isEmpty();
+    assertThat(
+            ofKind(
+                Helm.template(
+                    Helm.chart(), "chatnet", NS, "--api-versions", "monitoring.coreos.com/v1"),
+                "ServiceMonitor"))
+        .as("the group version served with other kinds only (PodMonitor, say)")
+        .isEmpty();
 
     List<HasMetadata> objects =
-        Helm.template(Helm.chart(), "chatnet", NS, "--api-versions", "monitoring.coreos.com/v1");
+        Helm.template(
+            Helm.chart(),
+            "chatnet",
+            NS,
+            "--api-versions",
+            "monitoring.coreos.com/v1/ServiceMonitor");
     List<HasMetadata> monitors = ofKind(objects, "ServiceMonitor");
     assertThat(monitors).hasSize(1);
     Map<String, Object> spec = ((GenericKubernetesResource) monitors.get(0)).get("spec");
@@ -209,7 +221,7 @@ class HelmChartTest {
                     "chatnet",
                     NS,
                     "--api-versions",
-                    "monitoring.coreos.com/v1",
+                    "monitoring.coreos.com/v1/ServiceMonitor",
                     "--set",
                     "metrics.serviceMonitor.enabled=false"),
                 "ServiceMonitor"))
