@@ -108,7 +108,11 @@ class LeaderElectionIT {
         .as("the packaged operator (mvn verify runs this test after package)")
         .isRegularFile();
     String agent = "chatnet-leader-election-" + identity;
-    Path log = Files.createTempFile("operator-" + identity, ".log");
+    // kept with the build's output for a look after a failure, replaced by the next run
+    Path log =
+        Files.createDirectories(Path.of("target", "leader-election-it"))
+            .resolve(identity + ".log")
+            .toAbsolutePath();
     List<String> command = new ArrayList<>();
     // setpriv: the process is killed with this JVM, should the JVM die before @AfterEach runs
     if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
