@@ -17,10 +17,17 @@ cluster-down: ## stop the local cluster's processes and remove its state
 cluster-status: ## show the local cluster's nodes
 	cluster/scripts/kubectl.sh get nodes -o wide
 
+.PHONY: helm-build helm-lint
+helm-build: ## build helm (pinned in cluster/versions.env) into ~/.cache/chatnet (first run only)
+	cluster/scripts/build-helm.sh
+helm-lint: helm-build ## lint the chart in helm/chatnet (strict) and render it with its defaults
+	cluster/scripts/helm.sh lint --strict helm/chatnet
+	cluster/scripts/helm.sh template chatnet helm/chatnet >/dev/null
+
 .PHONY: build test fmt
 build: ## compile and package every module without tests
 	$(MVN) -DskipTests install
-test: cluster-up ## run all tests (unit and against the local cluster)
+test: cluster-up helm-build ## run all tests (unit and against the local cluster)
 	$(MVN) verify
 fmt: ## format the Java sources (the build checks the same formatter)
 	$(MVN) spotless:apply

@@ -7,6 +7,7 @@ REPO_DIR=$(cd "$CLUSTER_DIR/.." && pwd)
 CACHE_DIR=${CHATNET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/chatnet}
 K8S_BIN="$CACHE_DIR/k8s-v$K8S_VERSION-etcd-v$ETCD_VERSION"
 KWOK_BIN="$CACHE_DIR/kwok-v$KWOK_VERSION"
+HELM_BIN="$CACHE_DIR/helm-v$HELM_VERSION"
 STATE_DIR=${CHATNET_CLUSTER_STATE:-$REPO_DIR/.cluster}
 # Loopback ports; each can be moved with an environment variable when one is taken.
 ETCD_CLIENT_PORT=${CHATNET_ETCD_PORT:-32379}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads the local API server's audit log: what a given client wrote, and when. */
 public final class AuditLog {
@@ -31,20 +32,50 @@ public final class AuditLog {
 
   /** Writes sent by a client with this user agent (prefix) since {@code since}. */
   public List<Write> writesBy(String userAgentPrefix, Instant since) {
+    return writeEvents(userAgentPrefix, since).stream()
+        .map(
+            e ->
+                new Write(
+                    Instant.parse(e.path("requestReceivedTimestamp").asText()),
+                    e.path("verb").asText(),
+                    e.path("objectRef").path("resource").asText(),
+                    e.path("objectRef").path("subresource").asText(null),
+                    e.path("objectRef").path("name").asText()))
+        .toList();
+  }
+
+  /**
+   * Writes by a client with this user agent (prefix) that the authorizer refused (403), as "verb
+   * URI". Reads are not in the local cluster's audit log; a refused read stops an informer instead.
+   */
+  public List<String> forbiddenWritesBy(String userAgentPrefix, Instant since) {
+    return writeEvents(userAgentPrefix, since).stream()
+        .filter(e -> e.path("responseStatus").path("code").asInt() == 403)
+        .map(e -> e.path("verb").asText() + " " + e.path("requestURI").asText())
+        .toList();
+  }
+
+  /**
+   * Whom the writes of a client with this user agent (prefix) acted as: the impersonated user when
+   * the client impersonated one, else the authenticated user.
+   */
+  public Set<String> writersBy(String userAgentPrefix, Instant since) {
+    return writeEvents(userAgentPrefix, since).stream()
+        .map(
+            e ->
+                e.path("impersonatedUser")
+                    .path("username")
+                    .asText(e.path("user").path("username").asText()))
+        .collect(Collectors.toSet());
+  }
+
+  private List<JsonNode> writeEvents(String userAgentPrefix, Instant since) {
     try (var lines = Files.lines(file)) {
       return lines
           .map(AuditLog::parse)
           .filter(e -> e.path("userAgent").asText("").startsWith(userAgentPrefix))
           .filter(e -> WRITES.contains(e.path("verb").asText()))
-          .map(
-              e ->
-                  new Write(
-                      Instant.parse(e.path("requestReceivedTimestamp").asText()),
-                      e.path("verb").asText(),
-                      e.path("objectRef").path("resource").asText(),
-                      e.path("objectRef").path("subresource").asText(null),
-                      e.path("objectRef").path("name").asText()))
-          .filter(w -> !w.at().isBefore(since))
+          .filter(e -> !Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(since))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

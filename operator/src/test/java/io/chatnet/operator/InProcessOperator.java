@@ -23,7 +23,18 @@ public final class InProcessOperator implements AutoCloseable {
   }
 
   public static InProcessOperator start(String namespace, Duration maxReconciliationInterval) {
-    KubernetesClient client = LocalCluster.newClient(LocalCluster.get().kubeconfig(), USER_AGENT);
+    return start(
+        namespace,
+        maxReconciliationInterval,
+        LocalCluster.newClient(LocalCluster.get().kubeconfig(), USER_AGENT));
+  }
+
+  /**
+   * The operator with a client of the caller's (closed when the operator stops), e.g. one that
+   * impersonates the Helm chart's ServiceAccount.
+   */
+  public static InProcessOperator start(
+      String namespace, Duration maxReconciliationInterval, KubernetesClient client) {
     Operator operator =
         new Operator(
             o ->

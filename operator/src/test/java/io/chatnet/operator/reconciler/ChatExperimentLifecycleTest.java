@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * shard would have left as its termination message (built from loadgen's own Summary type).
  */
 @LocalClusterTest
-class ChatExperimentLifecycleTest {
+public class ChatExperimentLifecycleTest {
   static InProcessOperator operator;
 
   @BeforeAll
@@ -55,7 +55,8 @@ class ChatExperimentLifecycleTest {
     }
   }
 
-  static ChatExperiment experiment(TestNamespace ns, String name, String network, String extra) {
+  public static ChatExperiment experiment(
+      TestNamespace ns, String name, String network, String extra) {
     String yaml =
         """
         apiVersion: chatnet.io/v1alpha1
@@ -75,7 +76,7 @@ class ChatExperimentLifecycleTest {
     return Serialization.unmarshal(yaml, ChatExperiment.class);
   }
 
-  static ChatExperiment awaitPhase(
+  public static ChatExperiment awaitPhase(
       KubernetesClient client, TestNamespace ns, String name, ExperimentPhase phase) {
     await(name + " " + phase)
         .atMost(Duration.ofMinutes(2))
@@ -95,7 +96,7 @@ class ChatExperimentLifecycleTest {
     return client.resources(ChatExperiment.class).inNamespace(ns.name()).withName(name).get();
   }
 
-  static void readyNetwork(KubernetesClient client, TestNamespace ns, String name) {
+  public static void readyNetwork(KubernetesClient client, TestNamespace ns, String name) {
     client.resource(Scenarios.manifest("smoke.yaml", ns.name(), name)).create();
     ChatNetworkLifecycleTest.awaitPhase(client, ns, name, NetworkPhase.Ready, "16/16");
   }
@@ -124,7 +125,7 @@ class ChatExperimentLifecycleTest {
   }
 
   /** Plays the shards' part: writes each completed pod's termination message. */
-  static void reportSummaries(KubernetesClient client, TestNamespace ns, String experiment)
+  public static void reportSummaries(KubernetesClient client, TestNamespace ns, String experiment)
       throws Exception {
     Map<String, String> selector = Map.of(ExperimentNames.EXPERIMENT_LABEL, experiment);
     await("shard pods completed by kwok")
