@@ -70,10 +70,26 @@ class LoadGeneratorContractTest {
         8);
   }
 
+  LoadMetrics metrics;
+
   Summary run(Plan plan, int shard) {
-    return new LoadRun(
-            plan, shard, new LoadMetrics(), http, Duration.ofSeconds(10), Duration.ofSeconds(1))
+    metrics = new LoadMetrics();
+    return new LoadRun(plan, shard, metrics, http, Duration.ofSeconds(10), Duration.ofSeconds(1))
         .run(new AtomicBoolean());
+  }
+
+  /** The expected-receipts counter over both client kinds, for one traffic kind. */
+  double expectedMetric(String traffic) {
+    return metrics.expected.labelValues(traffic, "desktop").get()
+        + metrics.expected.labelValues(traffic, "mobile").get();
+  }
+
+  /** Receivers of every accepted send of one kind (window or not: metrics count them all). */
+  long acceptedReceivers(boolean groups) {
+    return standIn.accepted.stream()
+        .filter(a -> groups != a.chat().equals("1to1"))
+        .mapToLong(a -> a.receivers().size())
+        .sum();
   }
 
   static Plan.Traffic chats(int pairs, int groups) {
@@ -161,6 +177,8 @@ class LoadGeneratorContractTest {
     assertThat(summary.groups()).isEqualTo(2);
     assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
     assertMatches(summary.traffic().get("privateGroups"), truth(plan, true));
+    assertThat(expectedMetric("oneToOne")).isEqualTo(acceptedReceivers(false)).isPositive();
+    assertThat(expectedMetric("privateGroups")).isEqualTo(acceptedReceivers(true)).isPositive();
     assertThat(summary.traffic().get("oneToOne").lost()).isPositive();
     assertThat(
             summary.traffic().get("oneToOne").duplicates()

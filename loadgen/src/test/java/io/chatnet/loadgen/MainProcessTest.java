@@ -91,6 +91,8 @@ class MainProcessTest {
                 "chatnet_loadgen_messages_sent_total{client_kind=\"desktop\",traffic=\"oneToOne\"}")
             .contains(
                 "chatnet_loadgen_messages_received_total{client_kind=\"mobile\",traffic=\"oneToOne\"}")
+            .contains(
+                "chatnet_loadgen_messages_expected_total{client_kind=\"mobile\",traffic=\"oneToOne\"}")
             .contains("chatnet_loadgen_clients{state=\"ready\"} 8.0");
 
         process.destroy(); // SIGTERM

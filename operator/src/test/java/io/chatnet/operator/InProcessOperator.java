@@ -7,6 +7,7 @@ import io.chatnet.testkit.LocalCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The operator's reconciler run by the Java Operator SDK inside the test JVM, against the local
@@ -76,6 +77,22 @@ public final class InProcessOperator implements AutoCloseable {
       @Override
       public int experimentDeadlineMarginSeconds() {
         return Scenarios.DEFAULTS.experimentDeadlineMarginSeconds();
+      }
+
+      @Override
+      public Prometheus prometheus() {
+        // No operator-wide Prometheus in tests: experiments that want one name it in their spec.
+        return new Prometheus() {
+          @Override
+          public Optional<String> url() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Duration timeout() {
+            return Duration.ofSeconds(5);
+          }
+        };
       }
     };
   }

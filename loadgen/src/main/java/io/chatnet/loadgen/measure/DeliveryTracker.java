@@ -54,6 +54,16 @@ public final class DeliveryTracker {
     tally.expected.addAndGet(expected.size());
   }
 
+  /**
+   * A send the client accepted: its receipts become expected, counted per receiver client kind
+   * ({@code receiversByKind}), so metrics give received / expected per kind.
+   */
+  public void accepted(TrafficKind kind, Map<String, Long> receiversByKind) {
+    receiversByKind.forEach(
+        (receiverKind, count) ->
+            metrics.expected.labelValues(kind.label(), receiverKind).inc(count));
+  }
+
   /** The client's own id for a message (from the send response), to match delivery acks. */
   public void clientMessageId(String clientMessageId, String messageId) {
     byClientId.put(clientMessageId, messageId);

@@ -35,6 +35,14 @@ public final class LoadMetrics {
           .help("Sends that failed (error from the client or node, timeout)")
           .labelNames("traffic", "client_kind")
           .register(registry);
+  public final Counter expected =
+      Counter.builder()
+          .name("chatnet_loadgen_messages_expected_total")
+          .help(
+              "Receipts expected from accepted sends, labelled by the receiver's client kind"
+                  + " (received / expected is the delivery ratio)")
+          .labelNames("traffic", "client_kind")
+          .register(registry);
   public final Counter acked =
       Counter.builder()
           .name("chatnet_loadgen_messages_acked_total")

@@ -5,7 +5,6 @@ import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.plan.Plan;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * One Poisson sender per chat participant: in a pair each side writes to the other at the pair
@@ -61,7 +61,7 @@ public final class ChatSenders {
                   TrafficKind.ONE_TO_ONE,
                   "wakuext_sendOneToOneMessage",
                   to.publicKey(),
-                  Set.of(to.name()),
+                  List.of(to),
                   oneToOne.payloadBytes(),
                   new PoissonArrivals(random.split(), oneToOne.messagesPerMinute() / 60.0)));
         }
@@ -73,15 +73,14 @@ public final class ChatSenders {
       for (List<ChatClient> group : groups) {
         String chatId = groupChats.get(group);
         for (ChatClient member : group) {
-          Set<String> others = new HashSet<>();
-          group.stream().filter(m -> m != member).forEach(m -> others.add(m.name()));
+          List<ChatClient> others = group.stream().filter(m -> m != member).toList();
           schedule(
               new Sender(
                   member,
                   TrafficKind.PRIVATE_GROUP,
                   "wakuext_sendGroupChatMessage",
                   chatId,
-                  Set.copyOf(others),
+                  others,
                   privateGroups.payloadBytes(),
                   new PoissonArrivals(random.split(), privateGroups.messagesPerMinute() / 60.0)));
         }
@@ -99,6 +98,7 @@ public final class ChatSenders {
     final String method;
     final String target;
     final Set<String> expected;
+    final Map<String, Long> receiversByKind;
     final int payloadBytes;
     final PoissonArrivals arrivals;
 
@@ -107,14 +107,18 @@ public final class ChatSenders {
         TrafficKind kind,
         String method,
         String target,
-        Set<String> expected,
+        List<ChatClient> receivers,
         int payloadBytes,
         PoissonArrivals arrivals) {
       this.from = from;
       this.kind = kind;
       this.method = method;
       this.target = target;
-      this.expected = expected;
+      this.expected =
+          receivers.stream().map(ChatClient::name).collect(Collectors.toUnmodifiableSet());
+      this.receiversByKind =
+          receivers.stream()
+              .collect(Collectors.groupingBy(r -> r.ref().kind(), Collectors.counting()));
       this.payloadBytes = payloadBytes;
       this.arrivals = arrivals;
     }
@@ -132,6 +136,7 @@ public final class ChatSenders {
                 if (error != null) {
                   tracker.sendFailed(kind, senderKind, message);
                 } else {
+                  tracker.accepted(kind, receiversByKind);
                   String clientId = result.path("messages").path(0).path("id").asText("");
                   if (!clientId.isEmpty()) {
                     tracker.clientMessageId(clientId, id);

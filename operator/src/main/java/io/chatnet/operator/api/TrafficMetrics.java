@@ -7,16 +7,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * merged over every shard, so the percentiles cover all shards at once.
  */
 public class TrafficMetrics {
-  @JsonPropertyDescription("Traffic kind: one_to_one, private_group or relay.")
+  @JsonPropertyDescription("Traffic kind: oneToOne, privateGroups or relay.")
   private String kind;
 
-  @JsonPropertyDescription("Client kind: desktop (relay) or mobile (light client).")
+  @JsonPropertyDescription(
+      "Client kind: desktop (relay) or mobile (light client); relay for raw relay publishes. Sent"
+          + " counts by the sender's kind, received, expected and latency by the receiver's.")
   private String clientKind;
 
   @JsonPropertyDescription("Messages sent in the window.")
   private Long sent;
 
-  @JsonPropertyDescription("First receipts in the window.")
+  @JsonPropertyDescription(
+      "First receipts in the window (of messages sent in the window; receipts after its end are"
+          + " not counted here).")
   private Long received;
 
   @JsonPropertyDescription("Receipts expected in the window.")

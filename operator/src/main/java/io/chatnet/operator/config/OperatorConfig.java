@@ -2,6 +2,8 @@ package io.chatnet.operator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Operator settings (application.properties, environment, or the Helm chart's values). */
 @ConfigMapping(prefix = "chatnet")
@@ -33,6 +35,21 @@ public interface OperatorConfig {
    */
   @WithDefault("120")
   int experimentDeadlineMarginSeconds();
+
+  /** Where experiments' figures are read when their spec names no Prometheus. */
+  Prometheus prometheus();
+
+  interface Prometheus {
+    /**
+     * Base URL of the Prometheus HTTP API (env CHATNET_PROMETHEUS_URL); without it, and without
+     * spec.prometheus.url, results come from the load generators alone.
+     */
+    Optional<String> url();
+
+    /** Timeout of one query; the whole analysis of an experiment gets three times this. */
+    @WithDefault("10s")
+    Duration timeout();
+  }
 
   /** The values the pure manifest builders need. */
   default BuildDefaults buildDefaults() {

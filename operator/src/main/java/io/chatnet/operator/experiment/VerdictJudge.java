@@ -2,6 +2,7 @@ package io.chatnet.operator.experiment;
 
 import io.chatnet.operator.api.ExperimentCriteria;
 import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * Judges chat results (one-to-one and private groups) against the criteria. A kind with no receipts
- * expected fails a delivery criterion: absence of data is not a pass.
+ * expected fails a delivery criterion: absence of data is not a pass. Delivery comes from the load
+ * generators' summaries (exact per message); latency from the merged Prometheus histograms when the
+ * analyzer read them, per client kind, else from the summaries.
  */
 public final class VerdictJudge {
   public static final String PASSED = "Passed";
@@ -57,38 +60,62 @@ public final class VerdictJudge {
                 criteria.getMinDeliveryRatio(),
                 ok));
       }
-      if (criteria.getMaxLatencyP95Millis() != null) {
-        boolean ok =
-            r.getLatencyP95Millis() != null
-                && r.getLatencyP95Millis() <= criteria.getMaxLatencyP95Millis();
-        passed &= ok;
-        reasons.add(
-            line(
-                kind,
-                "latency p95 ms",
-                r.getLatencyP95Millis(),
-                "<=",
-                criteria.getMaxLatencyP95Millis(),
-                ok));
+      List<TrafficMetrics> merged = mergedLatency(results, kind);
+      if (merged.isEmpty()) {
+        passed &=
+            latency(kind, "", r.getLatencyP95Millis(), r.getLatencyP99Millis(), criteria, reasons);
       }
-      if (criteria.getMaxLatencyP99Millis() != null) {
-        boolean ok =
-            r.getLatencyP99Millis() != null
-                && r.getLatencyP99Millis() <= criteria.getMaxLatencyP99Millis();
-        passed &= ok;
-        reasons.add(
-            line(
-                kind,
-                "latency p99 ms",
-                r.getLatencyP99Millis(),
-                "<=",
-                criteria.getMaxLatencyP99Millis(),
-                ok));
+      for (TrafficMetrics row : merged) {
+        passed &=
+            latency(
+                kind + "/" + row.getClientKind(),
+                " (merged histogram)",
+                row.getLatencyP95Millis(),
+                row.getLatencyP99Millis(),
+                criteria,
+                reasons);
       }
     }
     verdict.setResult(passed ? PASSED : FAILED);
     verdict.setReasons(reasons);
     return verdict;
+  }
+
+  /**
+   * Latency from the load generators' merged Prometheus histograms, one row per client kind, when
+   * the analyzer found any: exact over all shards, where the summaries give only an upper bound.
+   */
+  static List<TrafficMetrics> mergedLatency(ExperimentResults results, String kind) {
+    if (results == null || results.getMetrics() == null) {
+      return List.of();
+    }
+    return results.getMetrics().getTraffic().stream()
+        .filter(t -> kind.equals(t.getKind()))
+        .filter(t -> t.getLatencyP95Millis() != null || t.getLatencyP99Millis() != null)
+        .toList();
+  }
+
+  private static boolean latency(
+      String kind,
+      String source,
+      Double p95,
+      Double p99,
+      ExperimentCriteria criteria,
+      List<String> reasons) {
+    boolean passed = true;
+    if (criteria.getMaxLatencyP95Millis() != null) {
+      boolean ok = p95 != null && p95 <= criteria.getMaxLatencyP95Millis();
+      passed &= ok;
+      reasons.add(
+          line(kind, "latency p95 ms" + source, p95, "<=", criteria.getMaxLatencyP95Millis(), ok));
+    }
+    if (criteria.getMaxLatencyP99Millis() != null) {
+      boolean ok = p99 != null && p99 <= criteria.getMaxLatencyP99Millis();
+      passed &= ok;
+      reasons.add(
+          line(kind, "latency p99 ms" + source, p99, "<=", criteria.getMaxLatencyP99Millis(), ok));
+    }
+    return passed;
   }
 
   private static String line(

@@ -1,6 +1,8 @@
 package io.chatnet.operator.reconciler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.operator.analysis.MetricsAnalyzer;
+import io.chatnet.operator.analysis.MetricsStep;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.api.ChatExperimentStatus;
@@ -75,10 +77,12 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   private final KubernetesClient client;
   private final BuildDefaults defaults;
   private final Clock clock;
+  private final MetricsStep metrics;
 
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
     this.defaults = config.buildDefaults();
+    this.metrics = new MetricsStep(config.prometheus());
     this.clock = Clock.systemUTC();
   }
 
@@ -389,7 +393,14 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       status.setPhase(ExperimentPhase.Analyzing);
       return Duration.ofSeconds(2);
     }
+    Instant windowEnd = Instant.parse(status.getWindowEnd());
+    if (now.isBefore(windowEnd)) {
+      // Only a finished window can be queried; a Job normally ends a grace period after it.
+      status.setPhase(ExperimentPhase.Analyzing);
+      return Duration.between(now, windowEnd);
+    }
     status.setResults(SummaryAggregator.aggregate(summaries));
+    analyzeMetrics(experiment, status);
     status.setVerdict(VerdictJudge.judge(spec.getCriteria(), status.getResults()));
     if (summaries.size() < total) {
       setCondition(
@@ -407,6 +418,17 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     setCondition(
         status, "Complete", true, "Analyzed", "verdict " + status.getVerdict().getResult());
     return null;
+  }
+
+  /** Figures from Prometheus over the window, or a condition saying why there are none. */
+  private void analyzeMetrics(ChatExperiment experiment, ChatExperimentStatus status) {
+    MetricsAnalyzer.Outcome outcome = metrics.run(experiment, status);
+    status.getResults().setMetrics(outcome.metrics());
+    setCondition(
+        status, MetricsStep.CONDITION, outcome.available(), outcome.reason(), outcome.message());
+    if (!outcome.available()) {
+      new EventRecorder(client).warning(experiment, outcome.reason(), outcome.message());
+    }
   }
 
   /** Applies faults whose time has come, once each; returns the wait until the next one. */

@@ -11,6 +11,8 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentCriteria;
 import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -136,6 +138,37 @@ class ExperimentBuildersTest {
     assertThat(VerdictJudge.judge(null, results).getResult()).isEqualTo(VerdictJudge.NO_CRITERIA);
     assertThat(VerdictJudge.judge(criteria, new ExperimentResults()).getResult())
         .isEqualTo(VerdictJudge.FAILED);
+  }
+
+  @Test
+  void theVerdictPrefersMergedHistogramLatencyPerClientKind() throws Exception {
+    ExperimentResults results = SummaryAggregator.aggregate(List.of(summary(100, 100, 99, 150.0)));
+    ExperimentCriteria criteria = new ExperimentCriteria();
+    criteria.setMaxLatencyP95Millis(200.0);
+    MetricsResults metrics = new MetricsResults();
+    metrics.getTraffic().add(latencyRow("oneToOne", "desktop", 120.0));
+    metrics.getTraffic().add(latencyRow("oneToOne", "mobile", 260.0));
+    metrics.getTraffic().add(latencyRow("relay", "relay", null));
+    results.setMetrics(metrics);
+    Verdict verdict = VerdictJudge.judge(criteria, results);
+    assertThat(verdict.getResult()).isEqualTo(VerdictJudge.FAILED);
+    assertThat(verdict.getReasons())
+        .containsExactly(
+            "oneToOne/desktop latency p95 ms (merged histogram) 120.0 <= 200.0: ok",
+            "oneToOne/mobile latency p95 ms (merged histogram) 260.0 <= 200.0: missed");
+    // Rows without latency (no receipts in the window) leave the summaries' figure in charge.
+    metrics.getTraffic().clear();
+    metrics.getTraffic().add(latencyRow("oneToOne", "desktop", null));
+    assertThat(VerdictJudge.judge(criteria, results).getReasons())
+        .containsExactly("oneToOne latency p95 ms 150.0 <= 200.0: ok");
+  }
+
+  static TrafficMetrics latencyRow(String kind, String clientKind, Double p95) {
+    TrafficMetrics row = new TrafficMetrics();
+    row.setKind(kind);
+    row.setClientKind(clientKind);
+    row.setLatencyP95Millis(p95);
+    return row;
   }
 
   @Test

@@ -1,0 +1,511 @@
+package io.chatnet.testkit.prometheus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded synthetic chatnet network as Prometheus would have scraped it: nwaku groups (every
+ * series the dashboards and the analyzer read from nwaku's metrics port), status-backend groups,
+ * and the load generator shards of one experiment, all with the target labels of the scrape
+ * convention ({@code namespace}, {@code pod}, {@code chatnet_network}, {@code chatnet_group},
+ * {@code chatnet_role}, {@code chatnet_experiment} on load generator pods).
+ *
+ * <p>Samples fall every {@code step} on a grid through both ends of the {@link #window()}, from
+ * {@code margin} before it (warm-up) to {@code margin} after it, so figures over the window are
+ * exact: {@code increase}/{@code rate} over the window need no extrapolation and {@link Expected}
+ * computes the same figures from {@link #series()} in plain Java. Same seed and sizes, same series.
+ * One relay node restarts in the middle of the window (its counters reset) unless turned off, so
+ * reset handling is exercised too.
+ */
+public final class SyntheticNetwork {
+  /** The pubsub topic of every nwaku series that has one. */
+  public static final String TOPIC = "/waku/2/rs/16/32";
+
+  /** The load generator's latency histogram bounds (loadgen's LoadMetrics), seconds. */
+  public static final List<Double> LATENCY_BOUNDS =
+      List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0);
+
+  /** Bounds of nwaku's waku_histogram_message_size, bytes. */
+  public static final List<Double> MESSAGE_SIZE_BOUNDS =
+      List.of(0.0, 1024.0, 3072.0, 5120.0, 15360.0, 51200.0, 102400.0, 307200.0, 716800.0);
+
+  /** Traffic kinds and the client kinds the load generator labels them with. */
+  public static final Map<String, List<String>> TRAFFIC =
+      Map.of(
+          "oneToOne", List.of("desktop", "mobile"),
+          "privateGroups", List.of("desktop", "mobile"),
+          "relay", List.of("relay"));
+
+  /** A node group: kind nwaku or status-backend, role as in the pod label chatnet.io/role. */
+  public record Group(String name, String kind, String role, int replicas) {
+    public boolean nwaku() {
+      return "nwaku".equals(kind);
+    }
+  }
+
+  private final Builder spec;
+  private final List<Instant> times;
+  private final List<Series> series = new ArrayList<>();
+  private final SplittableRandom random;
+
+  private SyntheticNetwork(Builder spec) {
+    this.spec = spec;
+    this.random = new SplittableRandom(spec.seed);
+    this.times = grid(spec.window, spec.step, spec.margin);
+    for (Group group : spec.groups) {
+      for (int ordinal = 0; ordinal < group.replicas(); ordinal++) {
+        if (group.nwaku()) {
+          nwaku(group, ordinal);
+        } else {
+          statusBackend(group, ordinal);
+        }
+      }
+    }
+    for (int shard = 0; shard < spec.shards; shard++) {
+      loadgen(shard);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A small network around {@code window}: bootstrap (1), relay (4) and service (2) nwaku groups,
+   * desktop (3) and mobile (2) status-backend groups, two load generator shards.
+   */
+  public static SyntheticNetwork small(long seed, Window window) {
+    return builder().seed(seed).window(window).build();
+  }
+
+  public Window window() {
+    return spec.window;
+  }
+
+  public String namespace() {
+    return spec.namespace;
+  }
+
+  public String network() {
+    return spec.network;
+  }
+
+  public String experiment() {
+    return spec.experiment;
+  }
+
+  public List<Group> groups() {
+    return List.copyOf(spec.groups);
+  }
+
+  public int loadgenShards() {
+    return spec.shards;
+  }
+
+  /** Every series, in a stable order. */
+  public List<Series> series() {
+    return List.copyOf(series);
+  }
+
+  /** The series named {@code name} whose labels have the given values. */
+  public List<Series> select(String name, Map<String, String> matchers) {
+    return series.stream().filter(s -> s.name().equals(name) && s.matches(matchers)).toList();
+  }
+
+  public Instant firstSample() {
+    return times.get(0);
+  }
+
+  public Instant lastSample() {
+    return times.get(times.size() - 1);
+  }
+
+  /** The pod name of a node, as the operator names StatefulSet pods. */
+  public String pod(String group, int ordinal) {
+    return spec.network + "-" + group + "-" + ordinal;
+  }
+
+  /** The pod name of a load generator shard. */
+  public String loadgenPod(int shard) {
+    return spec.experiment + "-loadgen-" + shard;
+  }
+
+  /** Writes the series as OpenMetrics text for promtool's backfill. */
+  public void writeOpenMetrics(Path file) {
+    try {
+      OpenMetricsText.write(series, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static List<Instant> grid(Window window, Duration step, Duration margin) {
+    long stepMillis = step.toMillis();
+    if (stepMillis <= 0) {
+      throw new IllegalArgumentException("step must be at least 1 ms, was " + step);
+    }
+    long windowMillis = window.duration().toMillis();
+    if (windowMillis % stepMillis != 0 || margin.toMillis() % stepMillis != 0) {
+      throw new IllegalArgumentException(
+          "the window ("
+              + window.duration()
+              + ") and the margin ("
+              + margin
+              + ") must be whole multiples of the step ("
+              + step
+              + ") so that samples fall on both ends of the window");
+    }
+    List<Instant> times = new ArrayList<>();
+    for (Instant t = window.start().minus(margin);
+        !t.isAfter(window.end().plus(margin));
+        t = t.plusMillis(stepMillis)) {
+      times.add(t);
+    }
+    return times;
+  }
+
+  private Map<String, String> target(Group group, int ordinal, int port) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("job", "chatnet");
+    labels.put(
+        "instance", "10.0." + Math.abs(group.name().hashCode() % 250) + "." + ordinal + ":" + port);
+    labels.put("namespace", spec.namespace);
+    labels.put("pod", pod(group.name(), ordinal));
+    labels.put("chatnet_network", spec.network);
+    labels.put("chatnet_group", group.name());
+    labels.put("chatnet_role", group.role());
+    return labels;
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String... pairs) {
+    Map<String, String> labels = new LinkedHashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      labels.put(pairs[i], pairs[i + 1]);
+    }
+    return labels;
+  }
+
+  /** The sample index at which a restarted node's counters start again from zero. */
+  private int restartIndex(Group group, int ordinal) {
+    if (!spec.restart || !"relay".equals(group.role()) || ordinal != 0) {
+      return -1;
+    }
+    return times.indexOf(spec.window.start())
+        + (int) (spec.window.duration().toMillis() / spec.step.toMillis() / 2);
+  }
+
+  private void nwaku(Group group, int ordinal) {
+    Map<String, String> t = target(group, ordinal, 8008);
+    int reset = restartIndex(group, ordinal);
+    double rateIn = 2000 + random.nextInt(20000);
+    double rateOut = 2000 + random.nextInt(20000);
+    counter("libp2p_network_bytes_total", with(t, "direction", "in"), rateIn, reset, 1);
+    counter("libp2p_network_bytes_total", with(t, "direction", "out"), rateOut, reset, 1);
+    for (String direction : List.of("in", "out")) {
+      for (String type : List.of("gross", "net")) {
+        counter(
+            "waku_relay_network_bytes_total",
+            with(t, "direction", direction, "topic", TOPIC, "type", type),
+            (type.equals("gross") ? 0.8 : 0.6) * (direction.equals("in") ? rateIn : rateOut),
+            reset,
+            1);
+      }
+    }
+    gauge("libp2p_peers", t, 4 + random.nextInt(20), 3, 1);
+    for (String direction : List.of("In", "Out")) {
+      gauge(
+          "waku_connected_peers",
+          with(t, "direction", direction, "protocol", "/vac/waku/relay/2.0.0"),
+          2 + random.nextInt(10),
+          2,
+          1);
+    }
+    gauge(
+        "libp2p_gossipsub_peers_per_topic_mesh",
+        with(t, "topic", TOPIC),
+        4 + random.nextInt(5),
+        2,
+        1);
+    gauge("libp2p_gossipsub_healthy_peers_topics", t, 1, 0, 1);
+    double messages = 1 + random.nextInt(10);
+    counter("waku_node_messages_total", with(t, "type", "relay"), messages, reset, 1);
+    histogram("waku_histogram_message_size", t, MESSAGE_SIZE_BOUNDS, messages, 500, 60000, reset);
+    counter("waku_rln_spam_messages_total", t, 0.05, reset, 1);
+    gauge("waku_rln_proof_verification_duration_seconds", t, 0.002, 0.001, 0.0001);
+    gauge("nim_gc_mem_bytes", t, 20e6 + random.nextInt(30_000_000), 2e6, 1);
+    counter("process_cpu_seconds_total", t, 0.05 + random.nextInt(30) / 100.0, reset, 0.01);
+    gauge("process_resident_memory_bytes", t, 60e6 + random.nextInt(80_000_000), 5e6, 1);
+  }
+
+  private void statusBackend(Group group, int ordinal) {
+    Map<String, String> t = target(group, ordinal, 9100);
+    double sends = 0.2 + random.nextInt(10) / 10.0;
+    counter("statusgo_waku_messages_sent_total", t, sends, -1, 1);
+    counter("statusgo_waku_envelope_sent_total", t, sends * 1.1, -1, 1);
+    counter("statusgo_waku_messages_received_total", t, sends * 2, -1, 1);
+    counter("statusgo_waku_message_delivery_confirmations_total", t, sends * 0.9, -1, 1);
+    gauge("statusgo_waku_connected_peers", t, 3 + random.nextInt(5), 1, 1);
+    counter("statusgo_waku_store_query_successes_total", t, 0.1, -1, 1);
+    counter("statusgo_waku_store_query_failures_total", t, 0.01, -1, 1);
+    counter("statusgo_waku_missed_messages_total", t, 0.02, -1, 1);
+    counter("process_cpu_seconds_total", t, 0.02 + random.nextInt(20) / 100.0, -1, 0.01);
+    gauge("process_resident_memory_bytes", t, 100e6 + random.nextInt(100_000_000), 5e6, 1);
+  }
+
+  private void loadgen(int shard) {
+    Map<String, String> t = new LinkedHashMap<>();
+    t.put("job", "chatnet");
+    t.put("instance", "10.1.0." + shard + ":9400");
+    t.put("namespace", spec.namespace);
+    t.put("pod", loadgenPod(shard));
+    t.put("chatnet_network", spec.network);
+    t.put("chatnet_role", "loadgen");
+    t.put("chatnet_experiment", spec.experiment);
+    for (String traffic : List.of("oneToOne", "privateGroups", "relay")) {
+      for (String clientKind : TRAFFIC.get(traffic)) {
+        Map<String, String> l = with(t, "traffic", traffic, "client_kind", clientKind);
+        double sent = 0.5 + random.nextInt(20) / 10.0;
+        counter("chatnet_loadgen_messages_sent_total", l, sent, -1, 1);
+        counter("chatnet_loadgen_messages_failed_total", l, 0.02, -1, 1);
+        if (traffic.equals("relay")) {
+          continue;
+        }
+        double fanout = traffic.equals("oneToOne") ? 1 : 3;
+        double expected = sent * fanout;
+        double received = expected * (0.9 + random.nextInt(10) / 100.0);
+        counter("chatnet_loadgen_messages_expected_total", l, expected, -1, 1);
+        counter("chatnet_loadgen_messages_received_total", l, received, -1, 1);
+        counter("chatnet_loadgen_messages_duplicate_total", l, 0.05, -1, 1);
+        counter("chatnet_loadgen_messages_acked_total", l, sent * 0.9, -1, 1);
+        double median = (clientKind.equals("mobile") ? 0.3 : 0.06) * (1 + random.nextInt(5) / 10.0);
+        histogram(
+            "chatnet_loadgen_latency_seconds", l, LATENCY_BOUNDS, received, median, median * 8, -1);
+      }
+    }
+    gauge("chatnet_loadgen_clients", with(t, "state", "ready"), 10 + random.nextInt(5), 0, 1);
+    gauge("chatnet_loadgen_clients", with(t, "state", "failed"), random.nextInt(2), 0, 1);
+    counter("chatnet_loadgen_signal_reconnects_total", t, 0.01, -1, 1);
+  }
+
+  /** Seconds between samples. */
+  private double stepSeconds() {
+    return spec.step.toMillis() / 1000.0;
+  }
+
+  /**
+   * A counter growing by about {@code perSecond}, in whole multiples of {@code unit}; from sample
+   * {@code reset} on (if not -1) it starts again from zero, as after a process restart.
+   */
+  private void counter(
+      String name, Map<String, String> labels, double perSecond, int reset, double unit) {
+    List<Series.Sample> samples = new ArrayList<>();
+    long units = 0;
+    for (int i = 0; i < times.size(); i++) {
+      if (i == reset) {
+        units = 0;
+      }
+      units += poisson(perSecond * stepSeconds() / unit);
+      samples.add(new Series.Sample(times.get(i).toEpochMilli(), round(units * unit, unit)));
+    }
+    series.add(new Series(name, labels, samples));
+  }
+
+  /**
+   * A gauge wandering around {@code centre} by up to {@code spread}, in multiples of {@code unit}.
+   */
+  private void gauge(
+      String name, Map<String, String> labels, double centre, double spread, double unit) {
+    List<Series.Sample> samples = new ArrayList<>();
+    for (Instant time : times) {
+      double value = centre + (random.nextDouble() * 2 - 1) * spread;
+      samples.add(
+          new Series.Sample(
+              time.toEpochMilli(), round(Math.max(0, Math.round(value / unit) * unit), unit)));
+    }
+    series.add(new Series(name, labels, samples));
+  }
+
+  /**
+   * A classic histogram (cumulative _bucket series with le, _sum, _count) of about {@code
+   * perSecond} observations a second, log-normally spread with the given median and 99th
+   * percentile.
+   */
+  private void histogram(
+      String name,
+      Map<String, String> labels,
+      List<Double> bounds,
+      double perSecond,
+      double median,
+      double p99,
+      int reset) {
+    int buckets = bounds.size() + 1;
+    List<List<Series.Sample>> bucketSamples = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      bucketSamples.add(new ArrayList<>());
+    }
+    List<Series.Sample> sums = new ArrayList<>();
+    List<Series.Sample> counts = new ArrayList<>();
+    long[] cumulative = new long[buckets];
+    double sum = 0;
+    double sigma = Math.log(p99 / median) / 2.326;
+    for (int i = 0; i < times.size(); i++) {
+      if (i == reset) {
+        cumulative = new long[buckets];
+        sum = 0;
+      }
+      long n = poisson(perSecond * stepSeconds());
+      for (long k = 0; k < n; k++) {
+        // Whole milliseconds (or bytes) keep _sum exact in binary floating point up to 2^53.
+        double value = Math.rint(median * Math.exp(sigma * gaussian()) * 1000) / 1000;
+        sum += value;
+        for (int b = 0; b < buckets; b++) {
+          if (b == bounds.size() || value <= bounds.get(b)) {
+            cumulative[b]++;
+          }
+        }
+      }
+      long millis = times.get(i).toEpochMilli();
+      for (int b = 0; b < buckets; b++) {
+        bucketSamples.get(b).add(new Series.Sample(millis, cumulative[b]));
+      }
+      sums.add(new Series.Sample(millis, sum));
+      counts.add(new Series.Sample(millis, cumulative[buckets - 1]));
+    }
+    for (int b = 0; b < buckets; b++) {
+      String le = b == bounds.size() ? "+Inf" : OpenMetricsText.number(bounds.get(b));
+      series.add(new Series(name + "_bucket", with(labels, "le", le), bucketSamples.get(b)));
+    }
+    series.add(new Series(name + "_sum", labels, sums));
+    series.add(new Series(name + "_count", labels, counts));
+  }
+
+  private long poisson(double mean) {
+    if (mean <= 0) {
+      return 0;
+    }
+    if (mean > 50) {
+      return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian()));
+    }
+    double limit = Math.exp(-mean);
+    double p = 1;
+    long k = 0;
+    do {
+      k++;
+      p *= random.nextDouble();
+    } while (p > limit);
+    return k - 1;
+  }
+
+  private double gaussian() {
+    double u = 1 - random.nextDouble();
+    double v = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Rounds to the unit's decimal places so the OpenMetrics text round-trips exactly. */
+  private static double round(double value, double unit) {
+    if (unit >= 1) {
+      return Math.rint(value);
+    }
+    double scale = Math.rint(1 / unit);
+    return Math.rint(value * scale) / scale;
+  }
+
+  /** Sizes, names, window and grid of a synthetic network. */
+  public static final class Builder {
+    private long seed = 1;
+    private String namespace = "chatnet-test";
+    private String network = "lab";
+    private String experiment = "exp";
+    private Window window;
+    private Duration step = Duration.ofSeconds(10);
+    private Duration margin = Duration.ofSeconds(60);
+    private final List<Group> groups = new ArrayList<>();
+    private int shards = 2;
+    private boolean restart = true;
+
+    private Builder() {}
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder network(String network) {
+      this.network = network;
+      return this;
+    }
+
+    public Builder experiment(String experiment) {
+      this.experiment = experiment;
+      return this;
+    }
+
+    /** The measured window; samples fall on both of its ends. */
+    public Builder window(Window window) {
+      this.window = window;
+      return this;
+    }
+
+    public Builder step(Duration step) {
+      this.step = step;
+      return this;
+    }
+
+    /** How far samples reach before and after the window. */
+    public Builder margin(Duration margin) {
+      this.margin = margin;
+      return this;
+    }
+
+    /** An nwaku group (role bootstrap, relay or service). */
+    public Builder nwakuGroup(String name, String role, int replicas) {
+      groups.add(new Group(name, "nwaku", role, replicas));
+      return this;
+    }
+
+    /** A status-backend group (role desktop or mobile). */
+    public Builder clientGroup(String name, String role, int replicas) {
+      groups.add(new Group(name, "status-backend", role, replicas));
+      return this;
+    }
+
+    public Builder loadgenShards(int shards) {
+      this.shards = shards;
+      return this;
+    }
+
+    /** Whether relay node 0 restarts halfway through the window (default true). */
+    public Builder restartInWindow(boolean restart) {
+      this.restart = restart;
+      return this;
+    }
+
+    public SyntheticNetwork build() {
+      if (window == null) {
+        throw new IllegalStateException("a synthetic network needs a window");
+      }
+      if (groups.isEmpty()) {
+        nwakuGroup("boot", "bootstrap", 1);
+        nwakuGroup("relay", "relay", 4);
+        nwakuGroup("service", "service", 2);
+        clientGroup("desktop", "desktop", 3);
+        clientGroup("mobile", "mobile", 2);
+      }
+      return new SyntheticNetwork(this);
+    }
+  }
+}
