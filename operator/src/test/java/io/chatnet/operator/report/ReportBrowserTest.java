@@ -2,9 +2,18 @@ package io.chatnet.operator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.operator.analysis.MetricsAnalyzer;
+import io.chatnet.operator.analysis.PrometheusClient;
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.SyntheticNetwork;
+import io.chatnet.testkit.prometheus.Window;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -76,6 +85,39 @@ class ReportBrowserTest {
       assertThat(chart.seriesPixels())
           .as("pixels of the series colours painted in %s", chart.title())
           .isGreaterThan(100);
+    }
+  }
+
+  @Test
+  void aReportOfFiguresAnalyzedFromARealPrometheusShowsThem() throws Exception {
+    Window window =
+        new Window(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:05:00Z"));
+    SyntheticNetwork net = SyntheticNetwork.small(3, window);
+    MetricsResults metrics;
+    try (PrometheusServer prometheus = PrometheusServer.builder().backfill(net).start()) {
+      MetricsAnalyzer.Outcome outcome =
+          new MetricsAnalyzer(
+                  new PrometheusClient(prometheus.url(), Duration.ofSeconds(10)),
+                  Duration.ofSeconds(60))
+              .analyze(
+                  net.namespace(), net.network(), net.experiment(), window.start(), window.end());
+      assertThat(outcome.available()).as(outcome.message()).isTrue();
+      metrics = outcome.metrics();
+    }
+    ChatExperiment experiment = ReportFixtures.experiment("analyzed", 30);
+    experiment.getStatus().getResults().setMetrics(metrics);
+    String html = HtmlReport.render(ExperimentReport.of(experiment, ReportFixtures.network(3, 2)));
+    List<ChartArea> charts = openAndScreenshot("analyzed", html);
+    ChartArea cpu =
+        charts.stream()
+            .filter(c -> c.title().equals("CPU per node, by group"))
+            .findFirst()
+            .orElseThrow();
+    // every group of the synthetic network has its three CPU bars (mean, p95, max)
+    assertThat(cpu.marks()).isEqualTo(3 * net.groups().size());
+    for (ChartArea chart : charts) {
+      assertThat(chart.marks()).as("bars with data in %s", chart.title()).isPositive();
+      assertThat(chart.seriesPixels()).as("painted in %s", chart.title()).isGreaterThan(100);
     }
   }
 

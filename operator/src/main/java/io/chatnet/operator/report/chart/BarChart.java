@@ -76,7 +76,8 @@ public final class BarChart {
         }
       }
     }
-    Scale scale = Scale.covering(low, high, HEIGHT - BOTTOM, TOP, binary);
+    // headroom for the value labels over the tallest bar
+    Scale scale = Scale.covering(low, high * 1.08, HEIGHT - BOTTOM, TOP, binary);
     Frame.valueAxis(svg, scale, LEFT, WIDTH - RIGHT, axisTitle, format);
     double plotWidth = WIDTH - LEFT - RIGHT;
     double categoryWidth = plotWidth / Math.max(1, categories.size());
@@ -84,19 +85,7 @@ public final class BarChart {
     double baseline = scale.pixel(Math.max(0, scale.min()));
     for (int c = 0; c < categories.size(); c++) {
       double groupLeft = LEFT + c * categoryWidth + (categoryWidth - barWidth * series.size()) / 2;
-      svg.text(
-          "text",
-          categories.get(c),
-          "x",
-          LEFT + (c + 0.5) * categoryWidth,
-          "y",
-          HEIGHT - BOTTOM + 18,
-          "text-anchor",
-          "middle",
-          "font-size",
-          12,
-          "fill",
-          Palette.TEXT);
+      categoryLabel(svg, categories.get(c), LEFT + (c + 0.5) * categoryWidth);
       for (int s = 0; s < series.size(); s++) {
         Double value = series.get(s).values().get(c);
         double x = groupLeft + s * barWidth;
@@ -143,10 +132,12 @@ public final class BarChart {
         svg.text(
             "title", series.get(s).name() + " " + categories.get(c) + ": " + format.apply(value));
         svg.close("rect");
-        if (barWidth >= 22) {
+        String label = format.apply(value);
+        // a value label only where it fits over its bar; the tooltip and tables carry it anyway
+        if (label.length() * 5.2 <= barWidth + 2) {
           svg.text(
               "text",
-              format.apply(value),
+              label,
               "x",
               x + barWidth / 2,
               "y",
@@ -161,5 +152,29 @@ public final class BarChart {
       }
     }
     return svg.end();
+  }
+
+  /** A category name under its bars; "name (role)" and "kind / client" go on two lines. */
+  private static void categoryLabel(Svg svg, String name, double x) {
+    int split = name.indexOf(" (") >= 0 ? name.indexOf(" (") : name.indexOf(" / ");
+    String[] lines =
+        split < 0
+            ? new String[] {name}
+            : new String[] {name.substring(0, split), name.substring(split).trim()};
+    for (int i = 0; i < lines.length; i++) {
+      svg.text(
+          "text",
+          lines[i],
+          "x",
+          x,
+          "y",
+          HEIGHT - BOTTOM + 18 + 14 * i,
+          "text-anchor",
+          "middle",
+          "font-size",
+          12,
+          "fill",
+          Palette.TEXT);
+    }
   }
 }
