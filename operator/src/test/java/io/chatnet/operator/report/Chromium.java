@@ -67,6 +67,14 @@ final class Chromium {
             "--force-device-scale-factor=1",
             "--user-data-dir=" + profile));
     command.addAll(args);
+    try {
+      start(command, stdout);
+    } finally {
+      deleteTree(profile);
+    }
+  }
+
+  private void start(List<String> command, Path stdout) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(stdout.toFile())
@@ -83,6 +91,14 @@ final class Chromium {
               + process.exitValue()
               + "; see "
               + workDir.resolve("chromium.stderr.txt"));
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

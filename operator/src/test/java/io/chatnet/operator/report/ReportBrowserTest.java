@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ReportBrowserTest {
   static final Path OUT = Path.of("target", "report-browser");
   static final int WIDTH = 1280;
+  static final int LEGEND_HEIGHT = 46;
   private static final String PROBE =
       "<script>for (const s of document.querySelectorAll('svg.chart')) {"
           + " const r = s.getBoundingClientRect();"
@@ -121,6 +122,19 @@ class ReportBrowserTest {
     }
   }
 
+  @Test
+  void chartsThatDidNotPaintAreCaught() throws Exception {
+    String html =
+        HtmlReport.render(
+            ExperimentReport.of(
+                ReportFixtures.experiment("unpainted", 30), ReportFixtures.network(4, 2)));
+    String hidden =
+        html.replace(
+            "</style>", "rect.bar, circle.point, polyline { visibility: hidden; }\n</style>");
+    List<ChartArea> charts = openAndScreenshot("unpainted", hidden);
+    assertThat(charts).hasSize(7).allSatisfy(c -> assertThat(c.seriesPixels()).isZero());
+  }
+
   record ChartArea(
       String title, int marks, int x, int y, int width, int height, long seriesPixels) {}
 
@@ -151,7 +165,8 @@ class ReportBrowserTest {
     int w = Integer.parseInt(rect[2]);
     int h = Integer.parseInt(rect[3]);
     long painted = 0;
-    for (int py = Math.max(0, y); py < Math.min(image.getHeight(), y + h); py++) {
+    // below the title and the legend's colour keys: only bars, points and lines count
+    for (int py = Math.max(0, y + LEGEND_HEIGHT); py < Math.min(image.getHeight(), y + h); py++) {
       for (int px = Math.max(0, x); px < Math.min(image.getWidth(), x + w); px++) {
         if (SERIES_COLOURS.contains(image.getRGB(px, py) & 0xffffff)) {
           painted++;
