@@ -144,7 +144,13 @@ public final class PrometheusClient {
       item.path("metric")
           .fields()
           .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-      samples.add(new Sample(labels, value(item.path("value").path(1).asText())));
+      String text = item.path("value").path(1).asText();
+      try {
+        samples.add(new Sample(labels, value(text)));
+      } catch (NumberFormatException e) {
+        throw new PrometheusException(
+            Reason.QueryFailed, "unreadable sample value '" + text + "' for: " + promql, e);
+      }
     }
     List<String> warnings = new ArrayList<>();
     json.path("warnings").forEach(w -> warnings.add(w.asText()));

@@ -3,6 +3,8 @@ package io.chatnet.operator.experiment;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.config.BuildDefaults;
+import io.chatnet.operator.monitoring.ScrapeConvention;
+import io.chatnet.operator.network.Labels;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -59,6 +61,8 @@ public final class LoadGeneratorJob {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(ExperimentNames.labels(experiment))
+        .addToLabels(Labels.ROLE, ScrapeConvention.LOADGEN_ROLE)
+        .withAnnotations(ScrapeConvention.annotations(METRICS_PORT))
         .endMetadata()
         .withNewSpec()
         .withRestartPolicy("Never")

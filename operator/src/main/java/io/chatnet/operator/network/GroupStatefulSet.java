@@ -5,6 +5,7 @@ import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.NetworkConditions;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.config.BuildDefaults;
+import io.chatnet.operator.monitoring.ScrapeConvention;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -91,6 +92,8 @@ public final class GroupStatefulSet {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(Labels.group(network, group))
+        .withAnnotations(
+            ScrapeConvention.annotations(nwaku ? WakuPorts.METRICS : WakuPorts.CLIENT_METRICS))
         .endMetadata()
         .withNewSpec()
         .withEnableServiceLinks(false)

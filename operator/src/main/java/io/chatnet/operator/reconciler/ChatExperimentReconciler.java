@@ -22,6 +22,8 @@ import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.experiment.ReportConfigMap;
 import io.chatnet.operator.experiment.SummaryAggregator;
 import io.chatnet.operator.experiment.VerdictJudge;
+import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
+import io.chatnet.operator.monitoring.PodMonitorSupport;
 import io.chatnet.operator.report.ExperimentReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -78,11 +80,13 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   private final BuildDefaults defaults;
   private final Clock clock;
   private final MetricsStep metrics;
+  private final PodMonitorSupport podMonitors;
 
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
     this.defaults = config.buildDefaults();
     this.metrics = new MetricsStep(config.prometheus());
+    this.podMonitors = new PodMonitorSupport(client);
     this.clock = Clock.systemUTC();
   }
 
@@ -304,6 +308,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     }
     if (job.isEmpty() && clock.instant().isBefore(start)) {
       applier.apply(experiment, LoadGeneratorJob.build(experiment, defaults), job);
+      applyPodMonitor(experiment, applier);
     }
     if (status.getPlannedStart() == null) {
       status.setPlannedStart(start.toString());
@@ -418,6 +423,22 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     setCondition(
         status, "Complete", true, "Analyzed", "verdict " + status.getVerdict().getResult());
     return null;
+  }
+
+  /** The shards' PodMonitor, written with the Job where the Prometheus Operator is installed. */
+  private void applyPodMonitor(ChatExperiment experiment, Applier applier) {
+    if (!podMonitors.served()) {
+      return;
+    }
+    try {
+      applier.apply(experiment, LoadGeneratorPodMonitor.build(experiment), Optional.empty());
+    } catch (KubernetesClientException e) {
+      LOG.warnf(
+          "experiment %s/%s: cannot write its PodMonitor (%s); pods keep their scrape annotations",
+          experiment.getMetadata().getNamespace(),
+          experiment.getMetadata().getName(),
+          e.getMessage());
+    }
   }
 
   /** Figures from Prometheus over the window, or a condition saying why there are none. */

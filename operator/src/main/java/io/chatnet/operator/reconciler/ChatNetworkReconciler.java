@@ -8,6 +8,9 @@ import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
+import io.chatnet.operator.monitoring.NetworkPodMonitor;
+import io.chatnet.operator.monitoring.PodMonitorSupport;
+import io.chatnet.operator.monitoring.ScrapeConvention;
 import io.chatnet.operator.network.GroupService;
 import io.chatnet.operator.network.GroupStatefulSet;
 import io.chatnet.operator.network.Labels;
@@ -15,12 +18,14 @@ import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -38,7 +43,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -64,12 +71,15 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final NetworkStatusCalculator statusCalculator;
   private final KubernetesClient client;
   private final StatusWriteLimiter statusLimiter;
+  private final PodMonitorSupport podMonitors;
+  private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
     this.defaults = config.buildDefaults();
     this.client = client;
     this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
     this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
+    this.podMonitors = new PodMonitorSupport(client);
   }
 
   @Override
@@ -135,11 +145,44 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     applyNodeKeys(network, observed, applier);
     int waitingStage = applyGroupsByStage(network, observed, applier);
     pruneRemovedGroups(network, observed, applier);
+    applyPodMonitor(network, applier);
 
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
     ChatNetworkStatus status =
         statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
     return statusUpdate(network, status, events);
+  }
+
+  /**
+   * The network's PodMonitor where the Prometheus Operator's CRD is served (pods carry scrape
+   * annotations either way). Applied once per desired form: a rollout's hundreds of reconciles do
+   * not read it back each time. A refusal (e.g. no RBAC for PodMonitors) is logged, not fatal.
+   */
+  private void applyPodMonitor(ChatNetwork network, Applier applier) {
+    if (!podMonitors.served()) {
+      return;
+    }
+    GenericKubernetesResource desired = NetworkPodMonitor.build(network);
+    String key = network.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
+    String hash = applier.fingerprint(network, desired);
+    if (hash.equals(appliedPodMonitors.get(key))) {
+      return;
+    }
+    try {
+      GenericKubernetesResource live =
+          client
+              .genericKubernetesResources(
+                  ScrapeConvention.API_VERSION, ScrapeConvention.POD_MONITOR)
+              .inNamespace(network.getMetadata().getNamespace())
+              .withName(desired.getMetadata().getName())
+              .get();
+      applier.apply(network, desired, Optional.ofNullable(live));
+      appliedPodMonitors.put(key, hash);
+    } catch (KubernetesClientException e) {
+      LOG.warnf(
+          "network %s: cannot write PodMonitor %s (%s); pods keep their scrape annotations",
+          key, desired.getMetadata().getName(), e.getMessage());
+    }
   }
 
   /** Key Secrets of every nwaku group, written before any pod needs them. */

@@ -76,6 +76,36 @@ class PrometheusClientTest {
   }
 
   @Test
+  void answersThatAreNotTheApisAreQueryFailed() {
+    PrometheusClient client = client(prometheus.url());
+    assertThatThrownBy(
+            () ->
+                client.parse(
+                    "up",
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                        + "\"result\":[{\"metric\":{},\"value\":[1,\"many\"]}]}}"))
+        .isInstanceOfSatisfying(
+            PrometheusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.QueryFailed))
+        .hasMessageContaining("unreadable sample value 'many'");
+    assertThatThrownBy(() -> client.parse("up", 502, "<html>Bad Gateway</html>"))
+        .hasMessageContaining("HTTP 502 without the API's JSON");
+  }
+
+  @Test
+  void warningsAreKept() throws Exception {
+    var answer =
+        client(prometheus.url())
+            .parse(
+                "up",
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]},"
+                    + "\"warnings\":[\"partial response\"]}");
+    assertThat(answer.warnings()).containsExactly("partial response");
+    assertThat(answer.samples()).isEmpty();
+  }
+
+  @Test
   void aDeadPortIsUnreachable() {
     URI dead = URI.create("http://127.0.0.1:" + PrometheusServer.freePort());
     assertThatThrownBy(() -> client(dead).query("up", Instant.now()))

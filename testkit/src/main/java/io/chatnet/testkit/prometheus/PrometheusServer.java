@@ -119,6 +119,29 @@ public final class PrometheusServer implements AutoCloseable {
     }
   }
 
+  /**
+   * GETs another API path (e.g. {@code /api/v1/targets}) and returns its {@code data} field; an
+   * error answer fails with Prometheus's message.
+   */
+  public JsonNode api(String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(url().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode body = JSON.readTree(response.body());
+      if (!"success".equals(body.path("status").asText())) {
+        throw new IllegalStateException(
+            pathAndQuery + " failed: " + body.path("error").asText(response.body()));
+      }
+      return body.path("data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(pathAndQuery + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** Waits until an instant query at the current time returns at least one series. */
   public JsonNode awaitSeries(String promql, Duration timeout) {
     JsonNode[] last = new JsonNode[1];

@@ -1,0 +1,43 @@
+package io.chatnet.operator.monitoring;
+
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.network.Labels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The PodMonitor of an experiment's load generator shards (their {@code metrics} port). */
+public final class LoadGeneratorPodMonitor {
+  private LoadGeneratorPodMonitor() {}
+
+  public static String name(ChatExperiment experiment) {
+    return experiment.getMetadata().getName() + "-loadgen";
+  }
+
+  public static GenericKubernetesResource build(ChatExperiment experiment) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put(
+        "selector",
+        Map.of(
+            "matchLabels",
+            Map.of(
+                ExperimentNames.EXPERIMENT_LABEL,
+                experiment.getMetadata().getName(),
+                Labels.ROLE,
+                ScrapeConvention.LOADGEN_ROLE)));
+    spec.put("podMetricsEndpoints", List.of(ScrapeConvention.endpoint()));
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(ScrapeConvention.API_VERSION)
+        .withKind(ScrapeConvention.POD_MONITOR)
+        .withNewMetadata()
+        .withName(name(experiment))
+        .withNamespace(experiment.getMetadata().getNamespace())
+        .withLabels(ExperimentNames.labels(experiment))
+        .endMetadata()
+        .addToAdditionalProperties("spec", spec)
+        .build();
+  }
+}
