@@ -359,10 +359,10 @@ public final class HtmlReport {
                   cell(r.getLatencyMaxMillis(), Units::millis)));
         });
     body.append(Html.table("results", rows));
-    ExperimentResults results0 = report.outcome().results();
-    if (results0 != null && results0.getClientsReady() != null) {
+    ExperimentResults summaries = report.outcome().results();
+    if (summaries != null && summaries.getClientsReady() != null) {
       body.append("<p>Clients logged in: ")
-          .append(escape(results0.getClientsReady()))
+          .append(escape(summaries.getClientsReady()))
           .append("</p>\n");
     }
   }
