@@ -57,3 +57,10 @@ bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); wr
 .PHONY: bench-loadgen
 bench-loadgen: ## benchmark the load generator against the status-backend stand-in; writes bench/loadgen.md
 	bench/loadgen/run.sh
+
+.PHONY: report compare
+report: ## export experiment reports to reports/NAME/: make report NAME="a [b ...]" [NAMESPACE=ns] (several: also a comparison)
+	@test -n "$(NAME)" || { echo 'usage: make report NAME="experiment [more...]" [NAMESPACE=ns]'; exit 2; }
+	scripts/report.sh export $(if $(NAMESPACE),--namespace $(NAMESPACE)) --out reports $(NAME)
+compare: ## compare exported reports: make compare [REPORTS="reports/a/report.json ..."] (default: all under reports/)
+	scripts/report.sh compare --out reports/comparison $(or $(REPORTS),$(wildcard reports/*/report.json))

@@ -41,7 +41,8 @@ public class ChatExperimentStatus {
   private String reportConfigMap;
 
   @JsonPropertyDescription(
-      "Conditions: NetworkReady, FaultsAvailable, MetricsAvailable, Complete, Failed.")
+      "Conditions: NetworkReady, FaultsAvailable, MetricsAvailable, Complete, Failed,"
+          + " ReportStored.")
   private List<Condition> conditions = new ArrayList<>();
 
   public ExperimentPhase getPhase() {

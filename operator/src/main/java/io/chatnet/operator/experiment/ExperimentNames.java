@@ -14,6 +14,10 @@ public final class ExperimentNames {
     return experiment.getMetadata().getName() + "-plan";
   }
 
+  public static String reportConfigMap(ChatExperiment experiment) {
+    return experiment.getMetadata().getName() + "-report";
+  }
+
   public static String job(ChatExperiment experiment) {
     return experiment.getMetadata().getName() + "-loadgen";
   }

@@ -19,10 +19,12 @@ import io.chatnet.operator.experiment.ExperimentPlan;
 import io.chatnet.operator.experiment.FaultInjector;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
 import io.chatnet.operator.experiment.PlanConfigMap;
+import io.chatnet.operator.experiment.ReportConfigMap;
 import io.chatnet.operator.experiment.SummaryAggregator;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
+import io.chatnet.operator.report.ExperimentReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -68,6 +70,10 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   /** How long to wait for shards' summaries after the Job completes. */
   static final Duration SUMMARY_WAIT = Duration.ofSeconds(60);
+
+  static final String REPORT_CONDITION = "ReportStored";
+  private static final String REPORT_TOO_LARGE = "TooLarge";
+  private static final Duration REPORT_RETRY = Duration.ofSeconds(10);
 
   private static final Logger LOG = Logger.getLogger(ChatExperimentReconciler.class);
   private final KubernetesClient client;
@@ -151,12 +157,14 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             ? new ChatExperimentStatus()
             : client.getKubernetesSerialization().clone(previous);
     status.setObservedGeneration(experiment.getMetadata().getGeneration());
-    if (status.getPhase() == ExperimentPhase.Succeeded
-        || status.getPhase() == ExperimentPhase.Failed) {
-      return UpdateControl.noUpdate();
-    }
-    String name = experiment.getMetadata().getName();
     ChatNetwork network = context.getSecondaryResource(ChatNetwork.class).orElse(null);
+    if (finished(status)) {
+      if (!reportPending(status)) {
+        return UpdateControl.noUpdate();
+      }
+      storeReport(experiment, network, status, context);
+      return retryReportIfPending(statusUpdate(experiment, previous, status), status);
+    }
     Optional<ConfigMap> plan =
         context.getSecondaryResources(ConfigMap.class).stream()
             .filter(
@@ -198,14 +206,79 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       prepare(experiment, network, status, start, plan, job);
       recheck = run(experiment, network, status, start, now, job, context);
     }
+    if (finished(status)) {
+      storeReport(experiment, network, status, context);
+    }
     UpdateControl<ChatExperiment> control = statusUpdate(experiment, previous, status);
-    if (recheck != null
-        && status.getPhase() != ExperimentPhase.Succeeded
-        && status.getPhase() != ExperimentPhase.Failed) {
+    if (recheck != null && !finished(status)) {
       control.rescheduleAfter(
           recheck.isNegative() || recheck.isZero() ? Duration.ofSeconds(1) : recheck);
     }
-    return control;
+    return finished(status) ? retryReportIfPending(control, status) : control;
+  }
+
+  private static boolean finished(ChatExperimentStatus status) {
+    return status.getPhase() == ExperimentPhase.Succeeded
+        || status.getPhase() == ExperimentPhase.Failed;
+  }
+
+  /**
+   * Report step: once the experiment is Succeeded or Failed, its report (report.json and
+   * report.html, rendered from spec, status and network) goes into a ConfigMap it owns, named in
+   * status.reportConfigMap. A report too large for a ConfigMap is said so in condition ReportStored
+   * and not retried; a failed write is retried.
+   */
+  private void storeReport(
+      ChatExperiment experiment,
+      ChatNetwork network,
+      ChatExperimentStatus status,
+      Context<ChatExperiment> context) {
+    ChatExperiment finished = client.getKubernetesSerialization().clone(experiment);
+    finished.setStatus(status);
+    String name = ExperimentNames.reportConfigMap(experiment);
+    try {
+      ConfigMap report = ReportConfigMap.build(finished, ExperimentReport.of(finished, network));
+      Optional<ConfigMap> live =
+          context.getSecondaryResources(ConfigMap.class).stream()
+              .filter(c -> c.getMetadata().getName().equals(name))
+              .findFirst();
+      new Applier(client).apply(experiment, report, live);
+      status.setReportConfigMap(name);
+      setCondition(
+          status,
+          REPORT_CONDITION,
+          true,
+          "Stored",
+          "report.json and report.html are in ConfigMap " + name);
+    } catch (ReportConfigMap.TooLargeException e) {
+      setCondition(status, REPORT_CONDITION, false, REPORT_TOO_LARGE, e.getMessage());
+      new EventRecorder(client).warning(experiment, "ReportTooLarge", e.getMessage());
+    } catch (KubernetesClientException e) {
+      setCondition(
+          status,
+          REPORT_CONDITION,
+          false,
+          "WriteFailed",
+          "ConfigMap " + name + " could not be written (HTTP " + e.getCode() + "); retrying");
+      LOG.warnf(
+          "experiment %s/%s: report ConfigMap not written: %s",
+          experiment.getMetadata().getNamespace(),
+          experiment.getMetadata().getName(),
+          e.getMessage());
+    }
+  }
+
+  private static boolean reportPending(ChatExperimentStatus status) {
+    return status.getReportConfigMap() == null
+        && status.getConditions().stream()
+            .noneMatch(
+                c ->
+                    REPORT_CONDITION.equals(c.getType()) && REPORT_TOO_LARGE.equals(c.getReason()));
+  }
+
+  private static UpdateControl<ChatExperiment> retryReportIfPending(
+      UpdateControl<ChatExperiment> control, ChatExperimentStatus status) {
+    return reportPending(status) ? control.rescheduleAfter(REPORT_RETRY) : control;
   }
 
   private void waitForNetwork(

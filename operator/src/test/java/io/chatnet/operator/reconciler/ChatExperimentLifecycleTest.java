@@ -17,8 +17,12 @@ import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.experiment.ExperimentNames;
 import io.chatnet.operator.experiment.PlanConfigMap;
+import io.chatnet.operator.experiment.ReportConfigMap;
+import io.chatnet.operator.report.ExperimentReport;
+import io.chatnet.operator.report.ReportJson;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -218,6 +222,54 @@ public class ChatExperimentLifecycleTest {
                 c.getType().equals("FaultsAvailable")
                     && c.getStatus().equals("False")
                     && c.getReason().equals("ChaosMeshNotInstalled"));
+
+    ExperimentReport report = awaitReport(client, ns, done);
+    assertThat(report.outcome().verdict().getResult()).isEqualTo("Passed");
+    assertThat(report.outcome().results().getOneToOne().getReceived()).isEqualTo(118);
+    assertThat(report.experiment().windowEnd()).isEqualTo(done.getStatus().getWindowEnd());
+    assertThat(report.network().users()).isEqualTo(6);
+    assertThat(report.network().features())
+        .filteredOn(f -> f.name().equals("Communities"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.enabled()).isFalse());
+  }
+
+  /**
+   * Waits for the report ConfigMap named in status, checks it is owned by the experiment and holds
+   * both files, and returns its report.json.
+   */
+  static ExperimentReport awaitReport(
+      KubernetesClient client, TestNamespace ns, ChatExperiment experiment) {
+    String name = experiment.getMetadata().getName();
+    await(name + " report named in status")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                (name + "-report")
+                    .equals(
+                        client
+                            .resources(ChatExperiment.class)
+                            .inNamespace(ns.name())
+                            .withName(name)
+                            .get()
+                            .getStatus()
+                            .getReportConfigMap()));
+    ConfigMap map = client.configMaps().inNamespace(ns.name()).withName(name + "-report").get();
+    assertThat(map).as("report ConfigMap").isNotNull();
+    assertThat(map.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getKind()).isEqualTo("ChatExperiment");
+              assertThat(o.getUid()).isEqualTo(experiment.getMetadata().getUid());
+              assertThat(o.getController()).isTrue();
+            });
+    assertThat(map.getData()).containsOnlyKeys(ReportConfigMap.JSON_KEY, ReportConfigMap.HTML_KEY);
+    assertThat(map.getData().get(ReportConfigMap.HTML_KEY))
+        .startsWith("<!DOCTYPE html>")
+        .contains("Experiment " + ns.name() + "/" + name);
+    return ReportJson.read(
+        map.getData().get(ReportConfigMap.JSON_KEY), map.getMetadata().getName());
   }
 
   @Test
@@ -236,6 +288,11 @@ public class ChatExperimentLifecycleTest {
     ChatExperiment failed = awaitPhase(client, ns, "stuck", ExperimentPhase.Failed);
     assertThat(failed.getStatus().getConditions())
         .anyMatch(c -> c.getType().equals("Failed") && c.getReason().equals("DeadlineExceeded"));
+    ExperimentReport report = awaitReport(client, ns, failed);
+    assertThat(report.experiment().phase()).isEqualTo("Failed");
+    assertThat(report.outcome().verdict()).isNull();
+    assertThat(report.outcome().conditions())
+        .anyMatch(c -> c.type().equals("Failed") && c.reason().equals("DeadlineExceeded"));
     await("the load generator Job is cleaned up")
         .atMost(Duration.ofSeconds(30))
         .until(

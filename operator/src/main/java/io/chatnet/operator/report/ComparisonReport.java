@@ -1,0 +1,238 @@
+package io.chatnet.operator.report;
+
+import static io.chatnet.operator.report.Html.escape;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.chatnet.operator.api.Distribution;
+import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.GroupMetrics;
+import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.TrafficResult;
+import io.chatnet.operator.report.chart.ScatterChart;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+
+/**
+ * Several experiments side by side: bandwidth, CPU, memory, latency and delivery against the number
+ * of users (status-backend clients) and the offered message rate. Built from the experiments'
+ * report.json alone, so it works on exported files as well as on live ConfigMaps.
+ */
+public final class ComparisonReport {
+  public static final String SCHEMA = "chatnet.io/experiment-comparison/v1";
+  private static final Set<String> NWAKU_ROLES = Set.of("bootstrap", "relay", "service");
+  private static final Set<String> CLIENT_ROLES = Set.of("desktop", "mobile");
+
+  /** comparison.json: one row per experiment, in order of users then message rate. */
+  public record Comparison(String schema, List<Row> experiments) {}
+
+  /** One experiment's figures; a null figure was not measured. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Row(
+      String experiment,
+      String verdict,
+      Integer users,
+      double messagesPerSecond,
+      Double nwakuBandwidthInBytesPerSecond,
+      Double nwakuBandwidthOutBytesPerSecond,
+      Double nwakuCpuCores,
+      Double clientCpuCores,
+      Double nwakuMemoryBytes,
+      Double clientMemoryBytes,
+      Double oneToOneLatencyP95Millis,
+      Double privateGroupsLatencyP95Millis,
+      Double oneToOneDeliveryRatio,
+      Double privateGroupsDeliveryRatio) {}
+
+  private ComparisonReport() {}
+
+  public static Comparison compare(List<ExperimentReport> reports) {
+    List<Row> rows = new ArrayList<>();
+    for (ExperimentReport r : reports) {
+      ExperimentResults results = r.outcome().results();
+      MetricsResults m = results == null ? null : results.getMetrics();
+      List<GroupMetrics> groups = m == null ? List.of() : m.getGroups();
+      TrafficResult oneToOne = results == null ? null : results.getOneToOne();
+      TrafficResult privateGroups = results == null ? null : results.getPrivateGroups();
+      rows.add(
+          new Row(
+              r.experiment().namespace() + "/" + r.experiment().name(),
+              r.outcome().verdict() == null ? null : r.outcome().verdict().getResult(),
+              r.network().users(),
+              r.load().messagesPerSecond(),
+              m == null ? null : mean(m.getBandwidthInBytesPerSecond()),
+              m == null ? null : mean(m.getBandwidthOutBytesPerSecond()),
+              perNode(groups, NWAKU_ROLES, GroupMetrics::getCpuCores),
+              perNode(groups, CLIENT_ROLES, GroupMetrics::getCpuCores),
+              perNode(groups, NWAKU_ROLES, GroupMetrics::getMemoryBytes),
+              perNode(groups, CLIENT_ROLES, GroupMetrics::getMemoryBytes),
+              oneToOne == null ? null : oneToOne.getLatencyP95Millis(),
+              privateGroups == null ? null : privateGroups.getLatencyP95Millis(),
+              oneToOne == null ? null : oneToOne.getDeliveryRatio(),
+              privateGroups == null ? null : privateGroups.getDeliveryRatio()));
+    }
+    rows.sort(
+        Comparator.comparing((Row row) -> row.users() == null ? Integer.MAX_VALUE : row.users())
+            .thenComparingDouble(Row::messagesPerSecond)
+            .thenComparing(Row::experiment));
+    return new Comparison(SCHEMA, rows);
+  }
+
+  /**
+   * The mean per node over the groups of some roles: each group's mean weighted by its node count.
+   * Not measured when no such group reported the figure.
+   */
+  static Double perNode(
+      List<GroupMetrics> groups, Set<String> roles, Function<GroupMetrics, Distribution> field) {
+    double sum = 0;
+    long nodes = 0;
+    for (GroupMetrics g : groups) {
+      Distribution d = field.apply(g);
+      if (roles.contains(g.getRole()) && d != null && d.getMean() != null && d.getNodes() != null) {
+        sum += d.getMean() * d.getNodes();
+        nodes += d.getNodes();
+      }
+    }
+    return nodes == 0 ? null : sum / nodes;
+  }
+
+  private static Double mean(Distribution d) {
+    return d == null ? null : d.getMean();
+  }
+
+  /** A charted quantity; {@code bytes} puts its ticks at round KiB, MiB... */
+  private record Quantity(
+      String title, String axis, DoubleFunction<String> format, boolean bytes, List<Line> lines) {}
+
+  private record Line(String name, Function<Row, Double> value) {}
+
+  private static final List<Quantity> QUANTITIES =
+      List.of(
+          new Quantity(
+              "Bandwidth per nwaku node",
+              "bytes per second (mean)",
+              Units::bytesPerSecond,
+              true,
+              List.of(
+                  new Line("in", Row::nwakuBandwidthInBytesPerSecond),
+                  new Line("out", Row::nwakuBandwidthOutBytesPerSecond))),
+          new Quantity(
+              "CPU per node",
+              "cores (mean)",
+              Units::plain,
+              false,
+              List.of(
+                  new Line("nwaku", Row::nwakuCpuCores), new Line("clients", Row::clientCpuCores))),
+          new Quantity(
+              "Resident memory per node",
+              "bytes (mean)",
+              Units::bytes,
+              true,
+              List.of(
+                  new Line("nwaku", Row::nwakuMemoryBytes),
+                  new Line("clients", Row::clientMemoryBytes))),
+          new Quantity(
+              "Latency p95",
+              "latency",
+              Units::millis,
+              false,
+              List.of(
+                  new Line("one-to-one", Row::oneToOneLatencyP95Millis),
+                  new Line("private groups", Row::privateGroupsLatencyP95Millis))),
+          new Quantity(
+              "Delivery ratio",
+              "received / expected",
+              Units::ratio,
+              false,
+              List.of(
+                  new Line("one-to-one", Row::oneToOneDeliveryRatio),
+                  new Line("private groups", Row::privateGroupsDeliveryRatio))));
+
+  public static String html(Comparison comparison) {
+    List<Row> rows = comparison.experiments();
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>Experiments compared</h1>\n<p>")
+        .append(rows.size())
+        .append(
+            " experiments. Users are the status-backend clients of each experiment's network; the"
+                + " message rate is the network-wide rate the experiment offered (chat and relay)."
+                + " Each point is one experiment.</p>\n");
+    List<List<String>> table = new ArrayList<>();
+    table.add(
+        List.of(
+            "Experiment",
+            "Verdict",
+            "Users",
+            "msg/s",
+            "nwaku in",
+            "nwaku out",
+            "nwaku CPU",
+            "client CPU",
+            "nwaku memory",
+            "client memory",
+            "1:1 p95",
+            "groups p95",
+            "1:1 delivery",
+            "groups delivery"));
+    for (Row r : rows) {
+      table.add(
+          List.of(
+              escape(r.experiment()),
+              escape(r.verdict() == null ? "-" : r.verdict()),
+              r.users() == null ? Html.NOT_MEASURED : String.valueOf(r.users()),
+              escape(Units.plain(r.messagesPerSecond())),
+              HtmlReport.cell(r.nwakuBandwidthInBytesPerSecond(), Units::bytesPerSecond),
+              HtmlReport.cell(r.nwakuBandwidthOutBytesPerSecond(), Units::bytesPerSecond),
+              HtmlReport.cell(r.nwakuCpuCores(), Units::cores),
+              HtmlReport.cell(r.clientCpuCores(), Units::cores),
+              HtmlReport.cell(r.nwakuMemoryBytes(), Units::bytes),
+              HtmlReport.cell(r.clientMemoryBytes(), Units::bytes),
+              HtmlReport.cell(r.oneToOneLatencyP95Millis(), Units::millis),
+              HtmlReport.cell(r.privateGroupsLatencyP95Millis(), Units::millis),
+              HtmlReport.cell(r.oneToOneDeliveryRatio(), Units::ratio),
+              HtmlReport.cell(r.privateGroupsDeliveryRatio(), Units::ratio)));
+    }
+    body.append(Html.table("comparison", table));
+    List<Row> withUsers = rows.stream().filter(r -> r.users() != null).toList();
+    if (withUsers.size() < rows.size()) {
+      body.append(
+          "<p class=\"note\">Experiments whose network was gone when their report was written"
+              + " have no user count and are left out of the charts against users.</p>\n");
+    }
+    body.append("<h2>Against user count</h2>\n<div class=\"charts\">\n");
+    for (Quantity q : QUANTITIES) {
+      body.append(chart(q, withUsers, "users", r -> (double) r.users(), Units::plain));
+    }
+    body.append("</div>\n<h2>Against message rate</h2>\n<div class=\"charts\">\n");
+    for (Quantity q : QUANTITIES) {
+      body.append(
+          chart(q, rows, "messages per second offered", Row::messagesPerSecond, Units::plain));
+    }
+    body.append("</div>\n");
+    return Html.page("chatnet comparison of " + rows.size() + " experiments", body.toString());
+  }
+
+  private static String chart(
+      Quantity q,
+      List<Row> rows,
+      String xTitle,
+      Function<Row, Double> x,
+      DoubleFunction<String> xFormat) {
+    ScatterChart chart =
+        new ScatterChart(q.title() + " against " + xTitle, xTitle, xFormat, q.axis(), q.format());
+    if (q.bytes()) {
+      chart.binaryUnits();
+    }
+    for (Line line : q.lines()) {
+      chart.series(
+          line.name(),
+          rows.stream()
+              .map(r -> new ScatterChart.Point(x.apply(r), line.value().apply(r), r.experiment()))
+              .toList());
+    }
+    return "<figure>\n" + chart.svg() + "</figure>\n";
+  }
+}

@@ -1,0 +1,245 @@
+package io.chatnet.operator.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentSpec;
+import io.chatnet.operator.api.ChatExperimentStatus;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentBehaviours;
+import io.chatnet.operator.api.ExperimentCriteria;
+import io.chatnet.operator.api.ExperimentFault;
+import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.ExperimentTraffic;
+import io.chatnet.operator.api.Features;
+import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.OneToOneTraffic;
+import io.chatnet.operator.api.PrivateGroupTraffic;
+import io.chatnet.operator.api.RelayTraffic;
+import io.chatnet.operator.api.ShardStatus;
+import io.chatnet.operator.api.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the report says about one experiment, taken from the ChatExperiment (spec and status)
+ * and its ChatNetwork. This is report.json; the HTML page and the comparison report are rendered
+ * from it alone, so an exported file is as good as the live objects.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExperimentReport(
+    String schema, Experiment experiment, Network network, Load load, Outcome outcome) {
+  public static final String SCHEMA = "chatnet.io/experiment-report/v1";
+
+  /** Identity and timing of the run. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Experiment(
+      String name,
+      String namespace,
+      String phase,
+      String plannedStart,
+      String windowStart,
+      String windowEnd,
+      String completionTime,
+      int warmupSeconds,
+      int durationSeconds,
+      String seed) {}
+
+  /**
+   * The network under test. {@code found} is false when it was gone by the time the report was
+   * written; the group list and feature switches are then unknown, not empty.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Network(
+      String name,
+      boolean found,
+      String phase,
+      Integer clusterId,
+      List<Integer> shards,
+      String discovery,
+      List<Group> groups,
+      Integer users,
+      Integer desktopClients,
+      Integer mobileClients,
+      Integer nwakuNodes,
+      List<Feature> features) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Group(String name, String kind, String role, int replicas, String image) {}
+
+  /** A status-backend feature switch, and what it means for the measurement. */
+  public record Feature(String name, boolean enabled, String meaning) {}
+
+  /** The load the spec asked for; rates are network-wide messages per second offered. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Load(
+      OneToOneTraffic oneToOne,
+      PrivateGroupTraffic privateGroups,
+      RelayTraffic relay,
+      Double oneToOneMessagesPerSecond,
+      Double privateGroupMessagesPerSecond,
+      Double relayMessagesPerSecond,
+      double messagesPerSecond,
+      ExperimentBehaviours behaviours,
+      List<ExperimentFault> faults,
+      int loadGeneratorShards,
+      ExperimentCriteria criteria) {}
+
+  /** What happened: verdict, results (summaries and Prometheus), shards, faults, conditions. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Outcome(
+      Verdict verdict,
+      ExperimentResults results,
+      ShardStatus shards,
+      List<String> faultLog,
+      List<ConditionLine> conditions) {}
+
+  public record ConditionLine(String type, String status, String reason, String message) {}
+
+  /** The report of {@code experiment} on {@code network} (null when the network is gone). */
+  public static ExperimentReport of(ChatExperiment experiment, ChatNetwork network) {
+    ChatExperimentSpec spec = experiment.getSpec();
+    ChatExperimentStatus status =
+        experiment.getStatus() == null ? new ChatExperimentStatus() : experiment.getStatus();
+    return new ExperimentReport(
+        SCHEMA,
+        experiment(experiment, spec, status),
+        network(spec.getNetworkRef().getName(), network),
+        load(spec),
+        outcome(status));
+  }
+
+  private static Experiment experiment(
+      ChatExperiment experiment, ChatExperimentSpec spec, ChatExperimentStatus status) {
+    String windowStart =
+        status.getPlannedStart() == null
+            ? null
+            : Instant.parse(status.getPlannedStart())
+                .plusSeconds(spec.getWarmupSeconds())
+                .toString();
+    return new Experiment(
+        experiment.getMetadata().getName(),
+        experiment.getMetadata().getNamespace(),
+        status.getPhase() == null ? null : status.getPhase().name(),
+        status.getPlannedStart(),
+        windowStart,
+        status.getWindowEnd(),
+        status.getCompletionTime(),
+        spec.getWarmupSeconds(),
+        spec.getDurationSeconds(),
+        spec.getSeed());
+  }
+
+  private static Network network(String name, ChatNetwork network) {
+    if (network == null) {
+      return new Network(name, false, null, null, null, null, null, null, null, null, null, null);
+    }
+    var spec = network.getSpec();
+    List<Group> groups = new ArrayList<>();
+    int desktop = 0;
+    int mobile = 0;
+    int nwaku = 0;
+    for (NodeGroup g : spec.getGroups()) {
+      groups.add(
+          new Group(
+              g.getName(),
+              g.getKind() == GroupKind.NWAKU ? "nwaku" : "status-backend",
+              g.getRole() == null ? null : g.getRole().wireName(),
+              g.getReplicas(),
+              g.getImage()));
+      if (g.getKind() == GroupKind.NWAKU) {
+        nwaku += g.getReplicas();
+      } else if (g.getRole() != null && g.getRole().wireName().equals("mobile")) {
+        mobile += g.getReplicas();
+      } else {
+        desktop += g.getReplicas();
+      }
+    }
+    return new Network(
+        name,
+        true,
+        network.getStatus() == null || network.getStatus().getPhase() == null
+            ? null
+            : network.getStatus().getPhase().name(),
+        spec.getClusterId(),
+        spec.getShards(),
+        spec.getDiscovery() == null || spec.getDiscovery().getMode() == null
+            ? null
+            : spec.getDiscovery().getMode().name().toLowerCase(java.util.Locale.ROOT),
+        groups,
+        desktop + mobile,
+        desktop,
+        mobile,
+        nwaku,
+        features(spec.getFeatures() == null ? new Features() : spec.getFeatures()));
+  }
+
+  private static List<Feature> features(Features f) {
+    return List.of(
+        new Feature(
+            "Communities",
+            f.isCommunities(),
+            "the load never creates or joins a community (status-backend has no switch to turn"
+                + " them off)"),
+        new Feature("Backup", f.isBackup(), "settings backup over Waku (backup-enabled?)"),
+        new Feature("Pairing", f.isPairing(), "device pairing and sync (peer-syncing-enabled?)"),
+        new Feature(
+            "History archives",
+            f.isHistoryArchives(),
+            "community history archives over torrent (TorrentConfigEnabled)"),
+        new Feature("Telemetry", f.isTelemetry(), "telemetry to a telemetry server"),
+        new Feature(
+            "Store confirmation",
+            f.isStoreConfirmation(),
+            "senders confirm their messages reached a store node"),
+        new Feature(
+            "Missing message verification",
+            f.isMissingMessageVerification(),
+            "clients query store nodes for messages they missed"));
+  }
+
+  private static Load load(ChatExperimentSpec spec) {
+    ExperimentTraffic traffic = spec.getTraffic();
+    OneToOneTraffic oneToOne = traffic == null ? null : traffic.getOneToOne();
+    PrivateGroupTraffic groups = traffic == null ? null : traffic.getPrivateGroups();
+    RelayTraffic relay = traffic == null ? null : traffic.getRelay();
+    // Each side of a pair and each member of a group sends at the given per-minute rate.
+    Double oneToOneRate =
+        oneToOne == null ? null : oneToOne.getPairs() * 2 * oneToOne.getMessagesPerMinute() / 60;
+    Double groupRate =
+        groups == null
+            ? null
+            : groups.getGroups() * groups.getMembersPerGroup() * groups.getMessagesPerMinute() / 60;
+    Double relayRate = relay == null ? null : relay.getMessagesPerSecond();
+    double total =
+        (oneToOneRate == null ? 0 : oneToOneRate)
+            + (groupRate == null ? 0 : groupRate)
+            + (relayRate == null ? 0 : relayRate);
+    return new Load(
+        oneToOne,
+        groups,
+        relay,
+        oneToOneRate,
+        groupRate,
+        relayRate,
+        total,
+        spec.getBehaviours(),
+        spec.getFaults(),
+        spec.getLoadGenerator() == null ? 1 : spec.getLoadGenerator().getReplicas(),
+        spec.getCriteria());
+  }
+
+  private static Outcome outcome(ChatExperimentStatus status) {
+    List<ConditionLine> conditions =
+        status.getConditions().stream()
+            .map(c -> new ConditionLine(c.getType(), c.getStatus(), c.getReason(), c.getMessage()))
+            .toList();
+    return new Outcome(
+        status.getVerdict(),
+        status.getResults(),
+        status.getShards(),
+        status.getFaultLog(),
+        conditions);
+  }
+}
