@@ -25,6 +25,12 @@ test: cluster-up ## run all tests (unit and against the local cluster)
 fmt: ## format the Java sources (the build checks the same formatter)
 	$(MVN) spotless:apply
 
+.PHONY: images
+images: ## build and test the operator and load generator image tarballs (Jib; no registry or container engine)
+	@# Unit tests are make test's job; here only the image tests (failsafe, *IT) run.
+	$(MVN) -Pimages -pl images/operator -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+	@ls -l images/operator/target/jib-image.tar loadgen/target/jib-image.tar
+
 .PHONY: run demo demo-clean
 run: ## run the operator against the current kubeconfig (CRDs from crds/ must be installed)
 	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
