@@ -45,8 +45,9 @@ bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
 	bench/cluster/run.sh
 
 .PHONY: crds
-crds: ## regenerate crds/ from the API classes (the build fails when they are stale)
-	$(MVN) -pl operator -am test -Dtest=CrdFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true
+crds: ## regenerate crds/ from the API classes and docs/reference/crds.md from crds/ (the build fails when stale)
+	@# Alphabetical: CrdFilesTest writes crds/ before CrdReferenceTest reads it.
+	$(MVN) -pl operator -am test -Dtest='CrdFilesTest,CrdReferenceTest' -Dsurefire.runOrder=alphabetical -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true
 
 .PHONY: bench-network
 bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); writes bench/network.md
