@@ -270,17 +270,22 @@ public final class CrdReference {
     return value.toString();
   }
 
-  /** A cell of a Markdown table: one line, pipes escaped. */
+  /** Prose in a Markdown table cell: one line, pipes escaped, no "<" taken for an HTML tag. */
   static String text(String value) {
-    return value == null ? "" : value.replaceAll("\\s*\\n\\s*", " ").replace("|", "\\|").strip();
+    return oneLine(value).replace("<", "&lt;");
   }
 
+  /** Code in a table cell: a code span (no HTML there), on one line, pipes escaped. */
   static String code(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }
     String fence = value.contains("`") ? "`` " : "`";
-    return fence + text(value) + new StringBuilder(fence).reverse();
+    return fence + oneLine(value) + new StringBuilder(fence).reverse();
+  }
+
+  private static String oneLine(String value) {
+    return value == null ? "" : value.replaceAll("\\s*\\n\\s*", " ").replace("|", "\\|").strip();
   }
 
   private static void row(StringBuilder out, String... cells) {

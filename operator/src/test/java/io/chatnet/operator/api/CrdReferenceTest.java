@@ -48,7 +48,8 @@ class CrdReferenceTest {
 
   @Test
   void tableCellsStayOnOneLineWithPipesEscaped() {
-    assertThat(CrdReference.text("a || b\n   c")).isEqualTo("a \\|\\| b c");
+    assertThat(CrdReference.text("a || b\n   <c>")).isEqualTo("a \\|\\| b &lt;c>");
+    assertThat(CrdReference.code("a || <b>")).isEqualTo("`a \\|\\| <b>`");
     assertThat(CrdReference.code("x `y`")).isEqualTo("`` x `y` ``");
     assertThat(CrdReference.plain(65535.0)).isEqualTo("65535");
     assertThat(CrdReference.plain(0.5)).isEqualTo("0.5");
