@@ -32,6 +32,12 @@ test: cluster-up helm-build ## run all tests (unit and against the local cluster
 fmt: ## format the Java sources (the build checks the same formatter)
 	$(MVN) spotless:apply
 
+.PHONY: images
+images: ## build and test the operator and load generator image tarballs (Jib; no registry or container engine)
+	@# Unit tests are make test's job; here only the image tests (failsafe, *IT) run.
+	$(MVN) -Pimages -pl images/operator -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+	@ls -l images/operator/target/jib-image.tar loadgen/target/jib-image.tar
+
 .PHONY: run demo demo-clean
 run: ## run the operator against the current kubeconfig (CRDs from crds/ must be installed)
 	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
@@ -46,8 +52,9 @@ bench-cluster: ## benchmark the local cluster; writes bench/cluster.md
 	bench/cluster/run.sh
 
 .PHONY: crds
-crds: ## regenerate crds/ from the API classes (the build fails when they are stale)
-	$(MVN) -pl operator -am test -Dtest=CrdFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true
+crds: ## regenerate crds/ from the API classes and docs/reference/crds.md from crds/ (the build fails when stale)
+	@# Alphabetical: CrdFilesTest writes crds/ before CrdReferenceTest reads it.
+	$(MVN) -pl operator -am test -Dtest='CrdFilesTest,CrdReferenceTest' -Dsurefire.runOrder=alphabetical -Dsurefire.failIfNoSpecifiedTests=false -Dchatnet.crds.update=true
 
 .PHONY: bench-network
 bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); writes bench/network.md

@@ -1,13 +1,19 @@
 package io.chatnet.testkit;
 
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.Cluster;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -58,6 +64,47 @@ public final class LocalCluster {
   public Optional<Path> auditLog() {
     Path log = kubeconfig.toAbsolutePath().getParent().resolve("logs").resolve("audit.log");
     return Files.isRegularFile(log) ? Optional.of(log) : Optional.empty();
+  }
+
+  /**
+   * The kubeconfig with the certificate and key files it names inlined as data, for a process that
+   * cannot see this machine's files (e.g. an image run from its own root directory).
+   */
+  public String selfContainedKubeconfig() {
+    KubernetesSerialization yaml = new KubernetesSerialization();
+    io.fabric8.kubernetes.api.model.Config config;
+    try {
+      config =
+          yaml.unmarshal(
+              Files.readString(kubeconfig), io.fabric8.kubernetes.api.model.Config.class);
+      for (NamedCluster named : config.getClusters()) {
+        Cluster cluster = named.getCluster();
+        if (cluster.getCertificateAuthority() != null) {
+          cluster.setCertificateAuthorityData(inline(cluster.getCertificateAuthority()));
+          cluster.setCertificateAuthority(null);
+        }
+      }
+      for (NamedAuthInfo named : config.getUsers()) {
+        AuthInfo user = named.getUser();
+        if (user.getClientCertificate() != null) {
+          user.setClientCertificateData(inline(user.getClientCertificate()));
+          user.setClientCertificate(null);
+        }
+        if (user.getClientKey() != null) {
+          user.setClientKeyData(inline(user.getClientKey()));
+          user.setClientKey(null);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inline the files of kubeconfig " + kubeconfig, e);
+    }
+    return yaml.asYaml(config);
+  }
+
+  private String inline(String file) throws IOException {
+    // Relative paths in a kubeconfig are relative to its own directory.
+    Path path = kubeconfig.toAbsolutePath().getParent().resolve(file);
+    return Base64.getEncoder().encodeToString(Files.readAllBytes(path));
   }
 
   /** The shared client; do not close it. */

@@ -24,8 +24,10 @@ public interface OperatorConfig {
     @WithDefault("nicolaka/netshoot:v0.13")
     String netem();
 
-    /** The load generator image (built from loadgen/). */
-    @WithDefault("chatnet/loadgen:0.1.0")
+    /**
+     * The load generator image (built from loadgen/). No default here: application.properties gets
+     * the name of the image built alongside the operator from the build.
+     */
     String loadgen();
   }
 

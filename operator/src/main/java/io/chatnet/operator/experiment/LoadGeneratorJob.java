@@ -21,6 +21,18 @@ public final class LoadGeneratorJob {
   public static final String PLAN_DIR = "/etc/chatnet/plan";
   public static final int METRICS_PORT = 9400;
 
+  /**
+   * The user and group of the load generator image (images/runtime/assemble.sh creates them): the
+   * pod asks for the same, so runAsNonRoot holds without relying on the image's metadata.
+   */
+  public static final long IMAGE_UID = 65532;
+
+  /**
+   * The one writable place: the summary goes here, and the JVM's temporary files. The root file
+   * system is read-only; the termination message is a file the kubelet mounts itself.
+   */
+  static final String SCRATCH_DIR = "/tmp";
+
   /** Seconds the load generator waits for late arrivals after the window (its --grace-seconds). */
   public static final int GRACE_SECONDS = 10;
 
@@ -70,7 +82,8 @@ public final class LoadGeneratorJob {
         .withAutomountServiceAccountToken(false)
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
-        .withRunAsUser(10001L)
+        .withRunAsUser(IMAGE_UID)
+        .withRunAsGroup(IMAGE_UID)
         .withNewSeccompProfile()
         .withType("RuntimeDefault")
         .endSeccompProfile()
@@ -84,7 +97,7 @@ public final class LoadGeneratorJob {
             "--metrics-port",
             String.valueOf(METRICS_PORT),
             "--summary",
-            "/tmp/summary.json",
+            SCRATCH_DIR + "/summary.json",
             "--grace-seconds",
             String.valueOf(GRACE_SECONDS))
         .addNewPort()
@@ -110,7 +123,7 @@ public final class LoadGeneratorJob {
         .endVolumeMount()
         .addNewVolumeMount()
         .withName("tmp")
-        .withMountPath("/tmp")
+        .withMountPath(SCRATCH_DIR)
         .endVolumeMount()
         .endContainer()
         .addNewVolume()

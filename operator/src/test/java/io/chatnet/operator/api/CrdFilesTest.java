@@ -1,7 +1,5 @@
 package io.chatnet.operator.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -51,21 +49,10 @@ class CrdFilesTest {
             })
         .inOutputDir(out.toFile())
         .generate();
-    boolean update = Boolean.getBoolean("chatnet.crds.update");
     for (var resource : RESOURCES) {
       String crdName = HasMetadata.getFullResourceName(resource);
-      String generated = Files.readString(out.resolve(crdName + "-v1.yml"));
-      Path committed = crdsDir().resolve(crdName + ".yaml");
-      if (update) {
-        Files.createDirectories(committed.getParent());
-        Files.writeString(committed, generated);
-      }
-      assertThat(committed)
-          .as("%s is stale: run `make crds` and commit the result", committed)
-          .exists();
-      assertThat(Files.readString(committed))
-          .as("%s is stale: run `make crds` and commit the result", committed)
-          .isEqualTo(generated);
+      GeneratedFile.assertCommitted(
+          crdsDir().resolve(crdName + ".yaml"), Files.readString(out.resolve(crdName + "-v1.yml")));
     }
   }
 }
