@@ -112,11 +112,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   /**
-   * The kubelet keeps at most 4096 bytes of a termination message: drop the failure lists first.
+   * The kubelet keeps at most 4096 bytes of a termination message and cuts the rest, which would
+   * leave JSON the operator cannot read: the failure lists (the only parts that grow with the
+   * shard's size) are dropped first; the counts and the traffic figures always stay.
    */
   static String terminationMessage(Summary result) throws IOException {
     String compact = Json.MAPPER.writeValueAsString(result);
-    if (compact.length() <= MAX_TERMINATION_MESSAGE) {
+    if (utf8Length(compact) <= MAX_TERMINATION_MESSAGE) {
       return compact;
     }
     Summary trimmed =
@@ -141,6 +143,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     return Json.MAPPER.writeValueAsString(trimmed);
   }
 
+  private static int utf8Length(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
   static final int MAX_TERMINATION_MESSAGE = 4096;
 
   private void write(Summary result) throws IOException {
@@ -149,10 +155,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     LOG.info("summary written to " + summary);
     System.out.println(pretty);
     if (Files.isWritable(terminationLog) || Files.isWritable(terminationLog.getParent())) {
-      // The kubelet keeps at most 4096 bytes of a termination message.
-      String compact = Json.MAPPER.writeValueAsString(result);
-      Files.writeString(
-          terminationLog, compact.length() <= 4096 ? compact : compact.substring(0, 4096));
+      String message = terminationMessage(result);
+      if (utf8Length(message) > MAX_TERMINATION_MESSAGE) {
+        LOG.warning(
+            "summary too large for a termination message even without failure lists ("
+                + utf8Length(message)
+                + " bytes); the operator will see this shard as unreported");
+      }
+      Files.writeString(terminationLog, message);
     }
   }
 }
