@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class InProcessOperator implements AutoCloseable {
   public static final String USER_AGENT = "chatnet-operator-under-test";
+
+  /** How long after its window an experiment asks an unreachable Prometheus again. */
+  public static final Duration METRICS_RETRY_FOR = Duration.ofSeconds(15);
+
   private final Operator operator;
 
   private InProcessOperator(Operator operator) {
@@ -102,6 +106,11 @@ public final class InProcessOperator implements AutoCloseable {
           @Override
           public Duration timeout() {
             return Duration.ofSeconds(5);
+          }
+
+          @Override
+          public Duration retryFor() {
+            return METRICS_RETRY_FOR;
           }
         };
       }

@@ -51,6 +51,14 @@ public interface OperatorConfig {
     /** Timeout of one query; the whole analysis of an experiment gets three times this. */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * How long after the window's end an unreachable or failing Prometheus is asked again before
+     * the experiment finishes without its figures (a restart or a scrape outage should not cost a
+     * whole run's metrics).
+     */
+    @WithDefault("60s")
+    Duration retryFor();
   }
 
   /** The values the pure manifest builders need. */

@@ -48,6 +48,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,18 +75,21 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   static final String REPORT_CONDITION = "ReportStored";
   private static final String REPORT_TOO_LARGE = "TooLarge";
   private static final Duration REPORT_RETRY = Duration.ofSeconds(10);
+  static final Duration METRICS_RETRY = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(ChatExperimentReconciler.class);
   private final KubernetesClient client;
   private final BuildDefaults defaults;
   private final Clock clock;
   private final MetricsStep metrics;
+  private final Duration metricsRetryFor;
   private final PodMonitorSupport podMonitors;
 
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
     this.defaults = config.buildDefaults();
     this.metrics = new MetricsStep(config.prometheus());
+    this.metricsRetryFor = config.prometheus().retryFor();
     this.podMonitors = new PodMonitorSupport(client);
     this.clock = Clock.systemUTC();
   }
@@ -405,7 +409,11 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       return Duration.between(now, windowEnd);
     }
     status.setResults(SummaryAggregator.aggregate(summaries));
-    analyzeMetrics(experiment, status);
+    Optional<Duration> retry = analyzeMetrics(experiment, status, windowEnd, now);
+    if (retry.isPresent()) {
+      status.setPhase(ExperimentPhase.Analyzing);
+      return retry.get();
+    }
     status.setVerdict(VerdictJudge.judge(spec.getCriteria(), status.getResults()));
     if (summaries.size() < total) {
       setCondition(
@@ -441,15 +449,33 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     }
   }
 
-  /** Figures from Prometheus over the window, or a condition saying why there are none. */
-  private void analyzeMetrics(ChatExperiment experiment, ChatExperimentStatus status) {
+  /**
+   * Figures from Prometheus over the window, or a condition saying why there are none. A Prometheus
+   * that cannot be reached or fails its queries is asked again every {@link #METRICS_RETRY} until
+   * chatnet.prometheus.retry-for after the window's end; returns the wait when it will be.
+   */
+  private Optional<Duration> analyzeMetrics(
+      ChatExperiment experiment, ChatExperimentStatus status, Instant windowEnd, Instant now) {
     MetricsAnalyzer.Outcome outcome = metrics.run(experiment, status);
+    Instant giveUp = windowEnd.plus(metricsRetryFor);
+    boolean worthAsking =
+        "PrometheusUnreachable".equals(outcome.reason()) || "QueryFailed".equals(outcome.reason());
+    if (!outcome.available() && worthAsking && now.isBefore(giveUp)) {
+      setCondition(
+          status,
+          MetricsStep.CONDITION,
+          false,
+          outcome.reason(),
+          outcome.message() + "; asking again until " + giveUp.truncatedTo(ChronoUnit.SECONDS));
+      return Optional.of(min(METRICS_RETRY, Duration.between(now, giveUp)));
+    }
     status.getResults().setMetrics(outcome.metrics());
     setCondition(
         status, MetricsStep.CONDITION, outcome.available(), outcome.reason(), outcome.message());
     if (!outcome.available()) {
       new EventRecorder(client).warning(experiment, outcome.reason(), outcome.message());
     }
+    return Optional.empty();
   }
 
   /** Applies faults whose time has come, once each; returns the wait until the next one. */

@@ -5,6 +5,7 @@ import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.readyNe
 import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.reportSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
 
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * The metrics step on the local control plane: an experiment whose spec.prometheus.url points at a
  * real Prometheus holding its window's series (backfilled once the operator has fixed the window)
  * ends Succeeded with the figures from Prometheus; one pointing at a dead port ends Succeeded too,
- * with the load generators' figures and MetricsAvailable=False.
+ * with the load generators' figures and MetricsAvailable=False, once it has asked again for
+ * chatnet.prometheus.retry-for after the window; one whose Prometheus comes back within that period
+ * gets its figures.
  */
 @LocalClusterTest
 class ExperimentMetricsTest {
@@ -62,6 +66,26 @@ class ExperimentMetricsTest {
     return e;
   }
 
+  /**
+   * The experiment's window (warm-up of 3 s excluded, 10 s measured) once the operator fixed it.
+   */
+  static Window window(ChatExperiment preparing) {
+    Instant start = Instant.parse(preparing.getStatus().getPlannedStart()).plusSeconds(3);
+    return new Window(start, start.plusSeconds(10));
+  }
+
+  static SyntheticNetwork fixture(TestNamespace ns, String experiment, Window window) {
+    return SyntheticNetwork.builder()
+        .seed(21)
+        .namespace(ns.name())
+        .network("lab")
+        .experiment(experiment)
+        .window(window)
+        .step(Duration.ofSeconds(1))
+        .margin(Duration.ofSeconds(5))
+        .build();
+  }
+
   static Condition metricsCondition(ChatExperiment e) {
     return e.getStatus().getConditions().stream()
         .filter(c -> c.getType().equals(MetricsStep.CONDITION))
@@ -75,21 +99,10 @@ class ExperimentMetricsTest {
     int port = PrometheusServer.freePort();
     client.resource(experiment(ns, "measured", "http://127.0.0.1:" + port)).create();
     ChatExperiment preparing = awaitPhase(client, ns, "measured", ExperimentPhase.Preparing);
-    // warm-up (3 s) excluded, 10 s measured
-    Instant start = Instant.parse(preparing.getStatus().getPlannedStart()).plusSeconds(3);
-    Window window = new Window(start, start.plusSeconds(10));
+    Window window = window(preparing);
     assertThat(Instant.parse(preparing.getStatus().getWindowEnd()).truncatedTo(ChronoUnit.MILLIS))
         .isEqualTo(window.end());
-    SyntheticNetwork fixture =
-        SyntheticNetwork.builder()
-            .seed(21)
-            .namespace(ns.name())
-            .network("lab")
-            .experiment("measured")
-            .window(window)
-            .step(Duration.ofSeconds(1))
-            .margin(Duration.ofSeconds(5))
-            .build();
+    SyntheticNetwork fixture = fixture(ns, "measured", window);
     try (PrometheusServer prometheus =
         PrometheusServer.builder().port(port).backfill(fixture).start()) {
       reportSummaries(client, ns, "measured");
@@ -144,8 +157,15 @@ class ExperimentMetricsTest {
     client.resource(experiment(ns, "blind", dead)).create();
     awaitPhase(client, ns, "blind", ExperimentPhase.Preparing);
     reportSummaries(client, ns, "blind");
+    ChatExperiment retrying = awaitMetricsRetry(client, ns, "blind");
+    assertThat(metricsCondition(retrying).getReason()).isEqualTo("PrometheusUnreachable");
     ChatExperiment done = awaitPhase(client, ns, "blind", ExperimentPhase.Succeeded);
 
+    // Given up only once the retry period after the window's end has passed.
+    assertThat(Instant.parse(done.getStatus().getCompletionTime()))
+        .isAfterOrEqualTo(
+            Instant.parse(done.getStatus().getWindowEnd())
+                .plus(InProcessOperator.METRICS_RETRY_FOR));
     Condition condition = metricsCondition(done);
     assertThat(condition.getStatus()).isEqualTo("False");
     assertThat(condition.getReason()).isEqualTo("PrometheusUnreachable");
@@ -156,5 +176,49 @@ class ExperimentMetricsTest {
         .isEqualTo(118 / 120.0);
     assertThat(done.getStatus().getVerdict().getReasons())
         .contains("oneToOne latency p95 ms 120.0 <= 500.0: ok");
+  }
+
+  @Test
+  void aPrometheusBackWithinTheRetryPeriodStillGivesTheFigures(
+      KubernetesClient client, TestNamespace ns) throws Exception {
+    int port = PrometheusServer.freePort();
+    client.resource(experiment(ns, "late", "http://127.0.0.1:" + port)).create();
+    Window window = window(awaitPhase(client, ns, "late", ExperimentPhase.Preparing));
+    reportSummaries(client, ns, "late");
+    awaitMetricsRetry(client, ns, "late");
+
+    try (PrometheusServer prometheus =
+        PrometheusServer.builder().port(port).backfill(fixture(ns, "late", window)).start()) {
+      ChatExperiment done = awaitPhase(client, ns, "late", ExperimentPhase.Succeeded);
+      assertThat(metricsCondition(done).getStatus()).isEqualTo("True");
+      assertThat(done.getStatus().getResults().getMetrics().getWindowEnd())
+          .isEqualTo(window.end().toString());
+    }
+  }
+
+  /** Waits until the experiment is Analyzing and asking an unreachable Prometheus again. */
+  static ChatExperiment awaitMetricsRetry(KubernetesClient client, TestNamespace ns, String name) {
+    AtomicReference<ChatExperiment> seen = new AtomicReference<>();
+    await(name + " retrying its metrics")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              ChatExperiment live =
+                  client
+                      .resources(ChatExperiment.class)
+                      .inNamespace(ns.name())
+                      .withName(name)
+                      .get();
+              seen.set(live);
+              return live.getStatus() != null
+                  && live.getStatus().getPhase() == ExperimentPhase.Analyzing
+                  && live.getStatus().getConditions().stream()
+                      .anyMatch(
+                          c ->
+                              c.getType().equals(MetricsStep.CONDITION)
+                                  && c.getMessage().contains("asking again until"));
+            });
+    return seen.get();
   }
 }
