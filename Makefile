@@ -34,8 +34,8 @@ fmt: ## format the Java sources (the build checks the same formatter)
 
 .PHONY: images
 images: ## build and test the operator and load generator image tarballs (Jib; no registry or container engine)
-	@# Unit tests are make test's job; here only the image tests (failsafe, *IT) run.
-	$(MVN) -Pimages -pl images/operator -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+	@# Unit tests and the other failsafe tests are make test's job; here only the image tests (*ImageIT) run.
+	$(MVN) -Pimages -pl images/operator -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ImageIT' -Dfailsafe.failIfNoSpecifiedTests=false
 	@ls -l images/operator/target/jib-image.tar loadgen/target/jib-image.tar
 
 .PHONY: run demo demo-clean
