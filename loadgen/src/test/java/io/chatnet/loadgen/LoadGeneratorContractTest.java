@@ -150,18 +150,20 @@ class LoadGeneratorContractTest {
     assertThat(figures.received()).isEqualTo(truth.received());
     assertThat(figures.duplicates()).isEqualTo(truth.duplicates());
     assertThat(figures.lost()).isEqualTo(truth.expected() - truth.received());
-    // The stand-in stamps a delivery as it writes the frame, the load generator as it arrives:
-    // they differ by the loopback hop only.
+    // The stand-in stamps a delivery when its frame has been written, the load generator when the
+    // frame arrives: they differ by the loopback hop and the load generator's read path, which is
+    // what bench/loadgen.md measures. The tail allows more because a busy 2-core machine (tests
+    // share it with the stand-in) delays the odd frame by a scheduling quantum.
     assertThat(figures.latencyMillis().p50())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.50), within());
+        .isCloseTo(rank(truth.latenciesMillis(), 0.50), within(3.0));
     assertThat(figures.latencyMillis().p95())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.95), within());
+        .isCloseTo(rank(truth.latenciesMillis(), 0.95), within(5.0));
     assertThat(figures.latencyMillis().p99())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.99), within());
+        .isCloseTo(rank(truth.latenciesMillis(), 0.99), within(10.0));
   }
 
-  static org.assertj.core.data.Offset<Double> within() {
-    return org.assertj.core.data.Offset.offset(3.0);
+  static org.assertj.core.data.Offset<Double> within(double millis) {
+    return org.assertj.core.data.Offset.offset(millis);
   }
 
   @Test

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +61,10 @@ public final class StatusBackendStandIn implements AutoCloseable {
   public record Accepted(String text, String sender, String chat, Set<String> receivers) {}
 
   public final Faults faults = new Faults();
-  public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+  // Append-only logs that grow with every message: a copy-on-write list would copy the whole log
+  // on each append and slow the stand-in down as a run goes on.
+  public final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+  public final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
   public final Map<String, List<String>> calls = new ConcurrentHashMap<>();
   public final Map<String, String> appStates = new ConcurrentHashMap<>();
   public final List<String> rpcRejections = new CopyOnWriteArrayList<>();
@@ -395,14 +399,19 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     JsonObject event = frame.getJsonObject("event");
     JsonArray messages = event.getJsonArray("messages");
-    long now = micros();
     String text =
         messages == null || messages.isEmpty() ? null : messages.getJsonObject(0).getString("text");
-    open.get(0).writeTextMessage(frame.encode());
-    if (text != null && "messages.new".equals(frame.getString("type"))) {
-      boolean duplicate = !delivered.add(receiver.name + "\n" + text);
-      deliveries.add(new Delivery(text, receiver.name, now, duplicate));
+    if (text == null || !"messages.new".equals(frame.getString("type"))) {
+      open.get(0).writeTextMessage(frame.encode());
+      return;
     }
+    boolean duplicate = !delivered.add(receiver.name + "\n" + text);
+    // The ground-truth delivery instant is when the frame has left for the socket (the write's
+    // completion), not when it was queued: a busy event loop delays the frame, and that delay is
+    // the server's, not the load generator's.
+    open.get(0)
+        .writeTextMessage(frame.encode())
+        .onSuccess(v -> deliveries.add(new Delivery(text, receiver.name, micros(), duplicate)));
   }
 
   private void signal(Client client, String type, JsonObject event) {
