@@ -32,7 +32,7 @@ public final class ChatClient implements AutoCloseable {
   public ChatClient(ClientRef ref, HttpClient http, Duration requestTimeout) {
     this.ref = ref;
     this.api = new StatusBackendClient(http, ref.url(), requestTimeout);
-    this.signals = new SignalStream(http, api.signalsUri(), this::onSignal);
+    this.signals = new SignalStream(api.signalsUri(), this::onSignal);
   }
 
   public ClientRef ref() {
