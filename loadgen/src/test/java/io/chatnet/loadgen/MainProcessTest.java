@@ -77,23 +77,19 @@ class MainProcessTest {
               .start();
       try {
         HttpClient http = HttpClient.newHttpClient();
+        // Both client kinds receive, at their own pace: wait for every series, then check them.
+        List<String> series =
+            List.of(
+                "chatnet_loadgen_latency_seconds_bucket{client_kind=\"desktop\",traffic=\"oneToOne\"",
+                "chatnet_loadgen_messages_sent_total{client_kind=\"desktop\",traffic=\"oneToOne\"}",
+                "chatnet_loadgen_messages_received_total{client_kind=\"mobile\",traffic=\"oneToOne\"}",
+                "chatnet_loadgen_messages_expected_total{client_kind=\"mobile\",traffic=\"oneToOne\"}",
+                "chatnet_loadgen_clients{state=\"ready\"} 8.0");
         await("messages flowing, seen in the metrics")
             .atMost(Duration.ofSeconds(30))
             .ignoreExceptions()
-            .until(
-                () ->
-                    scrape(http, port)
-                        .contains(
-                            "chatnet_loadgen_latency_seconds_bucket{client_kind=\"desktop\",traffic=\"oneToOne\""));
-        String metrics = scrape(http, port);
-        assertThat(metrics)
-            .contains(
-                "chatnet_loadgen_messages_sent_total{client_kind=\"desktop\",traffic=\"oneToOne\"}")
-            .contains(
-                "chatnet_loadgen_messages_received_total{client_kind=\"mobile\",traffic=\"oneToOne\"}")
-            .contains(
-                "chatnet_loadgen_messages_expected_total{client_kind=\"mobile\",traffic=\"oneToOne\"}")
-            .contains("chatnet_loadgen_clients{state=\"ready\"} 8.0");
+            .until(() -> series.stream().allMatch(scrape(http, port)::contains));
+        assertThat(scrape(http, port)).contains(series);
 
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
