@@ -12,6 +12,7 @@ import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
@@ -33,6 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +85,18 @@ public class ChatExperimentLifecycleTest {
 
   public static ChatExperiment awaitPhase(
       KubernetesClient client, TestNamespace ns, String name, ExperimentPhase phase) {
-    await(name + " " + phase)
+    return awaitExperiment(client, ns, name, String.valueOf(phase), e -> e.getPhase() == phase);
+  }
+
+  /** Polls the experiment until its status satisfies {@code until}; returns what it saw then. */
+  public static ChatExperiment awaitExperiment(
+      KubernetesClient client,
+      TestNamespace ns,
+      String name,
+      String what,
+      Predicate<ChatExperimentStatus> until) {
+    AtomicReference<ChatExperiment> seen = new AtomicReference<>();
+    await(name + " " + what)
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(300))
         .until(
@@ -93,11 +107,10 @@ public class ChatExperimentLifecycleTest {
                       .inNamespace(ns.name())
                       .withName(name)
                       .get();
-              return live != null
-                  && live.getStatus() != null
-                  && live.getStatus().getPhase() == phase;
+              seen.set(live);
+              return live != null && live.getStatus() != null && until.test(live.getStatus());
             });
-    return client.resources(ChatExperiment.class).inNamespace(ns.name()).withName(name).get();
+    return seen.get();
   }
 
   public static void readyNetwork(KubernetesClient client, TestNamespace ns, String name) {

@@ -1,11 +1,11 @@
 package io.chatnet.operator.reconciler;
 
+import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.awaitExperiment;
 import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.awaitPhase;
 import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.readyNetwork;
 import static io.chatnet.operator.reconciler.ChatExperimentLifecycleTest.reportSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.awaitility.Awaitility.await;
 
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,27 +197,17 @@ class ExperimentMetricsTest {
 
   /** Waits until the experiment is Analyzing and asking an unreachable Prometheus again. */
   static ChatExperiment awaitMetricsRetry(KubernetesClient client, TestNamespace ns, String name) {
-    AtomicReference<ChatExperiment> seen = new AtomicReference<>();
-    await(name + " retrying its metrics")
-        .atMost(Duration.ofMinutes(1))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              ChatExperiment live =
-                  client
-                      .resources(ChatExperiment.class)
-                      .inNamespace(ns.name())
-                      .withName(name)
-                      .get();
-              seen.set(live);
-              return live.getStatus() != null
-                  && live.getStatus().getPhase() == ExperimentPhase.Analyzing
-                  && live.getStatus().getConditions().stream()
-                      .anyMatch(
-                          c ->
-                              c.getType().equals(MetricsStep.CONDITION)
-                                  && c.getMessage().contains("asking again until"));
-            });
-    return seen.get();
+    return awaitExperiment(
+        client,
+        ns,
+        name,
+        "retrying its metrics",
+        status ->
+            status.getPhase() == ExperimentPhase.Analyzing
+                && status.getConditions().stream()
+                    .anyMatch(
+                        c ->
+                            c.getType().equals(MetricsStep.CONDITION)
+                                && c.getMessage().contains("asking again until")));
   }
 }
