@@ -345,6 +345,10 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       Optional<Job> job,
       Context<ChatExperiment> context) {
     ChatExperimentSpec spec = experiment.getSpec();
+    if (job.isEmpty() && now.isBefore(start)) {
+      // Just (re)applied by prepare: the Job informer has not seen it yet. Look again shortly.
+      return Duration.ofSeconds(1);
+    }
     if (job.isEmpty()) {
       fail(
           experiment,

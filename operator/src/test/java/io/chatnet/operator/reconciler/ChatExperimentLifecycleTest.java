@@ -286,6 +286,32 @@ public class ChatExperimentLifecycleTest {
   }
 
   @Test
+  void aJobDeletedBeforeTheStartInstantIsWrittenAgain(KubernetesClient client, TestNamespace ns) {
+    readyNetwork(client, ns, "patient");
+    ChatExperiment early = experiment(ns, "early", "patient", "");
+    early.getSpec().setSetupSeconds(60);
+    client.resource(early).create();
+    ChatExperiment preparing = awaitPhase(client, ns, "early", ExperimentPhase.Preparing);
+    var jobs = client.batch().v1().jobs().inNamespace(ns.name()).withName("early-loadgen");
+    await("the Job").atMost(Duration.ofSeconds(30)).until(() -> jobs.get() != null);
+    String firstUid = jobs.get().getMetadata().getUid();
+
+    jobs.withTimeout(30, java.util.concurrent.TimeUnit.SECONDS).delete();
+
+    // Before the start instant a missing Job is the operator's to write again (this is also what
+    // an informer that has not yet seen a fresh Job looks like), not a failure.
+    await("the Job written again")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> jobs.get() != null && !jobs.get().getMetadata().getUid().equals(firstUid));
+    ChatExperiment live =
+        client.resources(ChatExperiment.class).inNamespace(ns.name()).withName("early").get();
+    assertThat(live.getStatus().getPhase()).isEqualTo(ExperimentPhase.Preparing);
+    assertThat(live.getStatus().getPlannedStart())
+        .isEqualTo(preparing.getStatus().getPlannedStart());
+    client.resource(live).delete();
+  }
+
+  @Test
   void aRunPastItsDeadlineFailsAndItsJobIsRemoved(KubernetesClient client, TestNamespace ns) {
     readyNetwork(client, ns, "slow");
     // Shards that ask for more CPU than any node has stay Pending: the Job never finishes.
