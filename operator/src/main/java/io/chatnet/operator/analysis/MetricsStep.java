@@ -5,6 +5,7 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.config.OperatorConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,8 @@ public final class MetricsStep {
   public static final String CONDITION = "MetricsAvailable";
   private final Optional<String> defaultUrl;
   private final Duration timeout;
+  // One client for every analysis and retry the operator makes.
+  private final HttpClient http;
 
   public MetricsStep(OperatorConfig.Prometheus config) {
     this(config.url(), config.timeout());
@@ -27,6 +30,7 @@ public final class MetricsStep {
   public MetricsStep(Optional<String> defaultUrl, Duration timeout) {
     this.defaultUrl = defaultUrl.filter(u -> !u.isBlank());
     this.timeout = timeout;
+    this.http = PrometheusClient.newHttpClient(timeout);
   }
 
   /** The measured window: warm-up excluded, milliseconds (what Prometheus keeps). */
@@ -64,7 +68,7 @@ public final class MetricsStep {
           "NotConfigured", "the Prometheus URL is not an http(s) URL with a host");
     }
     Instant[] window = window(experiment, status);
-    return new MetricsAnalyzer(new PrometheusClient(url, timeout), timeout.multipliedBy(3))
+    return new MetricsAnalyzer(new PrometheusClient(url, timeout, http), timeout.multipliedBy(3))
         .analyze(
             experiment.getMetadata().getNamespace(),
             experiment.getSpec().getNetworkRef().getName(),

@@ -41,9 +41,18 @@ public final class PrometheusClient {
   public record Answer(List<Sample> samples, List<String> warnings) {}
 
   public PrometheusClient(URI base, Duration timeout) {
+    this(base, timeout, newHttpClient(timeout));
+  }
+
+  /** With a shared HTTP client: each JDK client keeps a selector thread until it is collected. */
+  public PrometheusClient(URI base, Duration timeout, HttpClient http) {
     this.base = base.getPath() != null && base.getPath().endsWith("/") ? base : withSlash(base);
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = http;
+  }
+
+  public static HttpClient newHttpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder().connectTimeout(connectTimeout).build();
   }
 
   private static URI withSlash(URI uri) {
