@@ -36,9 +36,12 @@ public final class CrdInstaller {
     }
   }
 
-  private static boolean established(CustomResourceDefinition live) {
+  /** Whether the CRD is served: condition Established is True (conditions may still be absent). */
+  public static boolean established(CustomResourceDefinition live) {
     return live != null
         && live.getStatus() != null
+        // the apiserver writes the status before its conditions: an empty list is "not yet"
+        && live.getStatus().getConditions() != null
         && live.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
