@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.Signal;
+import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Assignment;
@@ -13,7 +14,9 @@ import io.chatnet.loadgen.setup.SocialGraph;
 import io.chatnet.loadgen.traffic.ChatSenders;
 import io.chatnet.loadgen.traffic.MobileBehaviours;
 import io.chatnet.loadgen.traffic.RelaySender;
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,15 +41,16 @@ public final class LoadRun {
   private final Plan plan;
   private final int shard;
   private final LoadMetrics metrics;
-  private final HttpClient http;
+  private final Transport transport;
   private final Duration requestTimeout;
   private final Duration grace;
+  private Path receiptsFile;
 
   public LoadRun(
       Plan plan,
       int shard,
       LoadMetrics metrics,
-      HttpClient http,
+      Transport transport,
       Duration requestTimeout,
       Duration grace) {
     if (shard < 0 || shard >= plan.shards()) {
@@ -55,17 +59,29 @@ public final class LoadRun {
     this.plan = plan;
     this.shard = shard;
     this.metrics = metrics;
-    this.http = http;
+    this.transport = transport;
     this.requestTimeout = requestTimeout;
     this.grace = grace;
+  }
+
+  /**
+   * Also writes every first receipt of a measured message to {@code file}, as CSV {@code
+   * message,receiver,received_us} (epoch microseconds): the raw data behind the latency figures.
+   */
+  public LoadRun receiptsTo(Path file) {
+    this.receiptsFile = file;
+    return this;
   }
 
   public Summary run(AtomicBoolean stop) {
     List<ClientRef> refs = plan.slice(shard);
     Map<String, ChatClient> clients = new LinkedHashMap<>();
-    refs.forEach(ref -> clients.put(ref.name(), new ChatClient(ref, http, requestTimeout)));
+    refs.forEach(ref -> clients.put(ref.name(), new ChatClient(ref, transport, requestTimeout)));
     DeliveryTracker tracker =
         new DeliveryTracker(metrics, micros(plan.measureFrom()), micros(plan.endAt()));
+    if (receiptsFile != null) {
+      tracker.keepReceipts();
+    }
     SocialGraph graph = new SocialGraph(Duration.ofSeconds(60));
     for (ChatClient client : clients.values()) {
       client.onMessages(signal -> route(client, signal, graph, tracker));
@@ -92,15 +108,16 @@ public final class LoadRun {
       long skew = waitUntil(plan.startAt(), stop);
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load"));
       try {
+        // Chat sends on the transport's event loop: no hop between a send and its connection.
         ChatSenders chats =
-            new ChatSenders(plan, shard, scheduler, tracker, micros(plan.endAt()), stop);
+            new ChatSenders(plan, shard, transport.loop(), tracker, micros(plan.endAt()), stop);
         chats.start(pairs, groups, groupChats);
         RelaySender relay =
             plan.traffic() != null
                     && plan.traffic().relay() != null
                     && plan.relayNodes() != null
                     && !plan.relayNodes().isEmpty()
-                ? new RelaySender(plan, shard, http, scheduler, tracker, micros(plan.endAt()), stop)
+                ? new RelaySender(plan, shard, transport, tracker, micros(plan.endAt()), stop)
                 : null;
         if (relay != null) {
           relay.start();
@@ -129,6 +146,9 @@ public final class LoadRun {
                   }
                 });
         long reconnects = clients.values().stream().mapToLong(c -> c.signals().drops()).sum();
+        if (receiptsFile != null) {
+          writeReceipts(tracker.receipts());
+        }
         return new Summary(
             plan.experiment(),
             shard,
@@ -152,6 +172,23 @@ public final class LoadRun {
       }
     } finally {
       clients.values().forEach(ChatClient::close);
+    }
+  }
+
+  private void writeReceipts(List<DeliveryTracker.Receipt> receipts) {
+    StringBuilder csv = new StringBuilder("message,receiver,received_us\n");
+    for (DeliveryTracker.Receipt r : receipts) {
+      csv.append(r.messageId())
+          .append(',')
+          .append(r.receiver())
+          .append(',')
+          .append(r.receivedMicros())
+          .append('\n');
+    }
+    try {
+      Files.writeString(receiptsFile, csv);
+    } catch (IOException e) {
+      LOG.warning("cannot write receipts to " + receiptsFile + ": " + e.getMessage());
     }
   }
 

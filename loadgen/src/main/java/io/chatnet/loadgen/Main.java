@@ -1,16 +1,15 @@
 package io.chatnet.loadgen;
 
 import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Plan;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -60,6 +59,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Wait for late arrivals after the window.")
   int graceSeconds;
 
+  @Option(
+      names = "--receipts",
+      description =
+          "Also write every first receipt of a measured message here (CSV: message, receiver,"
+              + " received_us): the raw data behind the latency figures.")
+  Path receipts;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -86,20 +92,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     Thread.currentThread().interrupt();
                   }
                 }));
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4, LoadRun.daemon("http")))
-            .build();
+    Transport transport = new Transport(Duration.ofSeconds(10));
     try {
       Summary result =
           new LoadRun(
                   parsed,
                   shard,
                   metrics,
-                  http,
+                  transport,
                   Duration.ofSeconds(30),
                   Duration.ofSeconds(graceSeconds))
+              .receiptsTo(receipts)
               .run(stop);
       write(result);
       return result.clients().ready() == 0 && result.clients().assigned() > 0 ? 2 : 0;
@@ -107,6 +110,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (server != null) {
         server.close();
       }
+      transport.close();
       done.countDown();
     }
   }

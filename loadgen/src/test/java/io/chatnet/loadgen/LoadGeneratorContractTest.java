@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Plan;
@@ -9,18 +10,22 @@ import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.loadgen.standin.StatusBackendStandIn.Accepted;
 import io.chatnet.loadgen.standin.StatusBackendStandIn.Delivery;
 import io.chatnet.loadgen.traffic.MessageText;
-import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load generator against the status-backend stand-in: the figures it reports equal the
@@ -30,14 +35,16 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorContractTest {
   static final int WARMUP = 1;
   static final int DURATION = 3;
+  static final long CALLBACK_LAG_MICROS = 2_000;
   StatusBackendStandIn standIn;
-  final HttpClient http = HttpClient.newHttpClient();
+  final Transport transport = new Transport(Duration.ofSeconds(10));
 
   @AfterEach
   void stop() {
     if (standIn != null) {
       standIn.close();
     }
+    transport.close();
   }
 
   Plan plan(int clients, Plan.Traffic traffic, Plan.Behaviours behaviours, int shards) {
@@ -74,7 +81,8 @@ class LoadGeneratorContractTest {
 
   Summary run(Plan plan, int shard) {
     metrics = new LoadMetrics();
-    return new LoadRun(plan, shard, metrics, http, Duration.ofSeconds(10), Duration.ofSeconds(1))
+    return new LoadRun(
+            plan, shard, metrics, transport, Duration.ofSeconds(10), Duration.ofSeconds(1))
         .run(new AtomicBoolean());
   }
 
@@ -188,6 +196,66 @@ class LoadGeneratorContractTest {
         .isPositive();
     assertThat(summary.startSkewMillis()).isLessThan(250);
     assertThat(standIn.rpcRejections).isEmpty();
+  }
+
+  @Test
+  void receiptsFileHoldsEveryMeasuredFirstReceiptNeverBeforeItsDelivery(@TempDir Path dir)
+      throws Exception {
+    standIn = new StatusBackendStandIn(8);
+    standIn.faults.lossPercent = 10;
+    standIn.faults.duplicatePercent = 10;
+    Plan plan = plan(8, chats(2, 1), null, 1);
+    metrics = new LoadMetrics();
+    Path file = dir.resolve("receipts.csv");
+    Summary summary =
+        new LoadRun(plan, 0, metrics, transport, Duration.ofSeconds(10), Duration.ofSeconds(1))
+            .receiptsTo(file)
+            .run(new AtomicBoolean());
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).isEqualTo("message,receiver,received_us");
+    long from = LoadRun.micros(plan.measureFrom());
+    long to = LoadRun.micros(plan.endAt());
+    Map<String, Long> delivered = new HashMap<>();
+    standIn.deliveries.stream()
+        .filter(d -> !d.duplicate() && MessageText.decode(d.messageText()).isPresent())
+        .filter(d -> inWindow(d.messageText(), from, to))
+        .forEach(
+            d ->
+                delivered.put(
+                    MessageText.decode(d.messageText()).orElseThrow().id() + "," + d.receiver(),
+                    d.deliveredMicros()));
+    Map<String, Long> received = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      int cut = line.lastIndexOf(',');
+      assertThat(received.put(line.substring(0, cut), Long.parseLong(line.substring(cut + 1))))
+          .as("one row per first receipt: %s", line)
+          .isNull();
+    }
+    // Exactly the stand-in's first deliveries of measured messages. The stand-in stamps a delivery
+    // in its write's completion callback, which can run just after the load generator (another
+    // thread here) has read the frame: a receipt may precede that stamp by the callback's lag only.
+    assertThat(received.keySet()).isEqualTo(delivered.keySet()).isNotEmpty();
+    received.forEach(
+        (key, at) ->
+            assertThat(at).as(key).isGreaterThan(delivered.get(key) - CALLBACK_LAG_MICROS));
+    assertThat(received)
+        .hasSize(
+            (int)
+                (summary.traffic().get("oneToOne").received()
+                    + summary.traffic().get("privateGroups").received()));
+    // Metrics count warm-up receipts too: every first delivery of a load message.
+    long allFirsts =
+        standIn.deliveries.stream()
+            .filter(d -> !d.duplicate() && MessageText.decode(d.messageText()).isPresent())
+            .count();
+    double receivedMetric = 0;
+    for (String traffic : List.of("oneToOne", "privateGroups")) {
+      for (String kind : List.of("desktop", "mobile")) {
+        receivedMetric += metrics.received.labelValues(traffic, kind).get();
+      }
+    }
+    assertThat(receivedMetric).isEqualTo((double) allFirsts).isGreaterThan(received.size());
   }
 
   @Test

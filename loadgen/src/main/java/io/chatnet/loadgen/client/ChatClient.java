@@ -3,7 +3,6 @@ package io.chatnet.loadgen.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatnet.loadgen.plan.Plan.ClientRef;
 import io.chatnet.loadgen.plan.Plan.ClientSettings;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +28,11 @@ public final class ChatClient implements AutoCloseable {
   private volatile CompletableFuture<String> loginSignal = new CompletableFuture<>();
   private volatile String publicKey;
 
-  public ChatClient(ClientRef ref, HttpClient http, Duration requestTimeout) {
+  public ChatClient(ClientRef ref, Transport transport, Duration requestTimeout) {
     this.ref = ref;
-    this.api = new StatusBackendClient(http, ref.url(), requestTimeout);
-    this.signals = new SignalStream(api.signalsUri(), this::onSignal);
+    this.api = new StatusBackendClient(transport.http(), ref.url(), requestTimeout);
+    this.signals =
+        new SignalStream(transport.sockets(), transport.loop(), api.signalsUri(), this::onSignal);
   }
 
   public ClientRef ref() {

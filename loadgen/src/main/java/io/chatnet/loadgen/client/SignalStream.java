@@ -1,15 +1,18 @@
 package io.chatnet.loadgen.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -17,8 +20,12 @@ import java.util.logging.Logger;
 
 /**
  * The {@code /signals} websocket of one client, reconnected with backoff when it drops (the server
- * answers no pings, so a drop is noticed only when the connection closes or errors). Signals are
- * timestamped on arrival, before any parsing, so latency excludes the load generator's own work.
+ * answers no pings, so a drop is noticed only when the connection closes or errors). A signal is
+ * timestamped when its first frame is read on the transport's event loop, before any parsing, so
+ * latency excludes the load generator's own work: parsing and handling are queued as a task on the
+ * same loop, which runs them after it has read every connection that was ready. Frames that arrive
+ * in a burst over many sockets are all stamped as read, not each after the handling of the ones
+ * before it.
  */
 public final class SignalStream implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SignalStream.class.getName());
@@ -30,37 +37,38 @@ public final class SignalStream implements AutoCloseable {
             return t;
           });
 
-  private final HttpClient http;
+  private final WebSocketClient sockets;
+  private final Executor loop;
   private final URI uri;
   private final Consumer<Signal> sink;
   private final AtomicInteger drops = new AtomicInteger();
   private volatile WebSocket socket;
   private volatile boolean closed;
 
-  /**
-   * The websockets' own client, whose callbacks run on its selector thread instead of being handed
-   * to an executor: one thread hop fewer between a frame's arrival and its timestamp, which is the
-   * load generator's latency measurement overhead (bench/loadgen.md). Safe because nothing a signal
-   * triggers blocks: it completes futures and counts.
-   */
-  private static final HttpClient SOCKETS =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .executor(Runnable::run)
-          .build();
-
-  public SignalStream(URI uri, Consumer<Signal> sink) {
-    this.http = SOCKETS;
+  /** {@code loop} is the event loop the sockets' I/O runs on (Transport's single loop). */
+  public SignalStream(WebSocketClient sockets, Executor loop, URI uri, Consumer<Signal> sink) {
+    this.sockets = sockets;
+    this.loop = loop;
     this.uri = uri;
     this.sink = sink;
   }
 
   /** Connects; completes when the socket is open. */
   public CompletableFuture<Void> connect() {
-    return http.newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, new Listener())
-        .thenAccept(ws -> socket = ws);
+    return sockets
+        .connect(new WebSocketConnectOptions().setAbsoluteURI(uri.toString()))
+        .map(
+            ws -> {
+              Reader reader = new Reader();
+              AtomicBoolean dropped = new AtomicBoolean();
+              ws.frameHandler(reader::onFrame);
+              ws.closeHandler(v -> dropped(dropped));
+              ws.exceptionHandler(e -> dropped(dropped));
+              socket = ws;
+              return (Void) null;
+            })
+        .toCompletionStage()
+        .toCompletableFuture();
   }
 
   /** How many times the connection dropped and was re-established. */
@@ -70,7 +78,15 @@ public final class SignalStream implements AutoCloseable {
 
   public boolean isOpen() {
     WebSocket ws = socket;
-    return ws != null && !ws.isInputClosed();
+    return ws != null && !ws.isClosed();
+  }
+
+  /** A close and an error of the same connection are one drop. */
+  private void dropped(AtomicBoolean once) {
+    if (!closed && once.compareAndSet(false, true)) {
+      drops.incrementAndGet();
+      reconnect(0);
+    }
   }
 
   private void reconnect(int attempt) {
@@ -95,56 +111,49 @@ public final class SignalStream implements AutoCloseable {
     closed = true;
     WebSocket ws = socket;
     if (ws != null) {
-      ws.abort();
+      ws.close();
     }
   }
 
-  private final class Listener implements WebSocket.Listener {
-    private final StringBuilder buffer = new StringBuilder();
+  /** Reassembles one connection's text messages from their frames. */
+  private final class Reader {
+    private Buffer message;
     private long firstFrameNanos;
     private long firstFrameMicros;
 
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      if (buffer.length() == 0) {
+    void onFrame(WebSocketFrame frame) {
+      if (frame.isText()) {
         firstFrameNanos = System.nanoTime();
         firstFrameMicros = EpochMicros.now();
-      }
-      buffer.append(data);
-      if (last) {
-        String text = buffer.toString();
-        buffer.setLength(0);
-        try {
-          JsonNode json = Json.MAPPER.readTree(text);
-          sink.accept(
-              new Signal(
-                  json.path("type").asText(),
-                  json.path("event"),
-                  firstFrameNanos,
-                  firstFrameMicros));
-        } catch (Exception e) {
-          LOG.log(Level.FINE, "unreadable signal from " + uri, e);
+        if (frame.isFinal()) {
+          later(frame.binaryData());
+        } else {
+          message = Buffer.buffer().appendBuffer(frame.binaryData());
+        }
+      } else if (frame.isContinuation() && message != null) {
+        message.appendBuffer(frame.binaryData());
+        if (frame.isFinal()) {
+          Buffer complete = message;
+          message = null;
+          later(complete);
         }
       }
-      ws.request(1);
-      return null;
+      // binary, ping, pong and close frames carry no signal
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      dropped();
-      return null;
+    private void later(Buffer text) {
+      byte[] bytes = text.getBytes();
+      long nanos = firstFrameNanos;
+      long micros = firstFrameMicros;
+      loop.execute(() -> handle(bytes, nanos, micros));
     }
 
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      dropped();
-    }
-
-    private void dropped() {
-      if (!closed) {
-        drops.incrementAndGet();
-        reconnect(0);
+    private void handle(byte[] text, long nanos, long micros) {
+      try {
+        JsonNode json = Json.MAPPER.readTree(text);
+        sink.accept(new Signal(json.path("type").asText(), json.path("event"), nanos, micros));
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "unreadable signal from " + uri, e);
       }
     }
   }

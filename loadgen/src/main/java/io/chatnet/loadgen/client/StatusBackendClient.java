@@ -3,10 +3,13 @@ package io.chatnet.loadgen.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,18 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * status-backend's HTTP API (REFERENCE.md): every mobile-API function is {@code POST
  * /statusgo/<Function>} with a JSON body; responses carry {@code "error"}. JSON-RPC goes through
- * {@code CallRPC} and needs an id.
+ * {@code CallRPC} and needs an id. Futures complete on the transport's event loop.
  */
 public final class StatusBackendClient {
   private static final AtomicLong RPC_IDS = new AtomicLong();
   private final HttpClient http;
   private final String baseUrl;
-  private final Duration timeout;
+  private final long timeoutMillis;
 
   public StatusBackendClient(HttpClient http, String baseUrl, Duration timeout) {
     this.http = http;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.timeout = timeout;
+    this.timeoutMillis = timeout.toMillis();
   }
 
   public String baseUrl() {
@@ -40,30 +43,38 @@ public final class StatusBackendClient {
 
   /** Calls a mobile-API function; fails on a non-empty "error". */
   public CompletableFuture<JsonNode> call(String function, Object body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/statusgo/" + function))
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(write(body)))
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(
-            response -> {
-              if (response.statusCode() / 100 != 2) {
-                throw new StatusBackendException(
-                    function
-                        + ": HTTP "
-                        + response.statusCode()
-                        + " "
-                        + abbreviate(response.body()));
-              }
-              JsonNode json = read(function, response.body());
-              String error = json.path("error").asText("");
-              if (!error.isEmpty()) {
-                throw new StatusBackendException(function + ": " + error);
-              }
-              return json;
-            });
+    Buffer payload;
+    try {
+      payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("cannot serialise request", e));
+    }
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(baseUrl + "/statusgo/" + function)
+            .setConnectTimeout(timeoutMillis)
+            .setIdleTimeout(timeoutMillis)
+            .putHeader("Content-Type", "application/json");
+    return http.request(request)
+        .compose(r -> r.send(payload))
+        .compose(response -> response.body().map(b -> answer(function, response.statusCode(), b)))
+        .toCompletionStage()
+        .toCompletableFuture();
+  }
+
+  private static JsonNode answer(String function, int status, Buffer body) {
+    if (status / 100 != 2) {
+      throw new StatusBackendException(
+          function + ": HTTP " + status + " " + abbreviate(body.toString(StandardCharsets.UTF_8)));
+    }
+    JsonNode json = read(function, body);
+    String error = json.path("error").asText("");
+    if (!error.isEmpty()) {
+      throw new StatusBackendException(function + ": " + error);
+    }
+    return json;
   }
 
   /** A JSON-RPC call through CallRPC; returns its "result" or fails with its "error". */
@@ -85,21 +96,18 @@ public final class StatusBackendClient {
             });
   }
 
-  private static String write(Object body) {
-    try {
-      return Json.MAPPER.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise request", e);
+  private static JsonNode read(String function, Buffer body) {
+    if (body.length() == 0) {
+      return Json.MAPPER.createObjectNode();
     }
-  }
-
-  private static JsonNode read(String function, String body) {
     try {
-      return body == null || body.isBlank()
-          ? Json.MAPPER.createObjectNode()
-          : Json.MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new StatusBackendException(function + ": response is not JSON: " + abbreviate(body));
+      JsonNode json = Json.MAPPER.readTree(body.getBytes());
+      return json == null || json.isMissingNode() ? Json.MAPPER.createObjectNode() : json;
+    } catch (IOException e) {
+      throw new StatusBackendException(
+          function
+              + ": response is not JSON: "
+              + abbreviate(body.toString(StandardCharsets.UTF_8)));
     }
   }
 

@@ -4,15 +4,22 @@ import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.TrafficKind;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * Delivery bookkeeping: every sent message with the clients expected to receive it, every first
  * receipt with its latency, duplicates, late arrivals and, at the end, losses. Only messages sent
- * inside the measurement window count towards the figures; all of them count in metrics.
+ * inside the measurement window count towards the figures; all of them count in metrics. Warm-up
+ * messages are tracked the same way, so the code a measured receipt runs is already compiled when
+ * the window opens.
  */
 public final class DeliveryTracker {
   private final LoadMetrics metrics;
@@ -22,6 +29,7 @@ public final class DeliveryTracker {
   private final Map<String, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
+  private volatile Queue<Receipt> receipts;
 
   public DeliveryTracker(LoadMetrics metrics, long windowStartMicros, long windowEndMicros) {
     this.metrics = metrics;
@@ -32,23 +40,74 @@ public final class DeliveryTracker {
     }
   }
 
-  private record Sent(
-      TrafficKind kind,
-      String senderKind,
-      long sentMicros,
-      Set<String> expected,
-      Set<String> got) {}
+  /** One first receipt of a measured message, for {@link #keepReceipts()}. */
+  public record Receipt(String messageId, String receiver, long receivedMicros) {}
 
-  /** A message accepted by the sender's client; {@code expected} are the receiving clients. */
-  public void sent(TrafficKind kind, String senderKind, MessageText message, Set<String> expected) {
+  /**
+   * Also keeps every first receipt of a measured message, for a per-message export (about 100 bytes
+   * each, so off unless asked for).
+   */
+  public DeliveryTracker keepReceipts() {
+    receipts = new ConcurrentLinkedQueue<>();
+    return this;
+  }
+
+  /** The receipts kept since {@link #keepReceipts()}, in arrival order; empty if not asked for. */
+  public List<Receipt> receipts() {
+    Queue<Receipt> kept = receipts;
+    return kept == null ? List.of() : List.copyOf(kept);
+  }
+
+  /**
+   * One tracked message. Which receivers have it is a bit per position in {@code expected} (a
+   * receiver list shared by all of a sender's messages): every tracked message lives until the end
+   * of the run, so its per-message bytes are what the collector copies on each young collection.
+   */
+  private static final class Sent {
+    private static final AtomicLongFieldUpdater<Sent> GOT =
+        AtomicLongFieldUpdater.newUpdater(Sent.class, "got");
+    final TrafficKind kind;
+    final String senderKind;
+    final boolean measured;
+    final List<String> expected;
+    private volatile long got;
+    private Set<String> gotBeyond64; // groups over 64 members only
+
+    Sent(TrafficKind kind, String senderKind, boolean measured, List<String> expected) {
+      this.kind = kind;
+      this.senderKind = senderKind;
+      this.measured = measured;
+      this.expected = expected;
+    }
+
+    /** Records a receipt by {@code receiver}; false if it had one already. */
+    boolean firstReceipt(int index, String receiver) {
+      if (index < 64) {
+        long bit = 1L << index;
+        long before = GOT.getAndUpdate(this, g -> g | bit);
+        return (before & bit) == 0;
+      }
+      synchronized (this) {
+        if (gotBeyond64 == null) {
+          gotBeyond64 = new HashSet<>();
+        }
+        return gotBeyond64.add(receiver);
+      }
+    }
+  }
+
+  /**
+   * A message accepted by the sender's client; {@code expected} are the receiving clients (pass the
+   * same list for every message of a sender: it is kept, not copied).
+   */
+  public void sent(
+      TrafficKind kind, String senderKind, MessageText message, List<String> expected) {
     boolean measured = inWindow(message.sentMicros());
     metrics.sent.labelValues(kind.label(), senderKind).inc();
+    messages.put(message.id(), new Sent(kind, senderKind, measured, expected));
     if (!measured) {
       return;
     }
-    messages.put(
-        message.id(),
-        new Sent(kind, senderKind, message.sentMicros(), expected, ConcurrentHashMap.newKeySet()));
     Tally tally = tallies.get(kind);
     tally.sent.incrementAndGet();
     tally.expected.addAndGet(expected.size());
@@ -73,10 +132,10 @@ public final class DeliveryTracker {
   public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
     metrics.failed.labelValues(kind.label(), senderKind).inc();
     Sent sent = messages.remove(message.id());
-    if (sent != null) {
+    if (sent != null && sent.measured) {
       Tally tally = tallies.get(kind);
       tally.sent.decrementAndGet();
-      tally.expected.addAndGet(-sent.expected().size());
+      tally.expected.addAndGet(-sent.expected.size());
       tally.failed.incrementAndGet();
     }
   }
@@ -86,8 +145,10 @@ public final class DeliveryTracker {
     String id = byClientId.get(clientMessageId);
     Sent sent = id == null ? null : messages.get(id);
     if (sent != null) {
-      metrics.acked.labelValues(sent.kind().label(), sent.senderKind()).inc();
-      tallies.get(sent.kind()).acked.incrementAndGet();
+      metrics.acked.labelValues(sent.kind.label(), sent.senderKind).inc();
+      if (sent.measured) {
+        tallies.get(sent.kind).acked.incrementAndGet();
+      }
     }
   }
 
@@ -101,27 +162,36 @@ public final class DeliveryTracker {
     long latencyMicros = receivedMicros - message.sentMicros();
     Sent sent = messages.get(message.id());
     if (sent == null) {
-      // Sent before the window, or by another shard: metrics only.
-      if (!inWindow(message.sentMicros())) {
-        return;
+      // Sent by another shard (or before this one started tracking).
+      if (inWindow(message.sentMicros())) {
+        foreign.incrementAndGet();
       }
-      foreign.incrementAndGet();
       return;
     }
-    String label = sent.kind().label();
-    if (!sent.expected().contains(receiver)) {
+    String label = sent.kind.label();
+    int index = sent.expected.indexOf(receiver);
+    if (index < 0) {
       return; // an echo to the sender itself
     }
-    if (!sent.got().add(receiver)) {
+    if (!sent.firstReceipt(index, receiver)) {
       metrics.duplicates.labelValues(label, receiverKind).inc();
-      tallies.get(sent.kind()).duplicates.incrementAndGet();
+      if (sent.measured) {
+        tallies.get(sent.kind).duplicates.incrementAndGet();
+      }
       return;
     }
     metrics.received.labelValues(label, receiverKind).inc();
     metrics.latency.labelValues(label, receiverKind).observe(latencyMicros / 1e6);
-    Tally tally = tallies.get(sent.kind());
+    if (!sent.measured) {
+      return;
+    }
+    Tally tally = tallies.get(sent.kind);
     tally.received.incrementAndGet();
     tally.latencies.add(latencyMicros);
+    Queue<Receipt> kept = receipts;
+    if (kept != null) {
+      kept.add(new Receipt(message.id(), receiver, receivedMicros));
+    }
     if (receivedMicros > windowEndMicros) {
       tally.late.incrementAndGet();
     }

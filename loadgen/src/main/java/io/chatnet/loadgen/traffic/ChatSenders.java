@@ -7,7 +7,6 @@ import io.chatnet.loadgen.plan.Plan;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,7 +96,7 @@ public final class ChatSenders {
     final TrafficKind kind;
     final String method;
     final String target;
-    final Set<String> expected;
+    final List<String> expected;
     final Map<String, Long> receiversByKind;
     final int payloadBytes;
     final PoissonArrivals arrivals;
@@ -114,8 +113,7 @@ public final class ChatSenders {
       this.kind = kind;
       this.method = method;
       this.target = target;
-      this.expected =
-          receivers.stream().map(ChatClient::name).collect(Collectors.toUnmodifiableSet());
+      this.expected = receivers.stream().map(ChatClient::name).distinct().toList();
       this.receiversByKind =
           receivers.stream()
               .collect(Collectors.groupingBy(r -> r.ref().kind(), Collectors.counting()));

@@ -2,19 +2,18 @@ package io.chatnet.loadgen.traffic;
 
 import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.plan.Plan;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * node accepts it.
  */
 public final class RelaySender {
+  private static final long TIMEOUT_MILLIS = 10_000;
   private final Plan plan;
   private final int shard;
   private final HttpClient http;
@@ -41,15 +41,14 @@ public final class RelaySender {
   public RelaySender(
       Plan plan,
       int shard,
-      HttpClient http,
-      ScheduledExecutorService scheduler,
+      Transport transport,
       DeliveryTracker tracker,
       long endMicros,
       AtomicBoolean stop) {
     this.plan = plan;
     this.shard = shard;
-    this.http = http;
-    this.scheduler = scheduler;
+    this.http = transport.http();
+    this.scheduler = transport.loop();
     this.tracker = tracker;
     this.endMicros = endMicros;
     this.stop = stop;
@@ -80,18 +79,22 @@ public final class RelaySender {
     body.put("version", 0);
     body.put("timestamp", message.sentMicros() * 1000);
     String node = nodes.get((int) (n % nodes.size()));
-    tracker.sent(TrafficKind.RELAY, "relay", message, Set.of());
+    tracker.sent(TrafficKind.RELAY, "relay", message, List.of());
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(node + "/relay/v1/auto/messages"))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
-              .build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, error) -> {
-                if (error != null || response.statusCode() / 100 != 2) {
+      Buffer payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));
+      RequestOptions request =
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setAbsoluteURI(node + "/relay/v1/auto/messages")
+              .setConnectTimeout(TIMEOUT_MILLIS)
+              .setIdleTimeout(TIMEOUT_MILLIS)
+              .putHeader("Content-Type", "application/json");
+      http.request(request)
+          .compose(r -> r.send(payload))
+          .compose(response -> response.body().map(b -> response.statusCode()))
+          .onComplete(
+              result -> {
+                if (result.failed() || result.result() / 100 != 2) {
                   tracker.sendFailed(TrafficKind.RELAY, "relay", message);
                 }
               });

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 
 /**
  * The stand-in as a process of its own, for bench/loadgen: {@code StandInServer <clients>
- * <delay-ms> <seconds> <url-file> <truth-file> [<window-from-ms> <window-to-ms>]}. It writes its
- * client URLs, serves for the given time, then writes the ground-truth latency percentiles of what
- * it delivered.
+ * <delay-ms> <seconds> <url-file> <truth-file> [<window-from-ms> <window-to-ms>
+ * [<deliveries-csv>]]}. It writes its client URLs, serves for the given time, then writes the
+ * ground-truth latency percentiles of what it delivered and, if asked, every first delivery ({@code
+ * message,receiver,delivered_us}) to join with the load generator's receipts.
  */
 public final class StandInServer {
   public static void main(String[] args) throws Exception {
@@ -35,6 +36,21 @@ public final class StandInServer {
                   d -> d.deliveredMicros() - MessageText.decode(d.messageText()).get().sentMicros())
               .sorted()
               .toArray();
+      if (args.length > 7) {
+        StringBuilder csv = new StringBuilder("message,receiver,delivered_us\n");
+        standIn.deliveries.stream()
+            .filter(d -> !d.duplicate() && MessageText.decode(d.messageText()).isPresent())
+            .filter(d -> inWindow(d.messageText(), windowFrom, windowTo))
+            .forEach(
+                d ->
+                    csv.append(MessageText.decode(d.messageText()).get().id())
+                        .append(',')
+                        .append(d.receiver())
+                        .append(',')
+                        .append(d.deliveredMicros())
+                        .append('\n'));
+        Files.writeString(Path.of(args[7]), csv);
+      }
       Files.writeString(
           Path.of(args[4]),
           String.format(

@@ -2,6 +2,7 @@ package io.chatnet.loadgen.standin;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
@@ -100,7 +101,8 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     server =
         vertx
-            .createHttpServer()
+            // Like status-backend (Go's net/http), cleartext HTTP/1.1 only: no h2c upgrade.
+            .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
             .webSocketHandler(this::onWebSocket)
             .requestHandler(this::onRequest)
             .listen(0, "127.0.0.1")
