@@ -18,6 +18,9 @@ cd "$repo"
 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl loadgen -am install >/dev/null
 mvn -B -q -pl loadgen test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
 cp="loadgen/target/test-classes:loadgen/target/classes:$(cat "$work/cp.txt")"
+# The image's JVM flags (loadgen/pom.xml), and the heap MaxRAMPercentage=75 gives under the load
+# generator pod's default 1Gi memory limit.
+image_flags=$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')
 out="$repo/bench/loadgen.md"
 rows=()
 for rate in $RATES; do
@@ -43,7 +46,7 @@ print(json.dumps({
                      "missingMessageVerification": True, "metricsPort": 9100},
   "concurrency": 64}))
 PY
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} java -Xmx1g ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} java -Xmx768m $image_flags ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
     --plan "$work/plan.json" --metrics-port 0 --summary "$work/summary-$rate.json" \
     --termination-log "$work/term-$rate" --grace-seconds 3 --receipts "$work/receipts-$rate.csv" > "$work/loadgen-$rate.log" 2>&1
   wait "$standin" || true
@@ -87,6 +90,8 @@ done
   echo "Produced by \`make bench-loadgen\` (bench/loadgen/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores: the load generator"
   echo "pinned to one core, the status-backend stand-in (delivering every message after ${DELAY_MS} ms) to the other."
   echo "$CLIENTS clients in one-to-one pairs, ${SECONDS_MEASURED} s measured after a ${WARMUP} s warm-up, 256-byte messages."
+  echo "Load generator JVM: the image's flags (\`$image_flags\`) and -Xmx768m (its heap under the default"
+  echo "1Gi limit)${LOADGEN_JAVA_OPTS:+, plus \`$LOADGEN_JAVA_OPTS\`}."
   echo
   echo "| target msg/s | clients ready | sent/s | received/s | delivery | load generator CPU (cores) | peak RSS | p50 ms: measured / truth | p99 ms: measured / truth | overhead per message p50 / p99 / max | receipts joined |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -108,20 +113,19 @@ done
   echo "## Notes (by hand, kept by the script)"
   echo
   echo "- The goal (at least 500 clients and 2,000 msg/s per core, measurement overhead under 1 ms at p99)"
-  echo "  is judged on the per-message overhead at 2000 msg/s. With this code and the serial collector it"
-  echo "  was 0.37, 0.52 and 1.25 ms at p99 in three runs on 2026-11-26 (the table is the third): met in most"
-  echo "  runs, not reliably. Capacity is not the limit: 0.13 cores at 2000 msg/s."
-  echo "- Collectors, 2000 msg/s, same code (LOADGEN_JAVA_OPTS): G1 1.48 and 1.42 ms; ZGC 0.67 and 0.67 ms,"
-  echo "  with the measured p99 closer to the truth (1.4 to 2.1 ms above it), but a peak RSS of 2.6 to 2.9 GiB"
-  echo "  (multi-mapped heap, grown towards -Xmx1g) against 275 MiB. The image keeps the JVM's choice until"
-  echo "  ZGC is tried under the memory limits load generator pods get."
+  echo "  is judged on the per-message overhead at 2000 msg/s. Runs on 2026-11-26 with this code:"
+  echo "  - ZGC with the soft heap cap (the image's flags): 0.57 and 0.81 ms at p99, then the table's run;"
+  echo "    peak PSS about 360 MB (RSS counts ZGC's multi-mapped heap several times). The measured p99 is"
+  echo "    within about 0.3 to 0.7 ms of the truth's."
+  echo "  - ZGC with -Xmx1g and no soft cap: 0.67 and 0.67 ms, RSS 2.6 to 2.9 GiB."
+  echo "  - The serial collector (the JVM's own choice on one core): 0.37, 0.52 and 1.25 ms; its measured"
+  echo "    p99 is 2 to 4 ms above the truth's. G1: 1.48 and 1.42 ms."
+  echo "  Capacity is not the limit: 0.13 to 0.17 cores at 2000 msg/s."
   echo "- The warm-up is the ChatExperiment default, 30 s (WARMUP_SECONDS). With 5 s, receipts in the first"
   echo "  seconds of the window were still slowed by the JIT compiling the receive path on the same core."
-  echo "- What is left above 1 ms (about 1% of receipts in the third run) is half young collections (about"
-  echo "  13 ms every 2.5 s at 2000 msg/s, the serial collector the JVM picks on one core: about 0.5% of"
-  echo "  receipts arrive during one, clustered; the max column is one such pause) and half smaller clusters"
-  echo "  not on the collection period, cause not found. The pauses are also why measured p99 exceeds truth"
-  echo "  p99 by 2 to 4 ms."
+  echo "- With the serial collector, what was above 1 ms (about 1% of receipts in its worst run) was half"
+  echo "  young collections (about 13 ms every 2.5 s at 2000 msg/s: about 0.5% of receipts arrive during one,"
+  echo "  clustered) and half smaller clusters off that period, cause not found. ZGC removes the first half."
   echo "- Before 2026-11-26 the load generator used the JDK HTTP client (a selector thread for the websockets,"
   echo "  another plus an executor for the calls): 0.30 to 0.37 cores at 2000 msg/s, a young collection every"
   echo "  200 ms (about 450 MB/s allocated), and 1 to 3 ms of p99 overhead (then measured as the difference"
