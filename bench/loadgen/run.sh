@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks the load generator against the status-backend stand-in and writes bench/loadgen.md.
-# The load generator runs pinned to one core (taskset -c 0), the stand-in to the other, each in its
-# own JVM. For each rate in RATES (messages/s sent, one-to-one, every client in a pair) with CLIENTS
-# clients, for MEASURE_SECONDS (default 30) of measured window: sends per second achieved, the load generator's CPU
-# seconds per wall second, its peak RSS, and the latency it measured against the stand-in's ground
-# truth (the stand-in delivers every message after exactly DELAY_MS; the difference is the load
-# generator's measurement overhead, plus the loopback hop).
+# The load generator runs pinned to one core (taskset -c 0, or LOADGEN_CPUS), the stand-in to the
+# other, each in its own JVM; the load generator with the image's JVM flags (loadgen/pom.xml) plus
+# LOADGEN_JAVA_OPTS. For each rate in RATES (messages/s sent, one-to-one, every client in a pair)
+# with CLIENTS clients, after WARMUP_SECONDS (default 30, the ChatExperiment default) and for
+# MEASURE_SECONDS (default 30) of measured window: sends per second achieved, the load generator's
+# CPU seconds per wall second, its peak RSS, its latency percentiles against the stand-in's ground
+# truth (the stand-in delivers every message after exactly DELAY_MS), and the measurement overhead
+# per message: each receipt the load generator wrote (--receipts) minus the stand-in's delivery of
+# that message to that receiver.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 CLIENTS=${CLIENTS:-500}
