@@ -260,6 +260,7 @@ public final class UpstreamApi {
                     + " into Go value of type "
                     + goType,
                 true));
+        return problems; // go-ethereum stops at the first argument it cannot decode
       } else if (goType.startsWith("*requests.") && value instanceof Map<?, ?> object) {
         String type = goType.substring("*requests.".length());
         if (hasRequestType(type)) {
