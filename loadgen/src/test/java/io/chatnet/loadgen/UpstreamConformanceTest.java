@@ -271,7 +271,8 @@ class UpstreamConformanceTest {
             request("InitializeApplication", "{\"dataDir\":\"/data\",\"metricsEnabled\":\"yes\"}"),
             rpc("wakuext_createGroupChatWithMembers", Arrays.asList(null, "g", List.of("0x04"))),
             rpc("wakuext_disableInstallation", List.of("id")),
-            rpc("settings_saveSetting", List.of("backup-enabled?", false, "extra")));
+            rpc("settings_saveSetting", List.of("backup-enabled?", false, "extra")),
+            rpc("settings_saveSetting", List.of("backup-enabled", false)));
     List<String> problems = problems(newer, broken);
     assertThat(problems)
         .containsExactly(
@@ -284,7 +285,8 @@ class UpstreamConformanceTest {
             "wakuext_createGroupChatWithMembers: too many arguments, want at most 2",
             "wakuext_disableInstallation: the method wakuext_disableInstallation does not"
                 + " exist/is not available",
-            "settings_saveSetting: too many arguments, want at most 2");
+            "settings_saveSetting: too many arguments, want at most 2",
+            "settings_saveSetting: setting 'backup-enabled' is not listed for status-go-12dff44a");
     // the same requests against the 2024 build: other answers, still reported
     assertThat(problems(v2024, broken))
         .contains(

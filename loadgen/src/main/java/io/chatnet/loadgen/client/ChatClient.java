@@ -120,7 +120,7 @@ public final class ChatClient implements AutoCloseable {
    * Backup and peer syncing off unless the network enables them: settings_saveSetting with the keys
    * status-go reads (multiaccounts/settings/columns.go: backup-enabled? gates the backup loop in
    * protocol/messenger_backup.go; peer-syncing-enabled? gates datasync offers in
-   * protocol/messenger_peersyncing.go, both @ c72f4913; backup-enabled? also in columns.go @
+   * protocol/messenger_peersyncing.go, both @ c72f4913; both keys also in columns.go @
    * 00108d9dc763). Device sync needs a second enabled installation of the same account
    * (protocol/messenger.go hasPairedDevices): a fresh account has only its own, so there is no
    * installation to disable.

@@ -239,6 +239,18 @@ public final class UpstreamApi {
       problems.add(new Problem(method, "too many arguments, want at most " + want.size(), true));
       return problems;
     }
+    if (method.equals("settings_saveSetting") && hasRequestType("Settings") && !params.isEmpty()) {
+      // SettingsAPI.SaveSetting looks the key up among multiaccounts/settings/columns.go's fields
+      String key = String.valueOf(params.get(0));
+      Optional<String> kind = Optional.ofNullable(requests.get("Settings").get(key));
+      if (kind.isEmpty()) {
+        problems.add(
+            new Problem(method, "setting '" + key + "' is not listed for " + version, true));
+      } else if (params.size() > 1 && !fits(kind.get(), params.get(1))) {
+        problems.add(
+            new Problem(method, "setting '" + key + "' takes a " + kind.get() + " value", true));
+      }
+    }
     for (int i = 0; i < want.size(); i++) {
       Param param = want.get(i);
       if (i >= params.size()) {
