@@ -29,8 +29,8 @@ public final class PromQl {
 
   /** A figure each node contributes to a distribution over nodes. */
   public enum NodeFigure {
-    // status-backend exposes no libp2p byte or peer counters (go-libp2p there registers none
-    // with status-go's Prometheus registry): bandwidth and peers are figures of nwaku groups only.
+    // status-backend does not expose nim-libp2p's byte and peer counters (status-go's registered
+    // wakumetrics have no byte counter): bandwidth and peers are figures of nwaku groups only.
     BANDWIDTH_IN("rate", MetricNames.LIBP2P_NETWORK_BYTES, "direction=\"in\""),
     BANDWIDTH_OUT("rate", MetricNames.LIBP2P_NETWORK_BYTES, "direction=\"out\""),
     PEERS("avg_over_time", MetricNames.LIBP2P_PEERS, null),

@@ -125,6 +125,9 @@ class MetricsAnalyzerTest {
   void theConditionSaysTheFiguresCameFromPrometheus() {
     assertThat(outcome.available()).isTrue();
     assertThat(outcome.reason()).isEqualTo("Queried");
+    assertThat(outcome.message())
+        .contains(
+            "client groups have no bandwidth or peers figures (status-backend does not expose");
     assertThat(results.getWindowStart()).isEqualTo("2026-11-20T10:00:00.250Z");
     assertThat(results.getWindowEnd()).isEqualTo("2026-11-20T10:10:00.250Z");
   }
