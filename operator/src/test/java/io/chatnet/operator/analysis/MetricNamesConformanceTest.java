@@ -79,6 +79,18 @@ class MetricNamesConformanceTest {
   }
 
   @Test
+  void theCatalogueListsEveryMetricItDefines() throws IllegalAccessException {
+    for (java.lang.reflect.Field field : MetricNames.class.getFields()) {
+      if (field.getType() == MetricNames.Metric.class) {
+        MetricNames.Metric metric = (MetricNames.Metric) field.get(null);
+        assertThat(MetricNames.ALL)
+            .as(field.getName())
+            .anyMatch(m -> m.equals(metric) || m.equals(metric.bucket()));
+      }
+    }
+  }
+
+  @Test
   void everyAnalyzerQueryNamesUpstreamsMetrics() {
     PromQl promql =
         new PromQl(
