@@ -5,6 +5,7 @@ import io.chatnet.operator.analysis.PrometheusClient.Answer;
 import io.chatnet.operator.analysis.PrometheusClient.Sample;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.GroupMetrics;
+import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficMetrics;
 import java.time.Duration;
@@ -115,7 +116,9 @@ public final class MetricsAnalyzer {
     } catch (PrometheusException e) {
       return Outcome.unavailable(e.reason().name(), e.getMessage());
     }
-    String warned = warnings.isEmpty() ? "" : "; Prometheus warned: " + String.join("; ", warnings);
+    String warned =
+        clientsNote(groups.values())
+            + (warnings.isEmpty() ? "" : "; Prometheus warned: " + String.join("; ", warnings));
     if (!warnings.isEmpty()) {
       LOG.warnf("experiment %s/%s: Prometheus warnings: %s", namespace, experiment, warnings);
     }
@@ -149,6 +152,24 @@ public final class MetricsAnalyzer {
     }
     return new Outcome(
         results, true, "Queried", "figures from Prometheus over the " + window + warned);
+  }
+
+  /**
+   * Says plainly that client groups lack bandwidth and peers: status-backend does not expose
+   * nim-libp2p's libp2p_network_bytes_total or libp2p_peers (status-go metrics/wakumetrics at
+   * 1f5b2d71 has no byte counter), and the build of c72f4913 no metrics at all.
+   */
+  private static String clientsNote(java.util.Collection<GroupMetrics> groups) {
+    boolean clients =
+        groups.stream()
+            .anyMatch(
+                g ->
+                    GroupRole.DESKTOP.wireName().equals(g.getRole())
+                        || GroupRole.MOBILE.wireName().equals(g.getRole()));
+    return clients
+        ? "; client groups have no bandwidth or peers figures (status-backend does not expose"
+            + " libp2p_network_bytes_total or libp2p_peers)"
+        : "";
   }
 
   private List<Sample> query(String promql, Instant time, Instant deadline, List<String> warnings)
