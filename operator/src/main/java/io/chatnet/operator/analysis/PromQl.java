@@ -124,6 +124,18 @@ public final class PromQl {
   }
 
   /**
+   * Relay payload bytes per pubsub topic over all nodes of the network in the window, by type and
+   * direction (nwaku waku/waku_relay/protocol.nim at v0.36.0 counts "gross"/"in" on receipt and
+   * "net"/"out" on publish, per pubsub topic).
+   */
+  public String relayBytesByTopic() {
+    return "sum by (topic, type, direction) (increase("
+        + MetricNames.RELAY_NETWORK_BYTES.selector(nodes)
+        + range
+        + "))";
+  }
+
+  /**
    * The load generators' counts per traffic kind and client kind, summed over shards: sent (by the
    * sender's kind), received and expected (by the receiver's kind), tagged with {@value #STAT}.
    */
@@ -170,6 +182,7 @@ public final class PromQl {
       queries.add(distribution(figure));
     }
     queries.add(wakuMessages());
+    queries.add(relayBytesByTopic());
     queries.add(trafficCounts());
     queries.add(latencyQuantiles());
     return queries;

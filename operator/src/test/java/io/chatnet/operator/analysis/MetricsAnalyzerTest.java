@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.testkit.prometheus.Expected;
 import io.chatnet.testkit.prometheus.PrometheusServer;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -202,6 +204,31 @@ class MetricsAnalyzerTest {
             .mapToDouble(s -> Expected.increase(s, WINDOW))
             .sum();
     assertThat(results.getWakuMessages()).isEqualTo(Math.round(total)).isPositive();
+  }
+
+  @Test
+  void relayBytesPerTopicSumEveryNodeAndMarkTheCommunitiesShard() {
+    Map<String, Double> in = new TreeMap<>();
+    Map<String, Double> out = new TreeMap<>();
+    for (Series s : net.select("waku_relay_network_bytes_total", Map.of())) {
+      String type = s.label("type") + "/" + s.label("direction");
+      if (type.equals("gross/in")) {
+        in.merge(s.label("topic"), Expected.increase(s, WINDOW), Double::sum);
+      } else if (type.equals("net/out")) {
+        out.merge(s.label("topic"), Expected.increase(s, WINDOW), Double::sum);
+      }
+    }
+    assertThat(in.keySet())
+        .containsExactly(SyntheticNetwork.TOPIC, SyntheticNetwork.COMMUNITIES_TOPIC);
+    assertThat(results.getRelayTopics())
+        .extracting(RelayTopicBytes::getTopic)
+        .containsExactlyElementsOf(in.keySet());
+    for (RelayTopicBytes row : results.getRelayTopics()) {
+      assertThat(row.getBytesIn()).isEqualTo(Math.round(in.get(row.getTopic()))).isPositive();
+      assertThat(row.getBytesOut()).isEqualTo(Math.round(out.get(row.getTopic()))).isPositive();
+      assertThat(row.isCommunitiesShard())
+          .isEqualTo(row.getTopic().equals(SyntheticNetwork.COMMUNITIES_TOPIC));
+    }
   }
 
   @Test

@@ -33,6 +33,12 @@ public final class SyntheticNetwork {
   public static final String TOPIC = "/waku/2/rs/16/32";
 
   /**
+   * status-go's Communities shard: desktop clients subscribe to it, so nodes see a little gossip
+   * there even when no community exists; the fixture gives it 1% of the chat shard's bytes.
+   */
+  public static final String COMMUNITIES_TOPIC = "/waku/2/rs/16/64";
+
+  /**
    * nim-libp2p reports per-topic gossipsub gauges under the topic's name only for topics listed in
    * the build-time KnownLibP2PTopics, which nwaku and logos-delivery leave empty: every topic is
    * summed into topic="other" (vacp2p/nim-libp2p libp2p/protocols/pubsub/gossipsub/behavior.nim).
@@ -248,10 +254,18 @@ public final class SyntheticNetwork {
     nimCounter("libp2p_network_bytes", with(t, "direction", "out"), rateOut, reset, 1);
     for (String direction : List.of("in", "out")) {
       for (String type : List.of("gross", "net")) {
+        double bytes =
+            (type.equals("gross") ? 0.8 : 0.6) * (direction.equals("in") ? rateIn : rateOut);
         nimCounter(
             v.declared("relay_network_bytes"),
             with(t, "topic", TOPIC, "type", type, "direction", direction),
-            (type.equals("gross") ? 0.8 : 0.6) * (direction.equals("in") ? rateIn : rateOut),
+            bytes,
+            reset,
+            1);
+        nimCounter(
+            v.declared("relay_network_bytes"),
+            with(t, "topic", COMMUNITIES_TOPIC, "type", type, "direction", direction),
+            bytes / 100,
             reset,
             1);
       }
