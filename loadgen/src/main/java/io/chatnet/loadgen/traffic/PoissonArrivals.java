@@ -30,7 +30,29 @@ public final class PoissonArrivals {
    */
   public void runUntil(
       ScheduledExecutorService scheduler, long endMicros, AtomicBoolean stop, Runnable action) {
-    new Loop(scheduler, endMicros, stop, action).next();
+    runUntil(scheduler, EpochMicros.now(), endMicros, stop, action);
+  }
+
+  /**
+   * As above, with due times counted from {@code originMicros} (the plan's start instant), so the
+   * schedule is the same whenever and wherever it runs; times already past are run at once.
+   */
+  public void runUntil(
+      ScheduledExecutorService scheduler,
+      long originMicros,
+      long endMicros,
+      AtomicBoolean stop,
+      Runnable action) {
+    new Loop(scheduler, originMicros, endMicros, stop, action).next();
+  }
+
+  /** The first due times, as offsets from the origin, below {@code horizonMicros} (for tests). */
+  public java.util.List<Long> offsets(long horizonMicros) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (long due = nextGapMicros(); due < horizonMicros; due += nextGapMicros()) {
+      out.add(due);
+    }
+    return out;
   }
 
   private final class Loop {
@@ -38,10 +60,16 @@ public final class PoissonArrivals {
     private final long endMicros;
     private final AtomicBoolean stop;
     private final Runnable action;
-    private long dueMicros = EpochMicros.now();
+    private long dueMicros;
 
-    Loop(ScheduledExecutorService scheduler, long endMicros, AtomicBoolean stop, Runnable action) {
+    Loop(
+        ScheduledExecutorService scheduler,
+        long originMicros,
+        long endMicros,
+        AtomicBoolean stop,
+        Runnable action) {
       this.scheduler = scheduler;
+      this.dueMicros = originMicros;
       this.endMicros = endMicros;
       this.stop = stop;
       this.action = action;
