@@ -16,6 +16,7 @@ import io.chatnet.loadgen.traffic.MobileBehaviours;
 import io.chatnet.loadgen.traffic.RelayReader;
 import io.chatnet.loadgen.traffic.RelaySender;
 import io.chatnet.loadgen.traffic.Schedule;
+import io.chatnet.loadgen.traffic.TrafficKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,7 @@ public final class LoadRun {
           RelayReader.Report report = reader.report();
           relaySummary =
               new Summary.Relay(
+                  tracker.reachedAny(TrafficKind.RELAY),
                   report.pubsubTopics(),
                   report.receivers().size(),
                   report.subscribeFailures(),

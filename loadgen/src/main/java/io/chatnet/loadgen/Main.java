@@ -159,6 +159,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             result.relay() == null
                 ? null
                 : new Summary.Relay(
+                    result.relay().relayed(),
                     result.relay().pubsubTopics(),
                     result.relay().receivers(),
                     java.util.Map.of(),

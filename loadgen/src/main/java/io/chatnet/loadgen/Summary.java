@@ -63,6 +63,8 @@ public record Summary(
   /**
    * How relay load was published and read back (its figures are under {@code traffic.relay}).
    *
+   * @param relayed measured messages read back on at least one node other than the one they were
+   *     published through
    * @param receivers nwaku nodes this shard read back (subscribed)
    * @param subscribeFailures nodes that refused the subscription, with their answer
    * @param readIntervalMillis the latency resolution: a receipt is seen up to this late
@@ -71,6 +73,7 @@ public record Summary(
    * @param publishFailures why publishes failed (status and nwaku's text), with counts
    */
   public record Relay(
+      long relayed,
       List<String> pubsubTopics,
       int receivers,
       Map<String, String> subscribeFailures,

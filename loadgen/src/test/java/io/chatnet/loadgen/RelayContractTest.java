@@ -134,6 +134,7 @@ class RelayContractTest {
     assertThat(relay.lost()).isZero();
     assertThat(relay.unknown()).isZero();
     assertThat(relay.deliveryRatio()).isEqualTo(1.0);
+    assertThat(summary.relay().relayed()).isEqualTo(relay.sent());
     // Latency is read time minus send time: at least the relay delay, at most one read interval
     // (plus scheduling) above the instant the node cached it.
     double interval = summary.relay().readIntervalMillis();
@@ -170,6 +171,7 @@ class RelayContractTest {
     assertThat(relay.sent()).isEqualTo(truth.published());
     assertThat(relay.received()).isEqualTo(truth.cachedElsewhere()).isEqualTo(relay.expected());
     assertThat(relay.lost()).isZero();
+    assertThat(summary.relay().relayed()).isEqualTo(relay.sent()).isPositive();
   }
 
   @Test
@@ -214,9 +216,11 @@ class RelayContractTest {
     String topic = RelaySender.publishPath("/waku/2/rs/16/32");
     assertThat(topic).isEqualTo("/relay/v1/messages/%2Fwaku%2F2%2Frs%2F16%2F32");
     assertThat(post(http, nodes.url(0) + topic, body).body()).isEqualTo("OK");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> nodes.cached.stream().anyMatch(c -> c.node() == 1));
     assertThat(get(http, nodes.url(1) + topic).body()).contains("\"payload\":\"aGVsbG8=\"");
     // Read once: the cache is empty afterwards.
-    Thread.sleep(50);
     assertThat(get(http, nodes.url(1) + topic).body()).isEqualTo("[]");
     assertThat(get(http, nodes.url(1) + RelaySender.publishPath("/waku/2/rs/16/7")).statusCode())
         .isEqualTo(404);
@@ -229,12 +233,19 @@ class RelayContractTest {
     String repeated = "{\"payload\":\"aGk=\",\"payload\":\"aGk=\",\"contentTopic\":\"/a/1/b/c\"}";
     assertThat(post(http, nodes.url(0) + topic, repeated).statusCode()).isEqualTo(400);
     assertThat(get(http, nodes.url(0) + "/relay/v2/nothing").statusCode()).isEqualTo(404);
+    HttpResponse<String> notSubscribed =
+        get(http, nodes.url(0) + "/relay/v1/auto/messages/%2Fchatnet%2F1%2Frelay-load%2Fproto");
+    assertThat(notSubscribed.statusCode()).isEqualTo(404);
+    assertThat(notSubscribed.body()).isEqualTo(CONTENT_TOPIC);
 
     nodes.close();
     nodes = new NwakuStandIn(Version.LOGOS_DELIVERY_V0_38, CLUSTER, 50, List.of(SHARDS));
     HttpResponse<String> disabled = post(http, nodes.url(0) + "/relay/v1/auto/messages", body);
     assertThat(disabled.statusCode()).isEqualTo(400);
     assertThat(disabled.body()).isEqualTo("Failed to publish. Autosharding is disabled");
+    HttpResponse<String> autoSubscribe =
+        post(http, nodes.url(0) + "/relay/v1/auto/subscriptions", "[\"" + CONTENT_TOPIC + "\"]");
+    assertThat(autoSubscribe.statusCode()).isEqualTo(500);
     HttpResponse<String> badTopic =
         post(http, nodes.url(0) + "/relay/v1/subscriptions", "[\"chat\"]");
     assertThat(badTopic.statusCode()).isEqualTo(400);

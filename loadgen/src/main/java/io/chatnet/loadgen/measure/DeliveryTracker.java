@@ -91,6 +91,10 @@ public final class DeliveryTracker {
       }
     }
 
+    synchronized boolean reachedAny() {
+      return got != 0 || (gotBeyond64 != null && !gotBeyond64.isEmpty());
+    }
+
     /** Records a receipt by {@code receiver}; false if it had one already. */
     boolean firstReceipt(int index, String receiver) {
       if (index < 64) {
@@ -258,6 +262,20 @@ public final class DeliveryTracker {
           out.put(kind, tally.figures(n));
         });
     return out;
+  }
+
+  /**
+   * Measured messages of {@code kind} that reached at least one expected receiver: for relay load,
+   * the messages that left the node they were published through.
+   */
+  public long reachedAny(TrafficKind kind) {
+    long n = 0;
+    for (Sent sent : messages.values()) {
+      if (sent.measured && sent.kind == kind && sent.reachedAny()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Measured receipts that are missing at a receiver which was blind after the send. */

@@ -44,7 +44,10 @@ import java.util.regex.Pattern;
  * drops the message with the oldest timestamp. A node's own publishes reach its own cache
  * (WakuRelay triggerSelf, waku_relay/protocol.nim). The autosharding route hashes the content topic
  * over 1024 shards on v0.36.0 (waku_core/topics/sharding.nim, num-shards-in-network default 0), and
- * answers 400 "Failed to publish. Autosharding is disabled" on logos-delivery v0.38.1.
+ * answers 400 "Failed to publish. Autosharding is disabled" on logos-delivery v0.38.1, where the
+ * content-topic subscription route answers 500 (static sharding); a content-topic read of a topic
+ * not subscribed answers 404 with the topic. OPTIONS routes and DELETE of content topics are not
+ * served (the load generator never uses them): they answer 404 here.
  */
 public final class NwakuStandIn implements AutoCloseable {
   /** Which upstream the stand-in follows. */
@@ -63,6 +66,8 @@ public final class NwakuStandIn implements AutoCloseable {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Pattern MESSAGES = Pattern.compile("^/relay/v1/messages/([^/]+)$");
+  private static final Pattern AUTO_MESSAGES =
+      Pattern.compile("^/relay/v1/auto/messages/([^/]+)$");
   private final Vertx vertx = Vertx.vertx();
   private final List<Node> nodes = new ArrayList<>();
   private final Version version;
@@ -144,6 +149,7 @@ public final class NwakuStandIn implements AutoCloseable {
     int port;
     final Set<String> relayed = new HashSet<>();
     final Set<String> cacheTopics = new LinkedHashSet<>();
+    final Set<String> contentTopics = new LinkedHashSet<>();
     final List<Entry> cache = new ArrayList<>();
 
     Node(int index, int capacity) {
@@ -194,6 +200,25 @@ public final class NwakuStandIn implements AutoCloseable {
       if (path.equals("/relay/v1/auto/messages") && method == HttpMethod.POST) {
         return autoPublish(contentType, body);
       }
+      if (path.equals("/relay/v1/auto/subscriptions") && method == HttpMethod.POST) {
+        return autoSubscribe(contentType, body);
+      }
+      Matcher auto = AUTO_MESSAGES.matcher(path);
+      if (auto.matches() && method == HttpMethod.GET) {
+        String contentTopic = URLDecoder.decode(auto.group(1), StandardCharsets.UTF_8);
+        if (!contentTopics.contains(contentTopic)) {
+          return text(404, contentTopic);
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (Iterator<Entry> it = cache.iterator(); it.hasNext(); ) {
+          Entry e = it.next();
+          if (e.message.contentTopic.equals(contentTopic)) {
+            out.add(e.message.json());
+            it.remove();
+          }
+        }
+        return new Answer(200, out.toString(), true);
+      }
       return text(404, "");
     }
 
@@ -239,6 +264,44 @@ public final class NwakuStandIn implements AutoCloseable {
           relayed.remove(topic);
           cache.removeIf(e -> e.topic.equals(topic));
         }
+      }
+      return text(200, "OK");
+    }
+
+    /**
+     * POST /relay/v1/auto/subscriptions: on v0.36.0 each content topic is subscribed on its hashed
+     * shard; logos-delivery v0.38.1 with static sharding refuses (kernel_api/relay.nim
+     * getTopicOfSubscriptionEvent), answered as a 500 by the handler.
+     */
+    Answer autoSubscribe(String contentType, Buffer body) {
+      Answer wrong = body.length() == 0 ? text(400, "Missing content body") : null;
+      if (wrong == null) {
+        wrong = contentTypeProblem(contentType);
+      }
+      if (wrong != null) {
+        return wrong;
+      }
+      List<String> topics = new ArrayList<>();
+      try {
+        for (JsonNode t : JSON.readTree(body.getBytes())) {
+          topics.add(t.asText());
+        }
+      } catch (Exception e) {
+        return text(400, "Invalid content body, could not decode. " + e.getMessage());
+      }
+      for (String contentTopic : topics) {
+        if (version == Version.LOGOS_DELIVERY_V0_38) {
+          return text(
+              500,
+              "Subscribe failed:Failed to decode subscription event: Static sharding is used,"
+                  + " relay subscriptions must specify a pubsub topic");
+        }
+        String[] parts = contentTopic.split("/");
+        if (parts.length != 5) {
+          return text(500, "Subscribe failed:Autosharding error: invalid content topic");
+        }
+        contentTopics.add(contentTopic);
+        relayed.add("/waku/2/rs/" + clusterId + "/" + genZeroShard(parts[1], parts[2], 1024));
       }
       return text(200, "OK");
     }
@@ -375,7 +438,7 @@ public final class NwakuStandIn implements AutoCloseable {
 
     /** message_cache.nim addMessage: idempotent; a full cache drops the oldest timestamp. */
     void add(String topic, Message message) {
-      if (!cacheTopics.contains(topic)) {
+      if (!cacheTopics.contains(topic) && !contentTopics.contains(message.contentTopic)) {
         return;
       }
       if (cache.stream().anyMatch(e -> e.message.equals(message))) {
