@@ -213,7 +213,7 @@ class RelayContractTest {
         .isNotIn("/waku/2/rs/16/32", "/waku/2/rs/16/64");
     assertThat(nodes.cached).isEmpty();
 
-    String topic = RelaySender.publishPath("/waku/2/rs/16/32");
+    String topic = RelaySender.messagesPath("/waku/2/rs/16/32");
     assertThat(topic).isEqualTo("/relay/v1/messages/%2Fwaku%2F2%2Frs%2F16%2F32");
     assertThat(post(http, nodes.url(0) + topic, body).body()).isEqualTo("OK");
     org.awaitility.Awaitility.await()
@@ -222,9 +222,9 @@ class RelayContractTest {
     assertThat(get(http, nodes.url(1) + topic).body()).contains("\"payload\":\"aGVsbG8=\"");
     // Read once: the cache is empty afterwards.
     assertThat(get(http, nodes.url(1) + topic).body()).isEqualTo("[]");
-    assertThat(get(http, nodes.url(1) + RelaySender.publishPath("/waku/2/rs/16/7")).statusCode())
+    assertThat(get(http, nodes.url(1) + RelaySender.messagesPath("/waku/2/rs/16/7")).statusCode())
         .isEqualTo(404);
-    assertThat(post(http, nodes.url(0) + RelaySender.publishPath("/waku/2/rs/16/7"), body).body())
+    assertThat(post(http, nodes.url(0) + RelaySender.messagesPath("/waku/2/rs/16/7"), body).body())
         .isEqualTo("Failed to publish: Node not subscribed to topic: /waku/2/rs/16/7");
     HttpResponse<String> noPayload =
         post(http, nodes.url(0) + topic, "{\"contentTopic\":\"/a/1/b/c\"}");

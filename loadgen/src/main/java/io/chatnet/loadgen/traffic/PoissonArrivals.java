@@ -1,6 +1,8 @@
 package io.chatnet.loadgen.traffic;
 
 import io.chatnet.loadgen.client.EpochMicros;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Exponential gaps between sends: a Poisson process of a given rate, from a seeded generator. */
 public final class PoissonArrivals {
+  static final long LATE_LIMIT_MICROS = 1_000_000;
+
   private final SplittableRandom random;
   private final double meanGapMicros;
 
@@ -35,7 +39,9 @@ public final class PoissonArrivals {
 
   /**
    * As above, with due times counted from {@code originMicros} (the plan's start instant), so the
-   * schedule is the same whenever and wherever it runs; times already past are run at once.
+   * schedule is the same whenever and wherever it runs. A due time already more than {@link
+   * #LATE_LIMIT_MICROS} past (a shard that started late: its summary's start skew says by how much)
+   * is skipped rather than sent in a burst.
    */
   public void runUntil(
       ScheduledExecutorService scheduler,
@@ -47,8 +53,8 @@ public final class PoissonArrivals {
   }
 
   /** The first due times, as offsets from the origin, below {@code horizonMicros} (for tests). */
-  public java.util.List<Long> offsets(long horizonMicros) {
-    java.util.List<Long> out = new java.util.ArrayList<>();
+  public List<Long> offsets(long horizonMicros) {
+    List<Long> out = new ArrayList<>();
     for (long due = nextGapMicros(); due < horizonMicros; due += nextGapMicros()) {
       out.add(due);
     }
@@ -77,6 +83,10 @@ public final class PoissonArrivals {
 
     void next() {
       dueMicros += nextGapMicros();
+      long late = EpochMicros.now() - LATE_LIMIT_MICROS;
+      while (dueMicros < late) {
+        dueMicros += nextGapMicros();
+      }
       if (stop.get() || dueMicros >= endMicros) {
         return;
       }

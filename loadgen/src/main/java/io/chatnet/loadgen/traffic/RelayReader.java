@@ -208,7 +208,7 @@ public final class RelayReader {
       if (index == topics.size()) {
         return Future.succeededFuture(count);
       }
-      String path = RelaySender.publishPath(topics.get(index));
+      String path = RelaySender.messagesPath(topics.get(index));
       return request(HttpMethod.GET, url + path, null)
           .compose(
               answer -> {

@@ -105,8 +105,8 @@ public final class RelaySender {
     return topics.get((int) ((index + n) % topics.size()));
   }
 
-  /** The path of nwaku's publish route for a pubsub topic. */
-  public static String publishPath(String pubsubTopic) {
+  /** The path of nwaku's publish and read routes for a pubsub topic (one encoded segment). */
+  public static String messagesPath(String pubsubTopic) {
     return "/relay/v1/messages/" + URLEncoder.encode(pubsubTopic, StandardCharsets.UTF_8);
   }
 
@@ -130,7 +130,7 @@ public final class RelaySender {
       RequestOptions request =
           new RequestOptions()
               .setMethod(HttpMethod.POST)
-              .setAbsoluteURI(stream.node() + publishPath(topic(topics, stream.index(), n)))
+              .setAbsoluteURI(stream.node() + messagesPath(topic(topics, stream.index(), n)))
               .setConnectTimeout(TIMEOUT_MILLIS)
               .setIdleTimeout(TIMEOUT_MILLIS)
               .putHeader("Content-Type", "application/json");
