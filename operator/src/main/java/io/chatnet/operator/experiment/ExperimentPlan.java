@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The load generator's plan (loadgen's Plan record, as JSON) for an experiment on a network:
- * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the traffic,
+ * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the network's
+ * cluster id and shards (relay load is published to their static-sharding topics), the traffic,
  * behaviours, the start instant and the feature flags clients are created with. Pure.
  */
 public final class ExperimentPlan {
