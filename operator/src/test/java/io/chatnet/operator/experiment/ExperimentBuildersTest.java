@@ -67,6 +67,14 @@ class ExperimentBuildersTest {
     assertThat(plan.clientSettings().storeConfirmation()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
     assertThat(plan.seed()).isEqualTo("groups-mobile");
+    // Relay load goes to the network's static shards, read back with nwaku's cache default.
+    assertThat(plan.waku().clusterId()).isEqualTo(network.getSpec().getClusterId());
+    assertThat(plan.waku().shards()).isEqualTo(network.getSpec().getShards());
+    assertThat(plan.waku().cacheCapacity()).isEqualTo(50);
+    assertThat(plan.waku().pubsubTopics())
+        .allMatch(t -> t.startsWith("/waku/2/rs/" + network.getSpec().getClusterId() + "/"));
+    // The load generator accepts the plan (the same layout check the operator makes).
+    assertThat(io.chatnet.loadgen.plan.Assignment.problems(plan)).isEmpty();
   }
 
   @Test
