@@ -6,8 +6,8 @@ import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Assignment;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.plan.Assignment.Chat;
+import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.setup.Provisioner;
 import io.chatnet.loadgen.setup.Retry;
 import io.chatnet.loadgen.setup.SocialGraph;
@@ -291,8 +291,7 @@ public final class LoadRun {
                   }));
     }
     for (Chat group : groups) {
-      List<ChatClient> members =
-          group.members().stream().map(m -> clients.get(m.name())).toList();
+      List<ChatClient> members = group.members().stream().map(m -> clients.get(m.name())).toList();
       // Named by its plan-wide index: the same group whatever the shard count.
       String name = plan.experiment() + "-g" + group.index();
       slots.acquireUninterruptibly();

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Relay load against stand-in nwaku nodes: what the load generator reports as sent, received,
- * unknown and lost, and its latencies, agree with what the nodes accepted and cached; a publish
- * the node refuses is a failure, never a delivery; an overflowing cache is reported as unknown,
- * never as loss.
+ * unknown and lost, and its latencies, agree with what the nodes accepted and cached; a publish the
+ * node refuses is a failure, never a delivery; an overflowing cache is reported as unknown, never
+ * as loss.
  */
 class RelayContractTest {
   static final int CLUSTER = 16;
@@ -177,8 +177,7 @@ class RelayContractTest {
   @Test
   void anOverflowingCacheIsCountedAsUnknownNeverAsLoss() {
     nodes =
-        new NwakuStandIn(
-            Version.LOGOS_DELIVERY_V0_38, CLUSTER, 4, List.of(SHARDS, SHARDS, SHARDS));
+        new NwakuStandIn(Version.LOGOS_DELIVERY_V0_38, CLUSTER, 4, List.of(SHARDS, SHARDS, SHARDS));
     nodes.relayDelayMillis = 1;
     Plan plan = plan(3, 1, 400, 4);
     Summary summary = run(plan, 0);

@@ -112,8 +112,8 @@ public final class DeliveryTracker {
   }
 
   /**
-   * A message read back by polling (relay): its send time is kept, to tell a receipt the poller
-   * may have missed ({@link #blindUntil}) from a loss.
+   * A message read back by polling (relay): its send time is kept, to tell a receipt the poller may
+   * have missed ({@link #blindUntil}) from a loss.
    */
   private static final class TimedSent extends Sent {
     final long sentMicros;

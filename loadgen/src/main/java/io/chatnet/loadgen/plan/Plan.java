@@ -77,8 +77,8 @@ public record Plan(
    * topics {@code /waku/2/rs/<clusterId>/<shard>} every nwaku node subscribes to ({@code
    * --cluster-id}, {@code --shard}).
    *
-   * @param restRelayCacheCapacity the nodes' {@code --rest-relay-cache-capacity}: how many
-   *     messages a node's REST cache keeps between two reads (nwaku v0.36.0
+   * @param restRelayCacheCapacity the nodes' {@code --rest-relay-cache-capacity}: how many messages
+   *     a node's REST cache keeps between two reads (nwaku v0.36.0
    *     waku/factory/external_config.nim, default 50)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)

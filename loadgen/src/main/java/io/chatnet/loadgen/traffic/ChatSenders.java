@@ -42,15 +42,14 @@ public final class ChatSenders {
   }
 
   /**
-   * Starts every stream whose sender and receivers are ready; a group stream also needs its chat
-   * id ({@code groupChats}, by group index).
+   * Starts every stream whose sender and receivers are ready; a group stream also needs its chat id
+   * ({@code groupChats}, by group index).
    */
   public void start(
       List<Schedule.Stream> streams,
       Map<String, ChatClient> clients,
       Map<Integer, String> groupChats) {
-    long origin =
-        plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
     for (Schedule.Stream stream : streams) {
       ChatClient from = clients.get(stream.from());
       List<ChatClient> receivers = stream.receivers().stream().map(clients::get).toList();

@@ -35,9 +35,9 @@ import java.util.logging.Logger;
  * 50) and drops the oldest to make room (message_cache.nim addMessage), silently. Reads are spaced
  * so a quarter of the capacity arrives between them at the planned rate; when two consecutive
  * rounds of reads return the capacity or more, the node may have dropped messages, and so may a
- * failed read: the node is then marked blind up to that instant and its missing receipts of
- * earlier messages count as unknown, never as lost. Latency is read time minus the send time the
- * message carries, so it overstates by up to one read interval ({@link #intervalMillis}).
+ * failed read: the node is then marked blind up to that instant and its missing receipts of earlier
+ * messages count as unknown, never as lost. Latency is read time minus the send time the message
+ * carries, so it overstates by up to one read interval ({@link #intervalMillis}).
  */
 public final class RelayReader {
   private static final Logger LOG = Logger.getLogger(RelayReader.class.getName());

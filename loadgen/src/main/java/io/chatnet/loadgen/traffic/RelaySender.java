@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The route and body follow nwaku v0.36.0 waku/waku_api/rest/relay/handlers.nim and types.nim
  * (RelayWakuMessage: payload base64, contentTopic, version, timestamp in ns, meta, ephemeral,
- * proof), unchanged in logos-delivery v0.38.1. The topic is percent-encoded as one path segment,
- * as nwaku's own REST client sends it. The node answers 400 "Failed to publish: Node not subscribed
- * to topic: ..." when it does not relay the topic: that is a failed send, never a delivered one.
+ * proof), unchanged in logos-delivery v0.38.1. The topic is percent-encoded as one path segment, as
+ * nwaku's own REST client sends it. The node answers 400 "Failed to publish: Node not subscribed to
+ * topic: ..." when it does not relay the topic: that is a failed send, never a delivered one.
  */
 public final class RelaySender {
   private static final long TIMEOUT_MILLIS = 10_000;
@@ -53,8 +53,8 @@ public final class RelaySender {
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
 
   /**
-   * @param receivers the nodes this shard reads back; a message is expected at each of them but
-   *     the node it was published through
+   * @param receivers the nodes this shard reads back; a message is expected at each of them but the
+   *     node it was published through
    */
   public RelaySender(
       Plan plan,
@@ -76,8 +76,7 @@ public final class RelaySender {
   }
 
   public void start() {
-    long origin =
-        plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
     for (Schedule.RelayStream stream : streams) {
       AtomicLong sequence = new AtomicLong();
       stream
@@ -142,9 +141,7 @@ public final class RelaySender {
           .onComplete(
               result -> {
                 String outcome =
-                    result.failed()
-                        ? String.valueOf(result.cause().getMessage())
-                        : result.result();
+                    result.failed() ? String.valueOf(result.cause().getMessage()) : result.result();
                 if (result.succeeded() && outcome.startsWith("200 ")) {
                   tracker.accepted(TrafficKind.RELAY, Map.of("relay", (long) expected.size()));
                 } else {

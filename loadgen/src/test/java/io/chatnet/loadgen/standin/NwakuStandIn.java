@@ -66,8 +66,7 @@ public final class NwakuStandIn implements AutoCloseable {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Pattern MESSAGES = Pattern.compile("^/relay/v1/messages/([^/]+)$");
-  private static final Pattern AUTO_MESSAGES =
-      Pattern.compile("^/relay/v1/auto/messages/([^/]+)$");
+  private static final Pattern AUTO_MESSAGES = Pattern.compile("^/relay/v1/auto/messages/([^/]+)$");
   private final Vertx vertx = Vertx.vertx();
   private final List<Node> nodes = new ArrayList<>();
   private final Version version;

@@ -37,8 +37,8 @@ final class SpecChecks {
 
   /**
    * Whether an experiment's traffic can be formed from its network before anything runs: a client
-   * chats in at most one pair or group (the load generator lays them out the same way and refuses
-   * a plan that does not fit, loadgen Assignment.problems), desktop-mobile pairs and mobile group
+   * chats in at most one pair or group (the load generator lays them out the same way and refuses a
+   * plan that does not fit, loadgen Assignment.problems), desktop-mobile pairs and mobile group
    * members need clients of those roles, and relay load needs nwaku nodes to publish through.
    */
   static List<String> problems(ChatExperiment experiment, ChatNetwork network) {

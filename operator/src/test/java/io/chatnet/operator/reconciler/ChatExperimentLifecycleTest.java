@@ -397,8 +397,7 @@ public class ChatExperimentLifecycleTest {
                                 && "InvalidTraffic".equals(e.getReason())
                                 && "too-many".equals(e.getInvolvedObject().getName())));
     // Nothing ran: no plan, no Job.
-    assertThat(
-            client.batch().v1().jobs().inNamespace(ns.name()).withName("too-many-loadgen").get())
+    assertThat(client.batch().v1().jobs().inNamespace(ns.name()).withName("too-many-loadgen").get())
         .isNull();
     assertThat(
             client
