@@ -105,7 +105,7 @@ class ExperimentBuildersTest {
             """
             {"clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
              "traffic": {"oneToOne": {"sent": %d, "failed": 1, "expected": %d, "received": %d,
-               "duplicates": 2, "late": 0, "lost": %d,
+               "duplicates": 2, "late": 0, "lost": %d, "unknown": 3,
                "latencyMillis": {"p50": 40.0, "p95": %f, "p99": 300.0, "max": 900.0}}}}
             """
                 .formatted(sent, expected, received, expected - received, p95));
@@ -123,6 +123,7 @@ class ExperimentBuildersTest {
     assertThat(r.getLost()).isEqualTo(1);
     assertThat(r.getFailed()).isEqualTo(2);
     assertThat(r.getDuplicates()).isEqualTo(4);
+    assertThat(r.getUnknown()).isEqualTo(6);
     assertThat(r.getDeliveryRatio()).isEqualTo(149.0 / 150);
     assertThat(r.getLatencyP95Millis()).isEqualTo(180.0);
     assertThat(results.getPrivateGroups()).isNull();
