@@ -84,6 +84,7 @@ public final class ExperimentPlan {
               + ":"
               + WakuPorts.CLIENT_API);
       entry.put("kind", group.getRole().wireName());
+      entry.put("version", group.effectiveVersion().id());
       entry.put("replicas", group.getReplicas());
       groups.add(entry);
     }
