@@ -17,9 +17,9 @@ import java.util.List;
  *
  * <p>Where a default differs between the supported tags, the value is written out so that every
  * version runs the same network: --peer-exchange (false at nwaku v0.36.0, true from v0.37),
- * --keep-alive (false, then true), --legacy-store (true at v0.36.0), --max-connections and
- * --relay-service-ratio (50 and 60:40 up to v0.37, 150 and 50:50 at logos-delivery v0.38.1), --rest
- * (false at v0.38.1), --num-shards-in-network (0, 1, 0).
+ * --keep-alive (false at v0.36.0; from v0.37 ignored, keep-alive always on), --legacy-store (true
+ * at v0.36.0), --max-connections and --relay-service-ratio (50 and 60:40 up to v0.37, 150 and 50:50
+ * at logos-delivery v0.38.1), --rest (false at v0.38.1), --num-shards-in-network (0, 1, 0).
  */
 public final class NwakuArgs {
   /** Where service nodes keep their store database (an emptyDir). */
