@@ -25,6 +25,13 @@ public final class NwakuArgs {
   /** Where service nodes keep their store database (an emptyDir). */
   static final String STORE_DB_URL = "sqlite:///data/store.sqlite3";
 
+  /**
+   * Messages the REST relay cache keeps per topic between two reads (--rest-relay-cache-capacity;
+   * 50 is the default at every supported tag). The load generator spaces its reads by it, so it is
+   * managed: extraArgs cannot change it behind the plan's back.
+   */
+  public static final int REST_RELAY_CACHE_CAPACITY = 50;
+
   /** Connection budget when the static graph needs no more: logos-delivery v0.38.1's default. */
   static final int MAX_CONNECTIONS = 150;
 
@@ -59,6 +66,7 @@ public final class NwakuArgs {
           "rest-address",
           "rest-port",
           "rest-admin",
+          "rest-relay-cache-capacity",
           "metrics-server",
           "metrics-server-address",
           "metrics-server-port",
@@ -92,7 +100,8 @@ public final class NwakuArgs {
    */
   public static final String MANAGED_FLAGS_PATTERN =
       "^--?(relay|cluster-id|num-shards-in-network|shard|tcp-port|rest|rest-address|"
-          + "rest-port|rest-admin|metrics-server|metrics-server-address|metrics-server-port|"
+          + "rest-port|rest-admin|rest-relay-cache-capacity|metrics-server|"
+          + "metrics-server-address|metrics-server-port|"
           + "discv5-discovery|discv5-udp-port|max-connections|relay-service-ratio|"
           + "keep-alive|rendezvous|reliability|store|store-message-db-url|legacy-store|"
           + "filter|lightpush|peer-exchange|nodekey|nat|dns-addrs-name-server|"
@@ -125,6 +134,7 @@ public final class NwakuArgs {
     args.add("--rest-address=0.0.0.0");
     args.add("--rest-port=" + WakuPorts.REST);
     args.add("--rest-admin=true");
+    args.add("--rest-relay-cache-capacity=" + REST_RELAY_CACHE_CAPACITY);
     args.add("--metrics-server=true");
     args.add("--metrics-server-address=0.0.0.0");
     args.add("--metrics-server-port=" + WakuPorts.METRICS);
