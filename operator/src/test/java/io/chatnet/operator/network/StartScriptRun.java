@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link NodeStartScript#SCRIPT} with /bin/sh as a pod would, with the group's arguments, its
- * key and the network ConfigMap's files in a temporary directory, and a stand-in binary that prints
- * the command line it was given: the real per-pod flags, not a rewrite of them.
+ * Runs {@link NodeStartScript#SCRIPT} with /bin/sh (or -Dchatnet.test.shell) as a pod would, with
+ * the group's arguments, its key and the network ConfigMap's files in a temporary directory, and a
+ * stand-in binary that prints the command line it was given: the real per-pod flags, not a rewrite
+ * of them.
  */
 public final class StartScriptRun {
   public static final String RESOLV_CONF =
@@ -46,7 +47,11 @@ public final class StartScriptRun {
         Path binary = dir.resolve("node");
         Files.writeString(binary, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", NodeStartScript.SCRIPT));
+        // -Dchatnet.test.shell="busybox sh" runs it with the release images' shell (busybox ash)
+        List<String> command =
+            new ArrayList<>(
+                List.of(System.getProperty("chatnet.test.shell", "/bin/sh").split(" ")));
+        command.addAll(List.of("-c", NodeStartScript.SCRIPT));
         command.add("nwaku");
         command.addAll(NwakuArgs.of(network.getSpec(), group));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
