@@ -11,6 +11,7 @@ import io.chatnet.operator.api.PeriodicBehaviour;
 import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
+import io.chatnet.operator.network.NwakuArgs;
 import io.chatnet.operator.network.WakuPorts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +30,10 @@ public final class ExperimentPlan {
   static final int MAX_RELAY_ENTRY_NODES = 64;
 
   /**
-   * The nodes' REST relay cache: NwakuArgs passes no --rest-relay-cache-capacity, so nwaku's
-   * default of 50 (v0.36.0 waku/factory/external_config.nim; logos-delivery v0.38.1 the same). The
-   * load generator spaces its reads by it; change both together.
+   * The nodes' REST relay cache, as NwakuArgs sets it (--rest-relay-cache-capacity, managed so
+   * extraArgs cannot change it). The load generator spaces its reads by it.
    */
-  static final int REST_RELAY_CACHE_CAPACITY = 50;
+  static final int REST_RELAY_CACHE_CAPACITY = NwakuArgs.REST_RELAY_CACHE_CAPACITY;
 
   private ExperimentPlan() {}
 
@@ -84,6 +84,7 @@ public final class ExperimentPlan {
               + ":"
               + WakuPorts.CLIENT_API);
       entry.put("kind", group.getRole().wireName());
+      entry.put("version", group.effectiveVersion().id());
       entry.put("replicas", group.getReplicas());
       groups.add(entry);
     }
