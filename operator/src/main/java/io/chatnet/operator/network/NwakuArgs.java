@@ -26,11 +26,15 @@ public final class NwakuArgs {
   static final String STORE_DB_URL = "sqlite:///data/store.sqlite3";
 
   /**
-   * Messages the REST relay cache keeps per topic between two reads (--rest-relay-cache-capacity;
-   * 50 is the default at every supported tag). The load generator spaces its reads by it, so it is
-   * managed: extraArgs cannot change it behind the plan's back.
+   * Messages the REST relay cache keeps between two reads (--rest-relay-cache-capacity; 50 is the
+   * default at every supported tag, waku_api/message_cache.nim). The load generator reads relay
+   * load back from it and spaces its reads by it, no closer than 20 ms: 50 overflows above about
+   * 500 msg/s of relay load network-wide (its receipts then count as unknown), 500 ten times that.
+   * Every node fills its cache with its shards' messages (rest/builder.nim subscribes it to every
+   * --shard), so this costs about 500 message sizes of memory per node: about 1 MiB for chat-sized
+   * messages. Managed, so extraArgs cannot change it behind the plan's back.
    */
-  public static final int REST_RELAY_CACHE_CAPACITY = 50;
+  public static final int REST_RELAY_CACHE_CAPACITY = 500;
 
   /** Connection budget when the static graph needs no more: logos-delivery v0.38.1's default. */
   static final int MAX_CONNECTIONS = 150;

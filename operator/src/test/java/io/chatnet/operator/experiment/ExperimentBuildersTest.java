@@ -15,6 +15,7 @@ import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
+import io.chatnet.operator.network.NwakuArgs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -67,10 +68,12 @@ class ExperimentBuildersTest {
     assertThat(plan.clientSettings().storeConfirmation()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
     assertThat(plan.seed()).isEqualTo("groups-mobile");
-    // Relay load goes to the network's static shards, read back with nwaku's cache default.
+    // Relay load goes to the network's static shards, read back with the cache the nodes run.
     assertThat(plan.waku().clusterId()).isEqualTo(network.getSpec().getClusterId());
     assertThat(plan.waku().shards()).isEqualTo(network.getSpec().getShards());
-    assertThat(plan.waku().cacheCapacity()).isEqualTo(50);
+    assertThat(plan.waku().cacheCapacity())
+        .isEqualTo(NwakuArgs.REST_RELAY_CACHE_CAPACITY)
+        .isEqualTo(500);
     assertThat(plan.waku().pubsubTopics())
         .allMatch(t -> t.startsWith("/waku/2/rs/" + network.getSpec().getClusterId() + "/"));
     // The load generator accepts the plan (the same layout check the operator makes).
