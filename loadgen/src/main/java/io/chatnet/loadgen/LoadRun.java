@@ -6,14 +6,17 @@ import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Assignment;
+import io.chatnet.loadgen.plan.Assignment.Chat;
 import io.chatnet.loadgen.plan.Plan;
-import io.chatnet.loadgen.plan.Plan.ClientRef;
 import io.chatnet.loadgen.setup.Provisioner;
 import io.chatnet.loadgen.setup.Retry;
 import io.chatnet.loadgen.setup.SocialGraph;
 import io.chatnet.loadgen.traffic.ChatSenders;
 import io.chatnet.loadgen.traffic.MobileBehaviours;
+import io.chatnet.loadgen.traffic.RelayReader;
 import io.chatnet.loadgen.traffic.RelaySender;
+import io.chatnet.loadgen.traffic.Schedule;
+import io.chatnet.loadgen.traffic.TrafficKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,10 +76,40 @@ public final class LoadRun {
     return this;
   }
 
+  /**
+   * Why this plan cannot run (empty if it can): pairs and groups that its clients cannot form,
+   * relay load without the network's topics.
+   */
+  public static List<String> problems(Plan plan) {
+    List<String> problems = new ArrayList<>(Assignment.problems(plan));
+    if (relayed(plan)
+        && (plan.waku() == null
+            || plan.waku().shards() == null
+            || plan.waku().shards().isEmpty())) {
+      problems.add(
+          "traffic.relay needs the network's cluster id and shards (plan field waku), to publish"
+              + " to /waku/2/rs/<cluster>/<shard>");
+    }
+    return problems;
+  }
+
+  private static boolean relayed(Plan plan) {
+    return plan.traffic() != null
+        && plan.traffic().relay() != null
+        && plan.relayNodes() != null
+        && !plan.relayNodes().isEmpty();
+  }
+
   public Summary run(AtomicBoolean stop) {
-    List<ClientRef> refs = plan.slice(shard);
+    List<String> problems = problems(plan);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("refusing the plan: " + String.join("; ", problems));
+    }
+    Assignment assignment = Assignment.of(plan, shard);
     Map<String, ChatClient> clients = new LinkedHashMap<>();
-    refs.forEach(ref -> clients.put(ref.name(), new ChatClient(ref, transport, requestTimeout)));
+    assignment
+        .clients()
+        .forEach(ref -> clients.put(ref.name(), new ChatClient(ref, transport, requestTimeout)));
     DeliveryTracker tracker =
         new DeliveryTracker(metrics, micros(plan.measureFrom()), micros(plan.endAt()));
     if (receiptsFile != null) {
@@ -94,16 +127,25 @@ public final class LoadRun {
       metrics.clients.labelValues("ready").set(clients.size() - loginFailures.size());
       metrics.clients.labelValues("failed").set(loginFailures.size());
 
-      Assignment assignment = Assignment.of(plan, shard);
       Map<String, String> setupFailures = new ConcurrentHashMap<>();
-      List<List<ChatClient>> pairs = usable(assignment.pairs(), clients, loginFailures);
-      List<List<ChatClient>> groups = usable(assignment.groups(), clients, loginFailures);
-      Map<List<ChatClient>, String> groupChats = new ConcurrentHashMap<>();
-      socialSetup(pairs, groups, graph, groupChats, setupFailures);
+      List<Chat> pairs = usable(assignment.pairs(), loginFailures);
+      List<Chat> groups = usable(assignment.groups(), loginFailures);
+      Map<Integer, String> groupChats = new ConcurrentHashMap<>();
+      socialSetup(pairs, groups, clients, graph, groupChats, setupFailures);
       pairs.removeIf(p -> setupFailures.containsKey(pairName(p)));
-      groups.removeIf(g -> !groupChats.containsKey(g));
+      groups.removeIf(g -> !groupChats.containsKey(g.index()));
       LOG.info(
           "shard " + shard + ": " + pairs.size() + " pairs and " + groups.size() + " groups ready");
+
+      RelayReader reader = null;
+      RelaySender relay = null;
+      if (relayed(plan)) {
+        reader = new RelayReader(plan, transport, tracker);
+        List<String> receivers =
+            reader.subscribe(Schedule.relayReceivers(plan, shard), Duration.ofSeconds(10));
+        relay =
+            new RelaySender(plan, shard, transport, tracker, receivers, micros(plan.endAt()), stop);
+      }
 
       long skew = waitUntil(plan.startAt(), stop);
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load"));
@@ -111,15 +153,9 @@ public final class LoadRun {
         // Chat sends on the transport's event loop: no hop between a send and its connection.
         ChatSenders chats =
             new ChatSenders(plan, shard, transport.loop(), tracker, micros(plan.endAt()), stop);
-        chats.start(pairs, groups, groupChats);
-        RelaySender relay =
-            plan.traffic() != null
-                    && plan.traffic().relay() != null
-                    && plan.relayNodes() != null
-                    && !plan.relayNodes().isEmpty()
-                ? new RelaySender(plan, shard, transport, tracker, micros(plan.endAt()), stop)
-                : null;
+        chats.start(Schedule.chats(plan, pairs, groups), clients, groupChats);
         if (relay != null) {
+          reader.start();
           relay.start();
         }
         List<ChatClient> ready = new ArrayList<>();
@@ -135,6 +171,27 @@ public final class LoadRun {
                 + grace.toSeconds()
                 + " s for late arrivals");
         waitUntil(Instant.now().plus(grace), stop);
+        Summary.Relay relaySummary = null;
+        if (reader != null) {
+          try {
+            reader.stop().get(15, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            LOG.warning("shard " + shard + ": last relay reads did not finish: " + e);
+          }
+          RelayReader.Report report = reader.report();
+          relaySummary =
+              new Summary.Relay(
+                  tracker.reachedAny(TrafficKind.RELAY),
+                  report.pubsubTopics(),
+                  report.receivers().size(),
+                  report.subscribeFailures(),
+                  report.cacheCapacity(),
+                  report.readIntervalMillis(),
+                  report.reads(),
+                  report.overflows(),
+                  report.failedReads(),
+                  relay.failures());
+        }
 
         Map<String, DeliveryTracker.Figures> figures = new LinkedHashMap<>();
         tracker
@@ -166,7 +223,8 @@ public final class LoadRun {
             behaviours.counts(),
             tracker.foreign(),
             reconnects,
-            stop.get());
+            stop.get(),
+            relaySummary);
       } finally {
         scheduler.shutdownNow();
       }
@@ -210,17 +268,20 @@ public final class LoadRun {
   }
 
   private void socialSetup(
-      List<List<ChatClient>> pairs,
-      List<List<ChatClient>> groups,
+      List<Chat> pairs,
+      List<Chat> groups,
+      Map<String, ChatClient> clients,
       SocialGraph graph,
-      Map<List<ChatClient>, String> groupChats,
+      Map<Integer, String> groupChats,
       Map<String, String> failures) {
     Semaphore slots = new Semaphore(Math.max(1, plan.concurrency()));
     List<CompletableFuture<?>> all = new ArrayList<>();
-    for (List<ChatClient> pair : pairs) {
+    for (Chat pair : pairs) {
+      ChatClient a = clients.get(pair.members().get(0).name());
+      ChatClient b = clients.get(pair.members().get(1).name());
       slots.acquireUninterruptibly();
       all.add(
-          Retry.withBackoff(() -> graph.connect(pair.get(0), pair.get(1)), 3, Duration.ofSeconds(1))
+          Retry.withBackoff(() -> graph.connect(a, b), 3, Duration.ofSeconds(1))
               .whenComplete(
                   (v, e) -> {
                     slots.release();
@@ -229,9 +290,10 @@ public final class LoadRun {
                     }
                   }));
     }
-    for (int i = 0; i < groups.size(); i++) {
-      List<ChatClient> members = groups.get(i);
-      String name = plan.experiment() + "-s" + shard + "-g" + i;
+    for (Chat group : groups) {
+      List<ChatClient> members = group.members().stream().map(m -> clients.get(m.name())).toList();
+      // Named by its plan-wide index: the same group whatever the shard count.
+      String name = plan.experiment() + "-g" + group.index();
       slots.acquireUninterruptibly();
       all.add(
           Retry.withBackoff(() -> graph.group(name, members), 3, Duration.ofSeconds(1))
@@ -241,26 +303,25 @@ public final class LoadRun {
                     if (e != null) {
                       failures.put(name, String.valueOf(Retry.unwrap(e).getMessage()));
                     } else {
-                      groupChats.put(members, chatId);
+                      groupChats.put(group.index(), chatId);
                     }
                   }));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
   }
 
-  private static List<List<ChatClient>> usable(
-      List<List<ClientRef>> sets, Map<String, ChatClient> clients, Map<String, String> failed) {
-    List<List<ChatClient>> out = new ArrayList<>();
-    for (List<ClientRef> set : sets) {
-      if (set.stream().noneMatch(r -> failed.containsKey(r.name()))) {
-        out.add(set.stream().map(r -> clients.get(r.name())).toList());
+  private static List<Chat> usable(List<Chat> chats, Map<String, String> failed) {
+    List<Chat> out = new ArrayList<>();
+    for (Chat chat : chats) {
+      if (chat.members().stream().noneMatch(r -> failed.containsKey(r.name()))) {
+        out.add(chat);
       }
     }
     return out;
   }
 
-  static String pairName(List<ChatClient> pair) {
-    return pair.get(0).name() + "+" + pair.get(1).name();
+  static String pairName(Chat pair) {
+    return pair.members().get(0).name() + "+" + pair.members().get(1).name();
   }
 
   /** Sleeps until {@code instant} (or a stop); returns how late it woke, in milliseconds. */

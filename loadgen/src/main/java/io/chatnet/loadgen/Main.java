@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +74,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Plan parsed = Json.MAPPER.readValue(plan.toFile(), Plan.class);
+    List<String> problems = LoadRun.problems(parsed);
+    if (!problems.isEmpty()) {
+      // Defence in depth: the operator refuses such an experiment before the run.
+      String message = "refusing the plan: " + String.join("; ", problems);
+      LOG.severe(message);
+      System.err.println(message);
+      if (Files.isWritable(terminationLog) || Files.isWritable(terminationLog.getParent())) {
+        Files.writeString(terminationLog, message);
+      }
+      return 3;
+    }
     LoadMetrics metrics = new LoadMetrics();
     HTTPServer server =
         metricsPort > 0
@@ -143,7 +155,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             result.behaviours(),
             result.foreignReceipts(),
             result.signalReconnects(),
-            result.stoppedEarly());
+            result.stoppedEarly(),
+            result.relay() == null
+                ? null
+                : new Summary.Relay(
+                    result.relay().relayed(),
+                    result.relay().pubsubTopics(),
+                    result.relay().receivers(),
+                    java.util.Map.of(),
+                    result.relay().cacheCapacity(),
+                    result.relay().readIntervalMillis(),
+                    result.relay().reads(),
+                    result.relay().overflows(),
+                    result.relay().failedReads(),
+                    java.util.Map.of()));
     return Json.MAPPER.writeValueAsString(trimmed);
   }
 

@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +25,64 @@ public record Summary(
     Map<String, Integer> behaviours,
     long foreignReceipts,
     long signalReconnects,
-    boolean stoppedEarly) {
+    boolean stoppedEarly,
+    Relay relay) {
+
+  /** A summary without relay traffic. */
+  public Summary(
+      String experiment,
+      int shard,
+      Instant plannedStart,
+      long startSkewMillis,
+      Clients clients,
+      int pairs,
+      int groups,
+      Map<String, String> setupFailures,
+      Map<String, Figures> traffic,
+      Map<String, Integer> behaviours,
+      long foreignReceipts,
+      long signalReconnects,
+      boolean stoppedEarly) {
+    this(
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        null);
+  }
+
+  /**
+   * How relay load was published and read back (its figures are under {@code traffic.relay}).
+   *
+   * @param relayed measured messages read back on at least one node other than the one they were
+   *     published through
+   * @param receivers nwaku nodes this shard read back (subscribed)
+   * @param subscribeFailures nodes that refused the subscription, with their answer
+   * @param readIntervalMillis the latency resolution: a receipt is seen up to this late
+   * @param overflows read rounds after which a node may have dropped cached messages (its missing
+   *     receipts of earlier messages are unknown, not lost)
+   * @param publishFailures why publishes failed (status and nwaku's text), with counts
+   */
+  public record Relay(
+      long relayed,
+      List<String> pubsubTopics,
+      int receivers,
+      Map<String, String> subscribeFailures,
+      int cacheCapacity,
+      long readIntervalMillis,
+      long reads,
+      long overflows,
+      long failedReads,
+      Map<String, Long> publishFailures) {}
 
   /** Clients of the shard; failures name the client and the reason (at most 20 listed). */
   public record Clients(int assigned, int ready, int failed, Map<String, String> failures) {}

@@ -115,4 +115,49 @@ class MainProcessTest {
       return socket.getLocalPort();
     }
   }
+
+  @Test
+  void refusesAPlanWhosePairsItsClientsCannotFormBeforeDoingAnything(@TempDir Path dir)
+      throws Exception {
+    List<Plan.ClientRef> clients = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      // Unreachable clients: a refused plan must not try to log anyone in.
+      clients.add(new Plan.ClientRef("c" + i, "http://127.0.0.1:9", "desktop"));
+    }
+    Plan plan =
+        new Plan(
+            "refused",
+            Instant.now().plusSeconds(3),
+            0,
+            60,
+            1,
+            "s",
+            clients,
+            null,
+            List.of(),
+            new Plan.Traffic(new Plan.OneToOne(3, 6, 128), null, null),
+            null,
+            null,
+            4);
+    Path planFile = dir.resolve("plan.json");
+    Json.MAPPER.writeValue(planFile.toFile(), plan);
+    Path termination = dir.resolve("termination-log");
+    int exit =
+        new picocli.CommandLine(new Main())
+            .execute(
+                "--plan",
+                planFile.toString(),
+                "--metrics-port",
+                "0",
+                "--summary",
+                dir.resolve("summary.json").toString(),
+                "--termination-log",
+                termination.toString());
+    assertThat(exit).isEqualTo(3);
+    assertThat(java.nio.file.Files.readString(termination))
+        .isEqualTo(
+            "refusing the plan: traffic.oneToOne.pairs=3 needs 6 clients (a client chats in at most"
+                + " one pair or group), the plan has 5 status-backend clients");
+    assertThat(dir.resolve("summary.json")).doesNotExist();
+  }
 }

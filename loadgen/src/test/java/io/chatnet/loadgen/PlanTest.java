@@ -23,7 +23,7 @@ class PlanTest {
           "urlPattern": "http://net-desktop-%d.net-desktop.ns.svc.cluster.local:3333"},
          {"namePattern": "net-mobile-%d", "kind": "mobile", "replicas": 3,
           "urlPattern": "http://net-mobile-%d.net-mobile.ns.svc.cluster.local:3333"}],
-       "traffic": {"oneToOne": {"pairs": 4, "messagesPerMinute": 6, "payloadBytes": 100},
+       "traffic": {"oneToOne": {"pairs": 2, "messagesPerMinute": 6, "payloadBytes": 100},
                    "privateGroups": {"groups": 2, "membersPerGroup": 3, "messagesPerMinute": 2,
                                      "payloadBytes": 100}},
        "unknownField": "ignored", "concurrency": 16}
@@ -49,27 +49,32 @@ class PlanTest {
   }
 
   @Test
-  void assignmentsStayInsideAShardAndAddUpToThePlan() throws Exception {
+  void shardsOwnWholePairsAndGroupsAndEveryClientOnce() throws Exception {
     Plan plan = Json.MAPPER.readValue(JSON, Plan.class);
     int pairs = 0;
     int groups = 0;
+    Set<String> loggedIn = new HashSet<>();
     for (int shard = 0; shard < 3; shard++) {
-      Set<String> mine = new HashSet<>();
-      plan.slice(shard).forEach(c -> mine.add(c.name()));
       Assignment assignment = Assignment.of(plan, shard);
-      assignment.pairs().forEach(p -> p.forEach(c -> assertThat(mine).contains(c.name())));
+      Set<String> mine = new HashSet<>();
+      assignment.clients().forEach(c -> assertThat(loggedIn.add(c.name())).isTrue());
+      assignment.clients().forEach(c -> mine.add(c.name()));
+      assignment
+          .pairs()
+          .forEach(p -> p.members().forEach(c -> assertThat(mine).contains(c.name())));
       assignment
           .groups()
           .forEach(
               g -> {
-                assertThat(g).hasSize(3).doesNotHaveDuplicates();
-                g.forEach(c -> assertThat(mine).contains(c.name()));
+                assertThat(g.members()).hasSize(3).doesNotHaveDuplicates();
+                g.members().forEach(c -> assertThat(mine).contains(c.name()));
               });
       pairs += assignment.pairs().size();
       groups += assignment.groups().size();
     }
-    assertThat(pairs).isEqualTo(4);
+    assertThat(pairs).isEqualTo(2);
     assertThat(groups).isEqualTo(2);
+    assertThat(loggedIn).hasSize(10);
   }
 
   @Test

@@ -68,11 +68,6 @@ public final class InProcessOperator implements AutoCloseable {
       public Images images() {
         return new Images() {
           @Override
-          public String nwaku() {
-            return Scenarios.DEFAULTS.nwakuImage();
-          }
-
-          @Override
           public String netem() {
             return Scenarios.DEFAULTS.netemImage();
           }

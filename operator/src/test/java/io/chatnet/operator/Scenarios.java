@@ -11,12 +11,7 @@ import java.nio.file.Path;
 /** The manifests in test-scenarios/, loaded as API objects, and defaults for builders. */
 public final class Scenarios {
   public static final BuildDefaults DEFAULTS =
-      new BuildDefaults(
-          "wakuorg/nwaku:v0.36.0",
-          "nicolaka/netshoot:v0.13",
-          "chatnet/loadgen:test",
-          "cluster.local",
-          2);
+      new BuildDefaults("nicolaka/netshoot:v0.13", "chatnet/loadgen:test", "cluster.local", 2);
 
   private Scenarios() {}
 

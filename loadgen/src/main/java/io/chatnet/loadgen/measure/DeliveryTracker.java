@@ -29,6 +29,7 @@ public final class DeliveryTracker {
   private final Map<String, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
+  private final Map<String, Long> blindUntil = new ConcurrentHashMap<>();
   private volatile Queue<Receipt> receipts;
 
   public DeliveryTracker(LoadMetrics metrics, long windowStartMicros, long windowEndMicros) {
@@ -63,7 +64,7 @@ public final class DeliveryTracker {
    * receiver list shared by all of a sender's messages): every tracked message lives until the end
    * of the run, so its per-message bytes are what the collector copies on each young collection.
    */
-  private static final class Sent {
+  private static class Sent {
     private static final AtomicLongFieldUpdater<Sent> GOT =
         AtomicLongFieldUpdater.newUpdater(Sent.class, "got");
     final TrafficKind kind;
@@ -78,6 +79,20 @@ public final class DeliveryTracker {
       this.senderKind = senderKind;
       this.measured = measured;
       this.expected = expected;
+    }
+
+    /** Whether {@code receiver} (at {@code index} in expected) has a receipt. */
+    boolean has(int index, String receiver) {
+      if (index < 64) {
+        return (got & (1L << index)) != 0;
+      }
+      synchronized (this) {
+        return gotBeyond64 != null && gotBeyond64.contains(receiver);
+      }
+    }
+
+    synchronized boolean reachedAny() {
+      return got != 0 || (gotBeyond64 != null && !gotBeyond64.isEmpty());
     }
 
     /** Records a receipt by {@code receiver}; false if it had one already. */
@@ -97,6 +112,24 @@ public final class DeliveryTracker {
   }
 
   /**
+   * A message read back by polling (relay): its send time is kept, to tell a receipt the poller may
+   * have missed ({@link #blindUntil}) from a loss.
+   */
+  private static final class TimedSent extends Sent {
+    final long sentMicros;
+
+    TimedSent(
+        TrafficKind kind,
+        String senderKind,
+        boolean measured,
+        List<String> expected,
+        long sentMicros) {
+      super(kind, senderKind, measured, expected);
+      this.sentMicros = sentMicros;
+    }
+  }
+
+  /**
    * A message accepted by the sender's client; {@code expected} are the receiving clients (pass the
    * same list for every message of a sender: it is kept, not copied).
    */
@@ -104,7 +137,11 @@ public final class DeliveryTracker {
       TrafficKind kind, String senderKind, MessageText message, List<String> expected) {
     boolean measured = inWindow(message.sentMicros());
     metrics.sent.labelValues(kind.label(), senderKind).inc();
-    messages.put(message.id(), new Sent(kind, senderKind, measured, expected));
+    messages.put(
+        message.id(),
+        kind == TrafficKind.RELAY
+            ? new TimedSent(kind, senderKind, measured, expected, message.sentMicros())
+            : new Sent(kind, senderKind, measured, expected));
     if (!measured) {
       return;
     }
@@ -197,6 +234,15 @@ public final class DeliveryTracker {
     }
   }
 
+  /**
+   * {@code receiver} may have missed messages up to {@code micros} (a relay node's REST cache
+   * overflowed or a read failed): its missing receipts of messages sent by then count as unknown,
+   * not lost.
+   */
+  public void blindUntil(String receiver, long micros) {
+    blindUntil.merge(receiver, micros, Math::max);
+  }
+
   boolean inWindow(long micros) {
     return micros >= windowStartMicros && micros < windowEndMicros;
   }
@@ -207,12 +253,58 @@ public final class DeliveryTracker {
   }
 
   public Map<TrafficKind, Figures> figures() {
+    Map<TrafficKind, Long> unknown = unknownReceipts();
     Map<TrafficKind, Figures> out = new EnumMap<>(TrafficKind.class);
-    tallies.forEach((kind, tally) -> out.put(kind, tally.figures()));
+    tallies.forEach(
+        (kind, tally) -> {
+          long n = unknown.getOrDefault(kind, 0L);
+          metrics.unknown.labelValues(kind.label()).set(n);
+          out.put(kind, tally.figures(n));
+        });
     return out;
   }
 
-  /** The figures of one kind of traffic over the measurement window. */
+  /**
+   * Measured messages of {@code kind} that reached at least one expected receiver: for relay load,
+   * the messages that left the node they were published through.
+   */
+  public long reachedAny(TrafficKind kind) {
+    long n = 0;
+    for (Sent sent : messages.values()) {
+      if (sent.measured && sent.kind == kind && sent.reachedAny()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Measured receipts that are missing at a receiver which was blind after the send. */
+  private Map<TrafficKind, Long> unknownReceipts() {
+    Map<TrafficKind, Long> out = new EnumMap<>(TrafficKind.class);
+    if (blindUntil.isEmpty()) {
+      return out;
+    }
+    for (Sent sent : messages.values()) {
+      if (!sent.measured || !(sent instanceof TimedSent timed)) {
+        continue;
+      }
+      for (int i = 0; i < sent.expected.size(); i++) {
+        String receiver = sent.expected.get(i);
+        Long blind = blindUntil.get(receiver);
+        if (blind != null && blind >= timed.sentMicros && !sent.has(i, receiver)) {
+          out.merge(sent.kind, 1L, Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The figures of one kind of traffic over the measurement window. {@code unknown} receipts are
+   * those no reader could observe (a relay node's REST cache overflowed or a read failed after the
+   * send): they are neither in {@code expected} nor {@code lost}, so the delivery ratio covers
+   * receipts whose fate is known.
+   */
   public record Figures(
       long sent,
       long failed,
@@ -223,7 +315,33 @@ public final class DeliveryTracker {
       long lost,
       long acked,
       Double deliveryRatio,
-      LatencySummary latencyMillis) {}
+      LatencySummary latencyMillis,
+      long unknown) {
+    public Figures(
+        long sent,
+        long failed,
+        long expected,
+        long received,
+        long duplicates,
+        long late,
+        long lost,
+        long acked,
+        Double deliveryRatio,
+        LatencySummary latencyMillis) {
+      this(
+          sent,
+          failed,
+          expected,
+          received,
+          duplicates,
+          late,
+          lost,
+          acked,
+          deliveryRatio,
+          latencyMillis,
+          0);
+    }
+  }
 
   /** Exact percentiles over every measured latency (nearest-rank). */
   public record LatencySummary(double p50, double p95, double p99, double max, double mean) {
@@ -257,8 +375,8 @@ public final class DeliveryTracker {
     final AtomicLong acked = new AtomicLong();
     final LongList latencies = new LongList();
 
-    Figures figures() {
-      long exp = expected.get();
+    Figures figures(long unknown) {
+      long exp = expected.get() - unknown;
       long rec = received.get();
       return new Figures(
           sent.get(),
@@ -270,7 +388,8 @@ public final class DeliveryTracker {
           exp - rec,
           acked.get(),
           exp == 0 ? null : (double) rec / exp,
-          LatencySummary.of(latencies.toArray()));
+          LatencySummary.of(latencies.toArray()),
+          unknown);
     }
   }
 }

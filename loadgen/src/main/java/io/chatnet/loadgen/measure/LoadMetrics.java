@@ -56,6 +56,14 @@ public final class LoadMetrics {
           .labelNames("traffic", "client_kind")
           .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
           .register(registry);
+  public final Gauge unknown =
+      Gauge.builder()
+          .name("chatnet_loadgen_receipts_unknown")
+          .help(
+              "Measured receipts whose fate no reader could observe (a relay node's REST cache"
+                  + " overflowed or a read failed), set when the run summarises")
+          .labelNames("traffic")
+          .register(registry);
   public final Gauge clients =
       Gauge.builder()
           .name("chatnet_loadgen_clients")

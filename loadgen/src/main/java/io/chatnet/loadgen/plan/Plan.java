@@ -20,6 +20,8 @@ import java.util.List;
  * @param clientGroups groups of clients as name and URL patterns with the ordinal as {@code %d}:
  *     how the operator describes 10,000 clients in a few lines
  * @param relayNodes REST base URLs of nwaku nodes, for relay-mode traffic
+ * @param waku the network's cluster id, relay shards and REST relay cache capacity: where relay
+ *     load is published and how often it must be read back
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Plan(
@@ -35,7 +37,63 @@ public record Plan(
     Traffic traffic,
     Behaviours behaviours,
     ClientSettings clientSettings,
-    int concurrency) {
+    int concurrency,
+    Waku waku) {
+
+  /** A plan without a {@link Waku} section (chat-only plans, older operators). */
+  public Plan(
+      String experiment,
+      Instant startAt,
+      int warmupSeconds,
+      int durationSeconds,
+      int shards,
+      String seed,
+      List<ClientRef> clients,
+      List<ClientGroup> clientGroups,
+      List<String> relayNodes,
+      Traffic traffic,
+      Behaviours behaviours,
+      ClientSettings clientSettings,
+      int concurrency) {
+    this(
+        experiment,
+        startAt,
+        warmupSeconds,
+        durationSeconds,
+        shards,
+        seed,
+        clients,
+        clientGroups,
+        relayNodes,
+        traffic,
+        behaviours,
+        clientSettings,
+        concurrency,
+        null);
+  }
+
+  /**
+   * The Waku network the relay nodes belong to. Relay load goes to the static-sharding pubsub
+   * topics {@code /waku/2/rs/<clusterId>/<shard>} every nwaku node subscribes to ({@code
+   * --cluster-id}, {@code --shard}).
+   *
+   * @param restRelayCacheCapacity the nodes' {@code --rest-relay-cache-capacity}: how many messages
+   *     a node's REST cache keeps between two reads (nwaku v0.36.0
+   *     waku/factory/external_config.nim, default 50)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Waku(int clusterId, List<Integer> shards, int restRelayCacheCapacity) {
+    /** nwaku's default --rest-relay-cache-capacity (v0.36.0 and logos-delivery v0.38.1). */
+    public static final int DEFAULT_CACHE_CAPACITY = 50;
+
+    public List<String> pubsubTopics() {
+      return shards.stream().map(s -> "/waku/2/rs/" + clusterId + "/" + s).toList();
+    }
+
+    public int cacheCapacity() {
+      return restRelayCacheCapacity > 0 ? restRelayCacheCapacity : DEFAULT_CACHE_CAPACITY;
+    }
+  }
 
   /**
    * A status-backend client: its pod name, HTTP base URL, kind (desktop or mobile) and the
@@ -63,14 +121,35 @@ public record Plan(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Traffic(OneToOne oneToOne, PrivateGroups privateGroups, Relay relay) {}
 
-  /** Pairs of clients chatting one-to-one; each sender sends at the given Poisson rate. */
+  /**
+   * Pairs of clients chatting one-to-one; each sender sends at the given Poisson rate. {@code
+   * desktopMobilePairs} of them pair a desktop with a mobile client; the others take any clients.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record OneToOne(int pairs, double messagesPerMinute, int payloadBytes) {}
+  public record OneToOne(
+      int pairs, double messagesPerMinute, int payloadBytes, int desktopMobilePairs) {
+    public OneToOne(int pairs, double messagesPerMinute, int payloadBytes) {
+      this(pairs, messagesPerMinute, payloadBytes, 0);
+    }
+  }
 
-  /** Private group chats; every member sends at the given Poisson rate. */
+  /**
+   * Private group chats; every member sends at the given Poisson rate. With {@code
+   * mobileMembersPerGroup} set, every group has exactly that many mobile members and desktop
+   * clients for the rest; unset (null), members are any clients.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PrivateGroups(
-      int groups, int membersPerGroup, double messagesPerMinute, int payloadBytes) {}
+      int groups,
+      int membersPerGroup,
+      double messagesPerMinute,
+      int payloadBytes,
+      Integer mobileMembersPerGroup) {
+    public PrivateGroups(
+        int groups, int membersPerGroup, double messagesPerMinute, int payloadBytes) {
+      this(groups, membersPerGroup, messagesPerMinute, payloadBytes, null);
+    }
+  }
 
   /** Raw Waku relay messages published to nwaku REST, spread over the relay nodes. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,10 +4,8 @@ import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.plan.Plan;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * One Poisson sender per chat participant: in a pair each side writes to the other at the pair
- * rate; in a group every member writes to the group at the group rate. Sends are asynchronous, so a
- * slow client delays only its own messages.
+ * rate; in a group every member writes to the group at the group rate. Streams and their arrival
+ * times come from {@link Schedule} (independent of the shard count), timed from the plan's start.
+ * Sends are asynchronous, so a slow client delays only its own messages.
  */
 public final class ChatSenders {
   private final Plan plan;
@@ -26,7 +25,6 @@ public final class ChatSenders {
   private final long endMicros;
   private final AtomicBoolean stop;
   private final AtomicLong sequence = new AtomicLong();
-  private final SplittableRandom random;
 
   public ChatSenders(
       Plan plan,
@@ -41,54 +39,39 @@ public final class ChatSenders {
     this.tracker = tracker;
     this.endMicros = endMicros;
     this.stop = stop;
-    this.random = new SplittableRandom(seed(plan.seed(), shard));
   }
 
+  /**
+   * Starts every stream whose sender and receivers are ready; a group stream also needs its chat id
+   * ({@code groupChats}, by group index).
+   */
   public void start(
-      List<List<ChatClient>> pairs,
-      List<List<ChatClient>> groups,
-      Map<List<ChatClient>, String> groupChats) {
-    Plan.OneToOne oneToOne = plan.traffic() == null ? null : plan.traffic().oneToOne();
-    if (oneToOne != null && oneToOne.messagesPerMinute() > 0) {
-      for (List<ChatClient> pair : pairs) {
-        for (int side = 0; side < 2; side++) {
-          ChatClient from = pair.get(side);
-          ChatClient to = pair.get(1 - side);
-          schedule(
-              new Sender(
-                  from,
-                  TrafficKind.ONE_TO_ONE,
-                  "wakuext_sendOneToOneMessage",
-                  to.publicKey(),
-                  List.of(to),
-                  oneToOne.payloadBytes(),
-                  new PoissonArrivals(random.split(), oneToOne.messagesPerMinute() / 60.0)));
-        }
+      List<Schedule.Stream> streams,
+      Map<String, ChatClient> clients,
+      Map<Integer, String> groupChats) {
+    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    for (Schedule.Stream stream : streams) {
+      ChatClient from = clients.get(stream.from());
+      List<ChatClient> receivers = stream.receivers().stream().map(clients::get).toList();
+      if (from == null || receivers.contains(null)) {
+        continue;
       }
-    }
-    Plan.PrivateGroups privateGroups =
-        plan.traffic() == null ? null : plan.traffic().privateGroups();
-    if (privateGroups != null && privateGroups.messagesPerMinute() > 0) {
-      for (List<ChatClient> group : groups) {
-        String chatId = groupChats.get(group);
-        for (ChatClient member : group) {
-          List<ChatClient> others = group.stream().filter(m -> m != member).toList();
-          schedule(
-              new Sender(
-                  member,
-                  TrafficKind.PRIVATE_GROUP,
-                  "wakuext_sendGroupChatMessage",
-                  chatId,
-                  others,
-                  privateGroups.payloadBytes(),
-                  new PoissonArrivals(random.split(), privateGroups.messagesPerMinute() / 60.0)));
-        }
+      String target;
+      String method;
+      if (stream.kind() == TrafficKind.ONE_TO_ONE) {
+        target = receivers.get(0).publicKey();
+        method = "wakuext_sendOneToOneMessage";
+      } else {
+        target = groupChats.get(stream.chat());
+        method = "wakuext_sendGroupChatMessage";
       }
+      if (target == null) {
+        continue;
+      }
+      Sender sender =
+          new Sender(from, stream.kind(), method, target, receivers, stream.payloadBytes());
+      stream.arrivals().runUntil(scheduler, origin, endMicros, stop, sender::send);
     }
-  }
-
-  private void schedule(Sender sender) {
-    sender.arrivals.runUntil(scheduler, endMicros, stop, sender::send);
   }
 
   private final class Sender {
@@ -99,7 +82,6 @@ public final class ChatSenders {
     final List<String> expected;
     final Map<String, Long> receiversByKind;
     final int payloadBytes;
-    final PoissonArrivals arrivals;
 
     Sender(
         ChatClient from,
@@ -107,8 +89,7 @@ public final class ChatSenders {
         String method,
         String target,
         List<ChatClient> receivers,
-        int payloadBytes,
-        PoissonArrivals arrivals) {
+        int payloadBytes) {
       this.from = from;
       this.kind = kind;
       this.method = method;
@@ -118,7 +99,6 @@ public final class ChatSenders {
           receivers.stream()
               .collect(Collectors.groupingBy(r -> r.ref().kind(), Collectors.counting()));
       this.payloadBytes = payloadBytes;
-      this.arrivals = arrivals;
     }
 
     void send() {
@@ -144,12 +124,8 @@ public final class ChatSenders {
     }
   }
 
-  static long seed(String seed, int shard) {
-    byte[] bytes = (seed == null ? "" : seed).getBytes(StandardCharsets.UTF_8);
-    long h = 1125899906842597L;
-    for (byte b : bytes) {
-      h = 31 * h + b;
-    }
-    return h * 31 + shard;
+  /** A seed per (plan seed, salt), as mobile behaviours use it. */
+  static long seed(String seed, int salt) {
+    return Schedule.seedOf(seed) * 31 + salt;
   }
 }

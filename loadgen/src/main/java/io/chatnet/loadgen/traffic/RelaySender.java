@@ -9,67 +9,109 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Raw Waku relay load for Waku-only baselines: Poisson publishes of {@code POST
- * /relay/v1/auto/messages} (REFERENCE.md), round-robin over this shard's share of the nwaku nodes.
- * Delivery across the mesh is read from nwaku's own metrics; here a publish counts as sent when the
- * node accepts it.
+ * Raw Waku relay load: each of this shard's {@link Schedule.RelayStream}s publishes at Poisson
+ * times through its nwaku node with {@code POST /relay/v1/messages/{pubsubTopic}}, to the network's
+ * static-sharding topics in turn. A publish counts as sent when the node answers 200; {@link
+ * RelayReader} reads the messages back on other nodes.
+ *
+ * <p>Why not {@code /relay/v1/auto/messages}: it picks the shard by hashing the content topic,
+ * which on nwaku v0.36.0 lands on a shard no chatnet node subscribes to (accepted, relayed to no
+ * peer), and logos-delivery v0.38.1 refuses it with 400 "Failed to publish. Autosharding is
+ * disabled" when autosharding is off (waku/rest_api/endpoint/relay/handlers.nim).
+ *
+ * <p>The route and body follow nwaku v0.36.0 waku/waku_api/rest/relay/handlers.nim and types.nim
+ * (RelayWakuMessage: payload base64, contentTopic, version, timestamp in ns, meta, ephemeral,
+ * proof), unchanged in logos-delivery v0.38.1. The topic is percent-encoded as one path segment, as
+ * nwaku's own REST client sends it. The node answers 400 "Failed to publish: Node not subscribed to
+ * topic: ..." when it does not relay the topic: that is a failed send, never a delivered one.
  */
 public final class RelaySender {
   private static final long TIMEOUT_MILLIS = 10_000;
+  private static final int MAX_FAILURE_REASONS = 20;
   private final Plan plan;
-  private final int shard;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
   private final DeliveryTracker tracker;
   private final long endMicros;
   private final AtomicBoolean stop;
-  private final AtomicLong sequence = new AtomicLong();
-  private final List<String> nodes;
-  private final PoissonArrivals arrivals;
+  private final List<Schedule.RelayStream> streams;
+  private final List<String> topics;
+  private final Map<String, List<String>> expectedByNode = new ConcurrentHashMap<>();
+  private final List<String> receivers;
+  private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
 
+  /**
+   * @param receivers the nodes this shard reads back; a message is expected at each of them but the
+   *     node it was published through
+   */
   public RelaySender(
       Plan plan,
       int shard,
       Transport transport,
       DeliveryTracker tracker,
+      List<String> receivers,
       long endMicros,
       AtomicBoolean stop) {
     this.plan = plan;
-    this.shard = shard;
     this.http = transport.http();
     this.scheduler = transport.loop();
     this.tracker = tracker;
     this.endMicros = endMicros;
     this.stop = stop;
-    List<String> all = plan.relayNodes();
-    int from = all.size() * shard / plan.shards();
-    int to = all.size() * (shard + 1) / plan.shards();
-    this.nodes = from == to ? List.of(all.get(shard % all.size())) : all.subList(from, to);
-    double perShard = plan.traffic().relay().messagesPerSecond() / plan.shards();
-    this.arrivals =
-        new PoissonArrivals(
-            new SplittableRandom(ChatSenders.seed(plan.seed(), 1000 + shard)), perShard);
+    this.streams = Schedule.relayStreams(plan, shard);
+    this.topics = plan.waku().pubsubTopics();
+    this.receivers = List.copyOf(receivers);
   }
 
   public void start() {
-    arrivals.runUntil(scheduler, endMicros, stop, this::publish);
+    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    for (Schedule.RelayStream stream : streams) {
+      AtomicLong sequence = new AtomicLong();
+      stream
+          .arrivals()
+          .runUntil(
+              scheduler,
+              origin,
+              endMicros,
+              stop,
+              () -> publish(stream, sequence.getAndIncrement()));
+    }
   }
 
-  private void publish() {
+  /** Why publishes failed (HTTP status and nwaku's text, or the error), with counts. */
+  public Map<String, Long> failures() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    failures.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.put(e.getKey(), e.getValue().get()));
+    return out;
+  }
+
+  /** The pubsub topic of message {@code n} of stream {@code index}: the topics in turn. */
+  static String topic(List<String> topics, int index, long n) {
+    return topics.get((int) ((index + n) % topics.size()));
+  }
+
+  /** The path of nwaku's publish and read routes for a pubsub topic (one encoded segment). */
+  public static String messagesPath(String pubsubTopic) {
+    return "/relay/v1/messages/" + URLEncoder.encode(pubsubTopic, StandardCharsets.UTF_8);
+  }
+
+  private void publish(Schedule.RelayStream stream, long n) {
     Plan.Relay relay = plan.traffic().relay();
-    long n = sequence.incrementAndGet();
-    MessageText message = new MessageText("r" + shard + "-" + n, EpochMicros.now());
+    MessageText message = new MessageText("r" + stream.index() + "-" + n, EpochMicros.now());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "payload",
@@ -78,28 +120,44 @@ public final class RelaySender {
     body.put("contentTopic", relay.contentTopic());
     body.put("version", 0);
     body.put("timestamp", message.sentMicros() * 1000);
-    String node = nodes.get((int) (n % nodes.size()));
-    tracker.sent(TrafficKind.RELAY, "relay", message, List.of());
+    List<String> expected =
+        expectedByNode.computeIfAbsent(
+            stream.node(), node -> receivers.stream().filter(r -> !r.equals(node)).toList());
+    tracker.sent(TrafficKind.RELAY, "relay", message, expected);
     try {
       Buffer payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));
       RequestOptions request =
           new RequestOptions()
               .setMethod(HttpMethod.POST)
-              .setAbsoluteURI(node + "/relay/v1/auto/messages")
+              .setAbsoluteURI(stream.node() + messagesPath(topic(topics, stream.index(), n)))
               .setConnectTimeout(TIMEOUT_MILLIS)
               .setIdleTimeout(TIMEOUT_MILLIS)
               .putHeader("Content-Type", "application/json");
       http.request(request)
           .compose(r -> r.send(payload))
-          .compose(response -> response.body().map(b -> response.statusCode()))
+          .compose(
+              response ->
+                  response.body().map(b -> response.statusCode() + " " + b.toString().strip()))
           .onComplete(
               result -> {
-                if (result.failed() || result.result() / 100 != 2) {
-                  tracker.sendFailed(TrafficKind.RELAY, "relay", message);
+                String outcome =
+                    result.failed() ? String.valueOf(result.cause().getMessage()) : result.result();
+                if (result.succeeded() && outcome.startsWith("200 ")) {
+                  tracker.accepted(TrafficKind.RELAY, Map.of("relay", (long) expected.size()));
+                } else {
+                  fail(message, outcome);
                 }
               });
     } catch (Exception e) {
-      tracker.sendFailed(TrafficKind.RELAY, "relay", message);
+      fail(message, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void fail(MessageText message, String reason) {
+    tracker.sendFailed(TrafficKind.RELAY, "relay", message);
+    String key = reason.length() > 200 ? reason.substring(0, 200) : reason;
+    if (failures.size() < MAX_FAILURE_REASONS || failures.containsKey(key)) {
+      failures.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     }
   }
 }

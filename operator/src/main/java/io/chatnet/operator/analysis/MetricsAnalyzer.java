@@ -5,7 +5,9 @@ import io.chatnet.operator.analysis.PrometheusClient.Answer;
 import io.chatnet.operator.analysis.PrometheusClient.Sample;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.GroupMetrics;
+import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.TrafficMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,8 @@ public final class MetricsAnalyzer {
       if (!messages.isEmpty() && Double.isFinite(messages.get(0).value())) {
         results.setWakuMessages(Math.round(messages.get(0).value()));
       }
+      results.setRelayTopics(
+          relayTopics(query(promql.relayBytesByTopic(), end, deadline, warnings)));
       Map<String, TrafficMetrics> traffic = new TreeMap<>();
       List<Sample> counts = query(promql.trafficCounts(), end, deadline, warnings);
       if (counts.isEmpty()) {
@@ -115,7 +119,9 @@ public final class MetricsAnalyzer {
     } catch (PrometheusException e) {
       return Outcome.unavailable(e.reason().name(), e.getMessage());
     }
-    String warned = warnings.isEmpty() ? "" : "; Prometheus warned: " + String.join("; ", warnings);
+    String warned =
+        clientsNote(groups.values())
+            + (warnings.isEmpty() ? "" : "; Prometheus warned: " + String.join("; ", warnings));
     if (!warnings.isEmpty()) {
       LOG.warnf("experiment %s/%s: Prometheus warnings: %s", namespace, experiment, warnings);
     }
@@ -150,6 +156,64 @@ public final class MetricsAnalyzer {
     return new Outcome(
         results, true, "Queried", "figures from Prometheus over the " + window + warned);
   }
+
+  /**
+   * Says plainly that client groups lack bandwidth and peers: status-backend does not expose
+   * nim-libp2p's libp2p_network_bytes_total or libp2p_peers (status-go metrics/wakumetrics at
+   * 1f5b2d71 has no byte counter), and the build of c72f4913 no metrics at all.
+   */
+  private static String clientsNote(java.util.Collection<GroupMetrics> groups) {
+    boolean clients =
+        groups.stream()
+            .anyMatch(
+                g ->
+                    GroupRole.DESKTOP.wireName().equals(g.getRole())
+                        || GroupRole.MOBILE.wireName().equals(g.getRole()));
+    return clients
+        ? "; client groups have no bandwidth or peers figures (status-backend does not expose"
+            + " libp2p_network_bytes_total or libp2p_peers)"
+        : "";
+  }
+
+  /**
+   * Relay bytes per topic from samples by (topic, type, direction): received as gross/in, sent as
+   * net/out. The Communities shard is status-go's non-protected shard, index 64 in every version
+   * read (status-go protocol/common/shard/shard.go NonProtectedShardIndex at c72f4913;
+   * messaging/types/shard.go at 2078add7), on the network's cluster.
+   */
+  static List<RelayTopicBytes> relayTopics(List<Sample> samples) {
+    Map<String, RelayTopicBytes> topics = new TreeMap<>();
+    for (Sample s : samples) {
+      if (!Double.isFinite(s.value())) {
+        continue;
+      }
+      String type = s.label("type");
+      String direction = s.label("direction");
+      boolean in = "gross".equals(type) && "in".equals(direction);
+      boolean out = "net".equals(type) && "out".equals(direction);
+      if (!in && !out) {
+        continue;
+      }
+      RelayTopicBytes row =
+          topics.computeIfAbsent(
+              s.label("topic"),
+              topic -> {
+                RelayTopicBytes r = new RelayTopicBytes();
+                r.setTopic(topic);
+                r.setCommunitiesShard(topic.matches("/waku/2/rs/\\d+/" + COMMUNITIES_SHARD));
+                return r;
+              });
+      if (in) {
+        row.setBytesIn(Math.round(s.value()));
+      } else {
+        row.setBytesOut(Math.round(s.value()));
+      }
+    }
+    return new ArrayList<>(topics.values());
+  }
+
+  /** status-go's NonProtectedShardIndex: the shard of community control messages. */
+  public static final int COMMUNITIES_SHARD = 64;
 
   private List<Sample> query(String promql, Instant time, Instant deadline, List<String> warnings)
       throws PrometheusException {

@@ -2,8 +2,10 @@ package io.chatnet.operator.analysis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,24 +29,27 @@ public final class PromQl {
 
   /** A figure each node contributes to a distribution over nodes. */
   public enum NodeFigure {
-    BANDWIDTH_IN("rate", "libp2p_network_bytes_total", "direction=\"in\""),
-    BANDWIDTH_OUT("rate", "libp2p_network_bytes_total", "direction=\"out\""),
-    PEERS("avg_over_time", "libp2p_peers", null),
-    CPU_CORES("rate", "process_cpu_seconds_total", null),
-    MEMORY_BYTES("avg_over_time", "process_resident_memory_bytes", null);
+    // status-backend does not expose nim-libp2p's byte and peer counters (status-go's registered
+    // wakumetrics have no byte counter): bandwidth and peers are figures of nwaku groups only.
+    BANDWIDTH_IN("rate", MetricNames.LIBP2P_NETWORK_BYTES, "direction=\"in\""),
+    BANDWIDTH_OUT("rate", MetricNames.LIBP2P_NETWORK_BYTES, "direction=\"out\""),
+    PEERS("avg_over_time", MetricNames.LIBP2P_PEERS, null),
+    CPU_CORES("rate", MetricNames.PROCESS_CPU_SECONDS, null),
+    MEMORY_BYTES("avg_over_time", MetricNames.PROCESS_RESIDENT_MEMORY, null);
 
     final String function;
-    final String metric;
+    final MetricNames.Metric metric;
     final String matcher;
 
-    NodeFigure(String function, String metric, String matcher) {
+    NodeFigure(String function, MetricNames.Metric metric, String matcher) {
       this.function = function;
       this.metric = metric;
       this.matcher = matcher;
     }
 
+    /** The metric's name(s), for messages. */
     public String metric() {
-      return metric;
+      return metric.display();
     }
   }
 
@@ -75,12 +80,8 @@ public final class PromQl {
   /** The figure per node (pod) of the network's groups over the window. */
   public String perNode(NodeFigure figure) {
     String selector =
-        figure.metric
-            + "{"
-            + nodes
-            + ",chatnet_group!=\"\""
-            + (figure.matcher == null ? "" : "," + figure.matcher)
-            + "}";
+        figure.metric.selector(
+            nodes + ",chatnet_group!=\"\"" + (figure.matcher == null ? "" : "," + figure.matcher));
     String aggregation = figure.function.equals("rate") ? "sum" : "avg";
     return aggregation
         + " by ("
@@ -111,9 +112,27 @@ public final class PromQl {
         .collect(Collectors.joining(" or "));
   }
 
-  /** Waku relay messages handled by all nwaku nodes of the network in the window. */
+  /**
+   * Waku relay messages handled by all nodes of the network in the window, whichever spelling
+   * (waku_* or logos_delivery_*) each node's version exposes.
+   */
   public String wakuMessages() {
-    return "sum(increase(waku_node_messages_total{" + nodes + ",type=\"relay\"}" + range + "))";
+    return "sum(increase("
+        + MetricNames.NODE_MESSAGES.selector(nodes + ",type=\"relay\"")
+        + range
+        + "))";
+  }
+
+  /**
+   * Relay payload bytes per pubsub topic over all nodes of the network in the window, by type and
+   * direction (nwaku waku/waku_relay/protocol.nim at v0.36.0 counts "gross"/"in" on receipt and
+   * "net"/"out" on publish, per pubsub topic).
+   */
+  public String relayBytesByTopic() {
+    return "sum by (topic, type, direction) (increase("
+        + MetricNames.RELAY_NETWORK_BYTES.selector(nodes)
+        + range
+        + "))";
   }
 
   /**
@@ -121,20 +140,21 @@ public final class PromQl {
    * sender's kind), received and expected (by the receiver's kind), tagged with {@value #STAT}.
    */
   public String trafficCounts() {
-    return List.of("sent", "received", "expected").stream()
+    return List.of(
+            Map.entry("sent", MetricNames.LOADGEN_SENT),
+            Map.entry("received", MetricNames.LOADGEN_RECEIVED),
+            Map.entry("expected", MetricNames.LOADGEN_EXPECTED))
+        .stream()
         .map(
-            what ->
+            e ->
                 tag(
                     "sum by ("
                         + BY_TRAFFIC
-                        + ") (increase(chatnet_loadgen_messages_"
-                        + what
-                        + "_total{"
-                        + loadgen
-                        + "}"
+                        + ") (increase("
+                        + e.getValue().selector(loadgen)
                         + range
                         + "))",
-                    what))
+                    e.getKey()))
         .collect(Collectors.joining(" or "));
   }
 
@@ -146,14 +166,26 @@ public final class PromQl {
     String merged =
         "sum by ("
             + BY_TRAFFIC
-            + ", le) (increase(chatnet_loadgen_latency_seconds_bucket{"
-            + loadgen
-            + "}"
+            + ", le) (increase("
+            + MetricNames.LOADGEN_LATENCY.bucket().selector(loadgen)
             + range
             + "))";
     return LATENCY_QUANTILES.stream()
         .map(q -> tag("histogram_quantile(" + q + ", " + merged + ")", percentile(q)))
         .collect(Collectors.joining(" or "));
+  }
+
+  /** Every query the analyzer sends, for checks against upstream's metric lists. */
+  public List<String> all() {
+    List<String> queries = new ArrayList<>();
+    for (NodeFigure figure : NodeFigure.values()) {
+      queries.add(distribution(figure));
+    }
+    queries.add(wakuMessages());
+    queries.add(relayBytesByTopic());
+    queries.add(trafficCounts());
+    queries.add(latencyQuantiles());
+    return queries;
   }
 
   static String percentile(double q) {

@@ -40,10 +40,26 @@ import java.util.List;
     value = "self.shards.all(s, self.shards.exists_one(t, t == s))",
     message = "shards must not repeat",
     fieldPath = ".shards")
+// nwaku turns some cluster ids into network presets that override the command line
+// (tools/confutils/cli_args.nim toNetworkConf at nwaku v0.37.1-beta and logos-delivery v0.38.1,
+// waku/factory/external_config.nim at v0.36.0; presets in waku/factory/networks_config.nim).
 @ValidationRule(
-    value = "self.clusterId != 1 || self.shards.all(s, s < 8)",
-    message = "cluster 1 (The Waku Network) has shards 0 to 7 only",
-    fieldPath = ".shards")
+    value = "self.clusterId != 1",
+    message =
+        "clusterId 1 is The Waku Network: every supported nwaku release then applies its preset"
+            + " (RLN on chain 59141, autosharding over 8 shards, discv5 with public bootstrap"
+            + " nodes) over the operator's flags; use another cluster id (status-go's fleets use"
+            + " 16)",
+    fieldPath = ".clusterId")
+@ValidationRule(
+    value =
+        "self.clusterId != 2 || !self.groups.exists(g, g.kind == 'nwaku' && has(g.version) &&"
+            + " g.version == 'logos-delivery-v0.38.1')",
+    message =
+        "clusterId 2 is logos.dev: logos-delivery v0.38.1 then applies its preset (autosharding"
+            + " over 8 shards, mix, kademlia discovery, public entry nodes) over the operator's"
+            + " flags; use another cluster id",
+    fieldPath = ".clusterId")
 @ValidationRule(
     value =
         "self.discovery.mode != 'static' || self.groups.filter(g, g.kind == 'nwaku').map(g,"
@@ -60,8 +76,9 @@ import java.util.List;
     fieldPath = ".discovery.degree")
 public class ChatNetworkSpec {
   @JsonPropertyDescription(
-      "Waku cluster id (--cluster-id). 16 is what status-go's own fleets use; 1 is The Waku"
-          + " Network.")
+      "Waku cluster id (--cluster-id). 16 is what status-go's own fleets use. 1 (The Waku"
+          + " Network) and, with logos-delivery v0.38.1 nodes, 2 (logos.dev) are refused: nwaku"
+          + " applies those networks' presets over the operator's flags.")
   @Min(0)
   @Max(65535)
   @Default("16")

@@ -24,6 +24,11 @@ public class MetricsResults {
   @JsonPropertyDescription("Waku relay messages seen by all nwaku nodes in the window.")
   private Long wakuMessages;
 
+  @JsonPropertyDescription(
+      "Relay payload bytes per pubsub topic over all nwaku nodes: the chats' shard and any other,"
+          + " such as status-go's Communities shard, which shows how clean the isolation was.")
+  private List<RelayTopicBytes> relayTopics = new ArrayList<>();
+
   @JsonPropertyDescription("Per node group: CPU, memory, bandwidth, peers.")
   private List<GroupMetrics> groups = new ArrayList<>();
 
@@ -92,5 +97,13 @@ public class MetricsResults {
 
   public void setTraffic(List<TrafficMetrics> traffic) {
     this.traffic = traffic;
+  }
+
+  public List<RelayTopicBytes> getRelayTopics() {
+    return relayTopics;
+  }
+
+  public void setRelayTopics(List<RelayTopicBytes> relayTopics) {
+    this.relayTopics = relayTopics;
   }
 }

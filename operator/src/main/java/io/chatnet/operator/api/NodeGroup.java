@@ -1,6 +1,8 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.chatnet.operator.network.NwakuArgs;
+import io.chatnet.operator.versions.NodeVersion;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -33,9 +35,39 @@ import java.util.Map;
             + " status-backend)",
     fieldPath = ".image")
 @ValidationRule(
+    value = "self.kind == 'nwaku' || !has(self.maxConnections)",
+    message = "maxConnections applies to nwaku groups only",
+    fieldPath = ".maxConnections")
+@ValidationRule(
     value = "self.kind == 'nwaku' || !has(self.nodeBinary)",
     message = "nodeBinary applies to nwaku groups only",
     fieldPath = ".nodeBinary")
+@ValidationRule(
+    value =
+        "!has(self.version) || (self.kind == 'nwaku' ? self.version in "
+            + NodeVersion.NWAKU_IDS_CEL
+            + " : self.version in "
+            + NodeVersion.CLIENT_IDS_CEL
+            + ")",
+    message =
+        "version must match kind: nwaku groups run nwaku-v0.36.0, nwaku-v0.37.1-beta or"
+            + " logos-delivery-v0.38.1; status-backend groups run status-go-c72f4913 or"
+            + " status-go-12dff44a",
+    fieldPath = ".version")
+// The flag is compared the way nwaku parses it (see NwakuArgs.MANAGED_FLAGS_PATTERN).
+@ValidationRule(
+    value =
+        "self.kind != 'nwaku' || !has(self.extraArgs) || !self.extraArgs.exists(a,"
+            + " a.lowerAscii().replace('_', '').matches('"
+            + NwakuArgs.MANAGED_FLAGS_PATTERN
+            + "'))",
+    message = "extraArgs must not set a flag the operator manages",
+    messageExpression =
+        "'extraArgs must not set flags the operator manages (use the spec fields instead): ' +"
+            + " self.extraArgs.filter(a, a.lowerAscii().replace('_', '').matches('"
+            + NwakuArgs.MANAGED_FLAGS_PATTERN
+            + "'))[0]",
+    fieldPath = ".extraArgs")
 @ValidationRule(
     value = "self.role != 'bootstrap' || self.replicas > 0",
     message = "a bootstrap group needs at least one replica",
@@ -66,23 +98,42 @@ public class NodeGroup {
   private int replicas;
 
   @JsonPropertyDescription(
-      "Container image. nwaku groups default to the operator's configured nwaku image;"
+      "Upstream version the pods run. It fixes the flags the operator passes and, for nwaku"
+          + " groups, the default image and binary. nwaku groups: nwaku-v0.36.0 (default),"
+          + " nwaku-v0.37.1-beta or logos-delivery-v0.38.1. status-backend groups:"
+          + " status-go-12dff44a (default) or status-go-c72f4913, handed to the load generator."
+          + " An image given in image must be of this version.")
+  private NodeVersion version;
+
+  @JsonPropertyDescription(
+      "Container image. nwaku groups default to their version's release image, pinned by tag;"
           + " status-backend groups must name one.")
   @Size(min = 1, max = 512)
   private String image;
 
   @JsonPropertyDescription(
-      "nwaku only: path of the node binary in the image. By default the first of"
-          + " logosdeliverynode (logos-delivery images, v0.39 on) and /usr/bin/wakunode found.")
+      "nwaku only: path of the node binary in the image, instead of the version's"
+          + " (/usr/bin/wakunode in every supported release image).")
   @Size(min = 1, max = 256)
   @Pattern("^/?[A-Za-z0-9._/-]+$")
   private String nodeBinary;
 
   @JsonPropertyDescription(
-      "Extra command-line arguments appended after the ones the operator sets (later flags win"
-          + " in nwaku).")
-  @Size(max = 64)
-  private List<String> extraArgs = new ArrayList<>();
+      "Extra command-line arguments appended after the ones the operator sets. For nwaku groups"
+          + " they must not set a flag the operator manages (cluster, shards, ports, discovery,"
+          + " protocols, keys: see docs/compatibility.md).")
+  // Bounds keep the admission rule below within the API server's CEL cost budget.
+  @Size(max = 32)
+  private List<@Size(max = 160) String> extraArgs = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "nwaku only: connection budget of each node (--max-connections; half of it for relay"
+          + " peers, --relay-service-ratio=50:50). Default 150, logos-delivery v0.38.1's default,"
+          + " for every version; with static discovery at least 3 x degree + 3, so that a node"
+          + " keeps all its neighbours. At least 24: nwaku needs 12 relay slots.")
+  @Min(24)
+  @Max(100000)
+  private Integer maxConnections;
 
   @JsonPropertyDescription("Service nodes only: which protocols they serve.")
   private ServiceProtocols services;
@@ -132,6 +183,19 @@ public class NodeGroup {
     this.replicas = replicas;
   }
 
+  public NodeVersion getVersion() {
+    return version;
+  }
+
+  public void setVersion(NodeVersion version) {
+    this.version = version;
+  }
+
+  /** The declared version, or the default of the group's kind. */
+  public NodeVersion effectiveVersion() {
+    return version != null ? version : NodeVersion.defaultFor(kind);
+  }
+
   public String getImage() {
     return image;
   }
@@ -146,6 +210,14 @@ public class NodeGroup {
 
   public void setNodeBinary(String nodeBinary) {
     this.nodeBinary = nodeBinary;
+  }
+
+  public Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(Integer maxConnections) {
+    this.maxConnections = maxConnections;
   }
 
   public List<String> getExtraArgs() {

@@ -5,14 +5,27 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Pairs of clients chatting one-to-one; each side sends at the given Poisson rate. */
+@ValidationRule(
+    value = "!has(self.desktopMobilePairs) || self.desktopMobilePairs <= self.pairs",
+    message = "desktopMobilePairs must not exceed pairs",
+    fieldPath = ".desktopMobilePairs")
 public class OneToOneTraffic {
-  @JsonPropertyDescription("Number of chatting pairs (each client is in at most one pair).")
+  @JsonPropertyDescription("Number of chatting pairs (a client is in at most one pair or group).")
   @Required
   @Min(1)
   @Max(50000)
   private int pairs;
+
+  @JsonPropertyDescription(
+      "How many of the pairs join a desktop client with a mobile (light client) one; the other"
+          + " pairs take the clients left, in order, whatever their role.")
+  @Min(0)
+  @Max(50000)
+  @Default("0")
+  private int desktopMobilePairs;
 
   @JsonPropertyDescription("Messages per minute each side of a pair sends (Poisson arrivals).")
   @Required
@@ -32,6 +45,14 @@ public class OneToOneTraffic {
 
   public void setPairs(int pairs) {
     this.pairs = pairs;
+  }
+
+  public int getDesktopMobilePairs() {
+    return desktopMobilePairs;
+  }
+
+  public void setDesktopMobilePairs(int desktopMobilePairs) {
+    this.desktopMobilePairs = desktopMobilePairs;
   }
 
   public double getMessagesPerMinute() {

@@ -5,8 +5,17 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
-/** Private group chats; every member sends at the given Poisson rate. */
+/**
+ * Private group chats; every member sends at the given Poisson rate. A client is in at most one
+ * pair or group: groups x membersPerGroup clients must be left after the pairs.
+ */
+@ValidationRule(
+    value =
+        "!has(self.mobileMembersPerGroup) || self.mobileMembersPerGroup <= self.membersPerGroup",
+    message = "mobileMembersPerGroup must not exceed membersPerGroup",
+    fieldPath = ".mobileMembersPerGroup")
 public class PrivateGroupTraffic {
   @JsonPropertyDescription("Number of private groups.")
   @Required
@@ -19,6 +28,13 @@ public class PrivateGroupTraffic {
   @Min(2)
   @Max(256)
   private int membersPerGroup;
+
+  @JsonPropertyDescription(
+      "Mobile (light client) members in every group; the other members are desktop clients. Unset:"
+          + " members are taken from all status-backend clients in order, whatever their role.")
+  @Min(0)
+  @Max(256)
+  private Integer mobileMembersPerGroup;
 
   @JsonPropertyDescription("Messages per minute each member sends (Poisson arrivals).")
   @Required
@@ -46,6 +62,14 @@ public class PrivateGroupTraffic {
 
   public void setMembersPerGroup(int membersPerGroup) {
     this.membersPerGroup = membersPerGroup;
+  }
+
+  public Integer getMobileMembersPerGroup() {
+    return mobileMembersPerGroup;
+  }
+
+  public void setMobileMembersPerGroup(Integer mobileMembersPerGroup) {
+    this.mobileMembersPerGroup = mobileMembersPerGroup;
   }
 
   public double getMessagesPerMinute() {

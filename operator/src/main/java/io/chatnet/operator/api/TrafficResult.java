@@ -25,6 +25,11 @@ public class TrafficResult {
   @JsonPropertyDescription("Receipts after the window's end.")
   private long late;
 
+  @JsonPropertyDescription(
+      "Receipts that could not be observed (relay traffic: a receiving node's message cache"
+          + " overflowed or a read failed); left out of expected and lost.")
+  private long unknown;
+
   @JsonPropertyDescription("received / expected.")
   private Double deliveryRatio;
 
@@ -135,5 +140,13 @@ public class TrafficResult {
 
   public void setLatencyMaxMillis(Double latencyMaxMillis) {
     this.latencyMaxMillis = latencyMaxMillis;
+  }
+
+  public long getUnknown() {
+    return unknown;
+  }
+
+  public void setUnknown(long unknown) {
+    this.unknown = unknown;
   }
 }

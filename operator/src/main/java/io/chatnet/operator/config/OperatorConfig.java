@@ -8,7 +8,10 @@ import java.util.Optional;
 /** Operator settings (application.properties, environment, or the Helm chart's values). */
 @ConfigMapping(prefix = "chatnet")
 public interface OperatorConfig {
-  /** Default images for groups that do not name one. */
+  /**
+   * Default images of what the operator adds (nwaku groups get their version's image, see
+   * NodeVersion).
+   */
   Images images();
 
   /** The cluster's DNS domain, used in the stable names of pods (pod.service.ns.svc.DOMAIN). */
@@ -16,10 +19,6 @@ public interface OperatorConfig {
   String clusterDomain();
 
   interface Images {
-    /** nwaku image for nwaku groups without an image. */
-    @WithDefault("wakuorg/nwaku:v0.36.0")
-    String nwaku();
-
     /** Image with tc (iproute2) for the network-conditions init container. */
     @WithDefault("nicolaka/netshoot:v0.13")
     String netem();
@@ -64,10 +63,6 @@ public interface OperatorConfig {
   /** The values the pure manifest builders need. */
   default BuildDefaults buildDefaults() {
     return new BuildDefaults(
-        images().nwaku(),
-        images().netem(),
-        images().loadgen(),
-        clusterDomain(),
-        experimentDeadlineMarginSeconds());
+        images().netem(), images().loadgen(), clusterDomain(), experimentDeadlineMarginSeconds());
   }
 }

@@ -11,6 +11,7 @@ import io.chatnet.operator.api.PeriodicBehaviour;
 import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
+import io.chatnet.operator.network.NwakuArgs;
 import io.chatnet.operator.network.WakuPorts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +21,19 @@ import java.util.Map;
 
 /**
  * The load generator's plan (loadgen's Plan record, as JSON) for an experiment on a network:
- * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the traffic,
+ * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the network's
+ * cluster id and shards (relay load is published to their static-sharding topics), the traffic,
  * behaviours, the start instant and the feature flags clients are created with. Pure.
  */
 public final class ExperimentPlan {
   /** Relay load spreads over at most this many nodes: enough to load the mesh from many entries. */
   static final int MAX_RELAY_ENTRY_NODES = 64;
+
+  /**
+   * The nodes' REST relay cache, as NwakuArgs sets it (--rest-relay-cache-capacity, managed so
+   * extraArgs cannot change it). The load generator spaces its reads by it.
+   */
+  static final int REST_RELAY_CACHE_CAPACITY = NwakuArgs.REST_RELAY_CACHE_CAPACITY;
 
   private ExperimentPlan() {}
 
@@ -41,6 +49,7 @@ public final class ExperimentPlan {
     plan.put("seed", spec.getSeed() != null ? spec.getSeed() : network.getSpec().getSeed());
     plan.put("clientGroups", clientGroups(network, clusterDomain));
     plan.put("relayNodes", relayNodes(network, clusterDomain));
+    plan.put("waku", waku(network));
     plan.put("traffic", spec.getTraffic());
     if (spec.getBehaviours() != null) {
       Map<String, Object> behaviours = new LinkedHashMap<>();
@@ -75,6 +84,7 @@ public final class ExperimentPlan {
               + ":"
               + WakuPorts.CLIENT_API);
       entry.put("kind", group.getRole().wireName());
+      entry.put("version", group.effectiveVersion().id());
       entry.put("replicas", group.getReplicas());
       groups.add(entry);
     }
@@ -92,6 +102,15 @@ public final class ExperimentPlan {
       }
     }
     return nodes;
+  }
+
+  /** Where relay load is published: the static-sharding topics every nwaku node relays. */
+  private static Map<String, Object> waku(ChatNetwork network) {
+    Map<String, Object> waku = new LinkedHashMap<>();
+    waku.put("clusterId", network.getSpec().getClusterId());
+    waku.put("shards", List.copyOf(network.getSpec().getShards()));
+    waku.put("restRelayCacheCapacity", REST_RELAY_CACHE_CAPACITY);
+    return waku;
   }
 
   private static Map<String, Object> periodic(PeriodicBehaviour behaviour) {

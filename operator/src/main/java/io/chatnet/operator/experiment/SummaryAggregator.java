@@ -49,6 +49,7 @@ public final class SummaryAggregator {
       result.setDuplicates(result.getDuplicates() + figures.path("duplicates").asLong());
       result.setLost(result.getLost() + figures.path("lost").asLong());
       result.setLate(result.getLate() + figures.path("late").asLong());
+      result.setUnknown(result.getUnknown() + figures.path("unknown").asLong());
       JsonNode latency = figures.path("latencyMillis");
       if (latency.isObject()) {
         result.setLatencyP50Millis(max(result.getLatencyP50Millis(), latency.path("p50")));

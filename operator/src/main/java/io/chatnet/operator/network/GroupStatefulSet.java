@@ -6,6 +6,7 @@ import io.chatnet.operator.api.NetworkConditions;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.monitoring.ScrapeConvention;
+import io.chatnet.operator.versions.NodeProfile;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -108,7 +109,7 @@ public final class GroupStatefulSet {
         .withNodeSelector(group.getNodeSelector())
         .withTolerations(group.getTolerations())
         .withInitContainers(initContainers)
-        .withContainers(nwaku ? nwakuContainer(network, group, defaults) : clientContainer(group))
+        .withContainers(nwaku ? nwakuContainer(network, group) : clientContainer(group))
         .withVolumes(volumes)
         .endSpec()
         .endTemplate()
@@ -116,16 +117,19 @@ public final class GroupStatefulSet {
         .build();
   }
 
-  private static Container nwakuContainer(
-      ChatNetwork network, NodeGroup group, BuildDefaults defaults) {
+  private static Container nwakuContainer(ChatNetwork network, NodeGroup group) {
     List<EnvVar> env = new ArrayList<>();
     env.add(podIp());
-    if (group.getNodeBinary() != null) {
-      env.add(new EnvVar("CHATNET_NODE_BINARY", group.getNodeBinary(), null));
-    }
+    // The version profile, not the image, says which binary runs; nodeBinary overrides it.
+    NodeProfile profile = group.effectiveVersion().node();
+    env.add(
+        new EnvVar(
+            NodeStartScript.BINARY_ENV,
+            group.getNodeBinary() != null ? group.getNodeBinary() : profile.binary(),
+            null));
     return new ContainerBuilder()
         .withName("node")
-        .withImage(group.getImage() != null ? group.getImage() : defaults.nwakuImage())
+        .withImage(group.getImage() != null ? group.getImage() : profile.defaultImage())
         .withCommand("/bin/sh", "-c", NodeStartScript.SCRIPT, "nwaku")
         .withArgs(NwakuArgs.of(network.getSpec(), group))
         .withEnv(env)

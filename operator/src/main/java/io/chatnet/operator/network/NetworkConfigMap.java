@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code bootstrap-enrs}: "pod enr" lines, read by nwaku start scripts (discv5 mode);
- *   <li>{@code static-peers}: "pod multiaddr..." lines, each edge once (static mode);
+ *   <li>{@code static-peers}: "pod own-multiaddr lower-neighbour-multiaddr..." lines, each edge
+ *       once (static mode);
  *   <li>{@code fleets.json}: status-go's custom fleet file (wakuFleetsConfigFilePath);
  *   <li>{@code client.json}: what the load generator needs to drive the clients: fleet name, ports,
  *       and the feature flags that isolate private chats.
@@ -121,12 +122,12 @@ public final class NetworkConfigMap {
     List<List<Integer>> graph =
         StaticTopology.lowerNeighbours(
             spec.getSeed(), pods.size(), spec.getDiscovery().getDegree());
+    // "pod own-address lower-neighbours...": every edge once, and each pod can find both its
+    // lower neighbours (its own line) and its higher ones (lines naming its address), so that
+    // both ends dial (see NodeStartScript).
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < pods.size(); i++) {
-      if (graph.get(i).isEmpty()) {
-        continue;
-      }
-      out.append(pods.get(i));
+      out.append(pods.get(i)).append(' ').append(addrs.get(i));
       graph.get(i).forEach(j -> out.append(' ').append(addrs.get(j)));
       out.append('\n');
     }

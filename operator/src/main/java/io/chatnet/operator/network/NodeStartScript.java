@@ -1,9 +1,25 @@
 package io.chatnet.operator.network;
 
 /**
- * The shell that starts nwaku in each pod. It adds what only the pod knows: its own key (by
- * ordinal, from the mounted key Secrets), its IP, and, from the network ConfigMap, the bootstrap
- * ENRs (all but its own) and its static peers. POSIX sh, so it runs in busybox-based images.
+ * The shell that starts the node in each pod. It adds what only the pod knows: its own key (by
+ * ordinal, from the mounted key Secrets), its IP, the cluster's name servers, and, from the network
+ * ConfigMap, the bootstrap ENRs (all but its own, when discv5 is on) and its static peers. It runs
+ * the binary of the group's version profile (or the group's nodeBinary), given in
+ * CHATNET_NODE_BINARY. POSIX sh, so it runs in the busybox-based (alpine) release images.
+ *
+ * <p>Static peers: nwaku resolves /dns4 multiaddrs itself, through a DnsResolver over
+ * --dns-addrs-name-server (default 1.1.1.1 and 1.0.0.1), never through /etc/resolv.conf
+ * (waku/factory/node_factory.nim at nwaku v0.36.0, v0.37.1-beta and logos-delivery v0.38.1), so the
+ * script passes the pod's own name servers. nwaku dials static nodes once at start (startNode); a
+ * failed dial is retried only by the relay connectivity loop, after a backoff of 120 s times
+ * 4^(failures-1), at most 5 times, and only while the node has fewer outbound relay peers than its
+ * target (waku/node/peer_manager/peer_manager.nim). So that a pod starting before its neighbours
+ * still gets its edges: each edge is dialled from both ends (the later of the two dials finds the
+ * other node listening), and the script waits, bounded by CHATNET_PEER_WAIT_SECONDS, until its
+ * peers' names resolve (the headless Service publishes pods before they are ready).
+ *
+ * <p>static-peers lines are "pod own-multiaddr lower-neighbour-multiaddr...": a pod dials the lower
+ * neighbours on its own line and the pods whose lines name its address.
  */
 public final class NodeStartScript {
   public static final String KEYS_DIR = "/etc/chatnet/keys";
@@ -11,28 +27,61 @@ public final class NodeStartScript {
   public static final String BOOTSTRAP_FILE = "bootstrap-enrs";
   public static final String STATIC_PEERS_FILE = "static-peers";
 
-  /** Default binary choice: logos-delivery images ship logosdeliverynode, older ones wakunode. */
+  /** Environment variable with the binary to run (the profile's, or the group's nodeBinary). */
+  public static final String BINARY_ENV = "CHATNET_NODE_BINARY";
+
+  /** How long a pod waits in total for its static peers' DNS names, in seconds. */
+  public static final int PEER_WAIT_SECONDS = 120;
+
+  /**
+   * The script; mount points and resolv.conf can be moved by environment (CHATNET_KEYS_DIR,
+   * CHATNET_NETWORK_DIR, CHATNET_RESOLV_CONF), which tests use to run it as it is.
+   */
   public static final String SCRIPT =
       """
       set -eu
+      keys="${CHATNET_KEYS_DIR:-@KEYS@}"
+      net="${CHATNET_NETWORK_DIR:-@NET@}"
       ordinal="${HOSTNAME##*-}"
-      key="$(cat "%1$s/$ordinal")"
-      bin="${CHATNET_NODE_BINARY:-}"
-      [ -n "$bin" ] || bin="$(command -v logosdeliverynode || echo /usr/bin/wakunode)"
+      key="$(cat "$keys/$ordinal")"
       set -- "$@" --nodekey="$key" --nat="extip:$POD_IP"
-      if [ -s "%2$s/%3$s" ]; then
+      for ns in $(sed -n 's/^[[:space:]]*nameserver[[:space:]][[:space:]]*\\([0-9A-Fa-f.:]*\\).*$/\\1/p' \\
+          "${CHATNET_RESOLV_CONF:-/etc/resolv.conf}"); do
+        set -- "$@" --dns-addrs-name-server="$ns"
+      done
+      discv5=false
+      for arg in "$@"; do
+        [ "$arg" != "--discv5-discovery=true" ] || discv5=true
+      done
+      if [ "$discv5" = true ] && [ -s "$net/@BOOT@" ]; then
         while read -r pod enr; do
           [ "$pod" = "$HOSTNAME" ] || set -- "$@" --discv5-bootstrap-node="$enr"
-        done < "%2$s/%3$s"
+        done < "$net/@BOOT@"
       fi
-      if [ -s "%2$s/%4$s" ]; then
-        for addr in $(sed -n "s/^$HOSTNAME //p" "%2$s/%4$s"); do
+      if [ -s "$net/@STATIC@" ]; then
+        self="$(awk -v me="$HOSTNAME" '$1 == me { print $2; exit }' "$net/@STATIC@")"
+        peers="$(awk -v me="$HOSTNAME" -v self="$self" '
+          $1 == me { for (i = 3; i <= NF; i++) print $i; next }
+          { for (i = 3; i <= NF; i++) if ($i == self) { print $2; next } }' "$net/@STATIC@")"
+        budget="${CHATNET_PEER_WAIT_SECONDS:-@WAIT@}"
+        resolver="$(command -v getent || true)"
+        for addr in $peers; do
+          host="${addr#/dns4/}"
+          host="${host%%/*}"
+          while [ -n "$resolver" ] && [ "$budget" -gt 0 ] && ! getent hosts "$host" >/dev/null; do
+            sleep 1
+            budget=$((budget - 1))
+          done
           set -- "$@" --staticnode="$addr"
         done
       fi
-      exec "$bin" "$@"
+      exec "$CHATNET_NODE_BINARY" "$@"
       """
-          .formatted(KEYS_DIR, NETWORK_DIR, BOOTSTRAP_FILE, STATIC_PEERS_FILE);
+          .replace("@KEYS@", KEYS_DIR)
+          .replace("@NET@", NETWORK_DIR)
+          .replace("@BOOT@", BOOTSTRAP_FILE)
+          .replace("@STATIC@", STATIC_PEERS_FILE)
+          .replace("@WAIT@", String.valueOf(PEER_WAIT_SECONDS));
 
   private NodeStartScript() {}
 }

@@ -61,8 +61,9 @@ import org.jboss.logging.Logger;
 /**
  * Runs a ChatExperiment: wait for its network to be Ready, fix the start instant, write the plan
  * and the load generator Job, apply faults as they fall due, and when the Job is done read every
- * shard's summary from its pod's termination message, aggregate, judge, and report. A deleted
- * network, a failed shard or a run past its deadline fails the experiment and removes its Job.
+ * shard's summary from its pod's termination message, aggregate, judge, and report. Traffic the
+ * network cannot form (SpecChecks) fails the experiment before anything runs; a deleted network, a
+ * failed shard or a run past its deadline fails it and removes its Job.
  */
 @ControllerConfiguration(name = ChatExperimentReconciler.NAME)
 public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
@@ -198,7 +199,13 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             "network " + networkName(experiment) + " does not exist");
       }
     } else if (start == null) {
-      if (network.getStatus() == null || network.getStatus().getPhase() != NetworkPhase.Ready) {
+      // Refused before anything runs (and before the network is Ready): traffic the network's
+      // clients cannot form is never shrunk to fit.
+      List<String> problems = SpecChecks.problems(experiment, network);
+      if (!problems.isEmpty()) {
+        fail(experiment, status, job, "InvalidTraffic", String.join("; ", problems));
+      } else if (network.getStatus() == null
+          || network.getStatus().getPhase() != NetworkPhase.Ready) {
         waitForNetwork(
             experiment, status, "NotReady", "network " + networkName(experiment) + " is not Ready");
       } else {

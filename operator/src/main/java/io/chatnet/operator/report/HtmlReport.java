@@ -9,6 +9,7 @@ import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.PeriodicBehaviour;
+import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.report.ExperimentReport.ConditionLine;
@@ -415,6 +416,7 @@ public final class HtmlReport {
         distributionRow("bandwidth out", m.getBandwidthOutBytesPerSecond(), Units::bytesPerSecond));
     network.add(distributionRow("libp2p peers", m.getPeers(), Units::plain));
     body.append(Html.table("network-metrics", network));
+    relayTopics(body, m.getRelayTopics());
 
     List<GroupMetrics> groups = m.getGroups();
     if (groups.isEmpty()) {
@@ -621,6 +623,41 @@ public final class HtmlReport {
 
   static String cell(Double value, DoubleFunction<String> format) {
     return value == null || !Double.isFinite(value) ? NOT_MEASURED : escape(format.apply(value));
+  }
+
+  /**
+   * Relay bytes per shard, and what they say about isolation: status-go subscribes relay clients to
+   * its Communities shard whatever the settings, so bytes there are the Communities traffic that
+   * could not be switched off (gossip and anything published there).
+   */
+  private static void relayTopics(StringBuilder body, List<RelayTopicBytes> topics) {
+    if (topics == null || topics.isEmpty()) {
+      body.append("<p>Relay bytes per shard: ").append(NOT_MEASURED).append(".</p>\n");
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Relay shard (all nwaku nodes)", "bytes received", "bytes sent", "carries"));
+    for (RelayTopicBytes t : topics) {
+      rows.add(
+          List.of(
+              escape(t.getTopic()),
+              t.getBytesIn() == null ? NOT_MEASURED : Units.bytes(t.getBytesIn()),
+              t.getBytesOut() == null ? NOT_MEASURED : Units.bytes(t.getBytesOut()),
+              t.isCommunitiesShard() ? "Communities (status-go)" : "chats and relay load"));
+    }
+    body.append(Html.table("relay-topics", rows));
+    topics.stream()
+        .filter(RelayTopicBytes::isCommunitiesShard)
+        .findFirst()
+        .ifPresent(
+            c ->
+                body.append("<p>Communities isolation: relay (desktop) clients subscribe to ")
+                    .append(escape(c.getTopic()))
+                    .append(
+                        " whatever their settings (status-go has no switch for it); the load"
+                            + " creates and joins no community. That shard carried ")
+                    .append(c.getBytesIn() == null ? NOT_MEASURED : Units.bytes(c.getBytesIn()))
+                    .append(" received by the nodes in the window.</p>\n"));
   }
 
   private static String count(long value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.testkit.prometheus.Expected;
 import io.chatnet.testkit.prometheus.PrometheusServer;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,10 @@ class MetricsAnalyzerTest {
           Instant.parse("2026-11-20T10:00:00.250Z"), Instant.parse("2026-11-20T10:10:00.250Z"));
   static final double EPS = 1e-9;
   static SyntheticNetwork net;
+
+  /** A logos-delivery HEAD network (logos_delivery_* names) in another namespace. */
+  static SyntheticNetwork logos;
+
   static PrometheusServer prometheus;
   static MetricsResults results;
   static MetricsAnalyzer.Outcome outcome;
@@ -60,7 +66,18 @@ class MetricsAnalyzerTest {
             .window(WINDOW)
             .step(Duration.ofSeconds(15))
             .build();
-    prometheus = PrometheusServer.builder().backfill(net).backfill(neighbour).start();
+    logos =
+        SyntheticNetwork.builder()
+            .seed(7)
+            .namespace("ns-c")
+            .network("lab")
+            .experiment("exp")
+            .window(WINDOW)
+            .step(Duration.ofSeconds(15))
+            .nodeMetrics(SyntheticNetwork.NodeMetrics.LOGOS_DELIVERY)
+            .build();
+    prometheus =
+        PrometheusServer.builder().backfill(net).backfill(neighbour).backfill(logos).start();
     outcome = analyzer().analyze("ns-a", "lab", "exp", WINDOW.start(), WINDOW.end());
     results = outcome.metrics();
   }
@@ -110,6 +127,9 @@ class MetricsAnalyzerTest {
   void theConditionSaysTheFiguresCameFromPrometheus() {
     assertThat(outcome.available()).isTrue();
     assertThat(outcome.reason()).isEqualTo("Queried");
+    assertThat(outcome.message())
+        .contains(
+            "client groups have no bandwidth or peers figures (status-backend does not expose");
     assertThat(results.getWindowStart()).isEqualTo("2026-11-20T10:00:00.250Z");
     assertThat(results.getWindowEnd()).isEqualTo("2026-11-20T10:10:00.250Z");
   }
@@ -184,6 +204,50 @@ class MetricsAnalyzerTest {
             .mapToDouble(s -> Expected.increase(s, WINDOW))
             .sum();
     assertThat(results.getWakuMessages()).isEqualTo(Math.round(total)).isPositive();
+  }
+
+  @Test
+  void relayBytesPerTopicSumEveryNodeAndMarkTheCommunitiesShard() {
+    Map<String, Double> in = new TreeMap<>();
+    Map<String, Double> out = new TreeMap<>();
+    for (Series s : net.select("waku_relay_network_bytes_total", Map.of())) {
+      String type = s.label("type") + "/" + s.label("direction");
+      if (type.equals("gross/in")) {
+        in.merge(s.label("topic"), Expected.increase(s, WINDOW), Double::sum);
+      } else if (type.equals("net/out")) {
+        out.merge(s.label("topic"), Expected.increase(s, WINDOW), Double::sum);
+      }
+    }
+    assertThat(in.keySet())
+        .containsExactly(SyntheticNetwork.TOPIC, SyntheticNetwork.COMMUNITIES_TOPIC);
+    assertThat(results.getRelayTopics())
+        .extracting(RelayTopicBytes::getTopic)
+        .containsExactlyElementsOf(in.keySet());
+    for (RelayTopicBytes row : results.getRelayTopics()) {
+      assertThat(row.getBytesIn()).isEqualTo(Math.round(in.get(row.getTopic()))).isPositive();
+      assertThat(row.getBytesOut()).isEqualTo(Math.round(out.get(row.getTopic()))).isPositive();
+      assertThat(row.isCommunitiesShard())
+          .isEqualTo(row.getTopic().equals(SyntheticNetwork.COMMUNITIES_TOPIC));
+    }
+  }
+
+  @Test
+  void aLogosDeliveryNetworkGivesTheSameFiguresFromItsOwnNames() {
+    MetricsAnalyzer.Outcome outcome =
+        analyzer().analyze("ns-c", "lab", "exp", WINDOW.start(), WINDOW.end());
+    assertThat(outcome.reason()).isEqualTo("Queried");
+    MetricsResults r = outcome.metrics();
+    List<Series> messages =
+        logos.select("logos_delivery_node_messages_total", Map.of("type", "relay"));
+    assertThat(messages).hasSize(7);
+    assertThat(logos.select("waku_node_messages_total", Map.of())).isEmpty();
+    double total = messages.stream().mapToDouble(s -> Expected.increase(s, WINDOW)).sum();
+    assertThat(r.getWakuMessages()).isEqualTo(Math.round(total)).isPositive();
+    Map<String, Double> in = new HashMap<>();
+    for (Series s : logos.select("libp2p_network_bytes_total", Map.of("direction", "in"))) {
+      in.merge(s.label("pod"), Expected.rate(s, WINDOW), Double::sum);
+    }
+    assertDistribution(r.getBandwidthInBytesPerSecond(), in);
   }
 
   @Test

@@ -55,8 +55,9 @@ class PromQlTest {
                 + ", \"chatnet_stat\", \"p95\"");
     assertThat(promql.wakuMessages())
         .isEqualTo(
-            "sum(increase(waku_node_messages_total{namespace=\"ns-a\",chatnet_network=\"lab\","
-                + "type=\"relay\"}[600000ms] @ 1795169400.250))");
+            "sum(increase({__name__=~\"waku_node_messages_total|logos_delivery_node_messages_total\","
+                + "namespace=\"ns-a\",chatnet_network=\"lab\",type=\"relay\"}"
+                + "[600000ms] @ 1795169400.250))");
   }
 
   @Test

@@ -128,6 +128,42 @@ class AdmissionValidationTest {
   }
 
   @Test
+  void versionsOfTheGroupsKindAndUnmanagedExtraArgsAreAccepted(
+      KubernetesClient client, TestNamespace ns) {
+    ChatNetwork network =
+        Serialization.unmarshal(
+            """
+            apiVersion: chatnet.io/v1alpha1
+            kind: ChatNetwork
+            metadata: {name: versions}
+            spec:
+              seed: s
+              groups:
+              - {name: boot, kind: nwaku, role: bootstrap, replicas: 1, version: nwaku-v0.36.0}
+              - name: relay
+                kind: nwaku
+                role: relay
+                replicas: 2
+                version: logos-delivery-v0.38.1
+                extraArgs: ["--log-level=DEBUG", "--max-msg-size=150KiB", "--storenode=x"]
+              - {name: beta, kind: nwaku, role: relay, replicas: 1, version: nwaku-v0.37.1-beta}
+              - name: desk
+                kind: status-backend
+                role: desktop
+                replicas: 1
+                image: sb:1
+                version: status-go-c72f4913
+                extraArgs: ["--rest=1"]
+            """,
+            ChatNetwork.class);
+    ChatNetwork stored = client.resource(network).inNamespace(ns.name()).dryRun().create();
+    assertThat(stored.getSpec().getGroups())
+        .extracting(g -> g.effectiveVersion().id())
+        .containsExactly(
+            "nwaku-v0.36.0", "logos-delivery-v0.38.1", "nwaku-v0.37.1-beta", "status-go-c72f4913");
+  }
+
+  @Test
   void defaultsAreFilledInByTheApiServer(KubernetesClient client, TestNamespace ns) {
     ChatNetwork minimal = Scenarios.manifest("smoke.yaml", ns.name(), "defaults");
     ChatNetwork stored = client.resource(minimal).dryRun().create();

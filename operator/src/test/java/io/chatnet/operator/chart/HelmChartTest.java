@@ -310,7 +310,7 @@ class HelmChartTest {
             "--set",
             "operator.reconcileThreads=4",
             "--set",
-            "operator.images.nwaku=wakuorg/nwaku:v0.37.0");
+            "operator.images.netem=nicolaka/netshoot:v0.14");
     Deployment deployment = ofType(objects, Deployment.class).get(0);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -337,7 +337,8 @@ class HelmChartTest {
     assertThat(env(container))
         .containsEntry("CHATNET_PROMETHEUS_URL", "http://prometheus.monitoring:9090")
         .containsEntry("QUARKUS_OPERATOR_SDK_CONCURRENT_RECONCILIATION_THREADS", "4")
-        .containsEntry("CHATNET_IMAGES_NWAKU", "wakuorg/nwaku:v0.37.0")
+        .containsEntry("CHATNET_IMAGES_NETEM", "nicolaka/netshoot:v0.14")
+        .doesNotContainKey("CHATNET_IMAGES_NWAKU")
         .containsEntry("CHATNET_LEADER_ELECTION_ENABLED", "true")
         .containsEntry("CHATNET_LEADER_ELECTION_LEASE_NAME", "chatnet")
         .containsEntry("CHATNET_LEADER_ELECTION_LEASE_NAMESPACE", NS);

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every query of every dashboard in dashboards/ (panel targets and template variables) is parsed
- * and evaluated by Debian's Prometheus, fed the shared synthetic network, and must return data.
+ * and evaluated by Debian's Prometheus, fed the shared synthetic network, and must return data:
+ * once for a network whose nodes spell their metrics waku_* (nwaku v0.36.0 .. logos-delivery
+ * v0.38.1) and once for one spelling them logos_delivery_* (logos-delivery after 2026-07-29).
  */
 class DashboardQueriesTest {
   static final Window WINDOW =
@@ -32,18 +34,31 @@ class DashboardQueriesTest {
   static SyntheticNetwork fixture;
   static PrometheusServer prometheus;
   static DashboardChecker checker;
+  static PrometheusServer logosPrometheus;
+  static DashboardChecker logosChecker;
 
   @BeforeAll
   static void start() {
     fixture = SyntheticNetwork.small(5, WINDOW);
     prometheus = PrometheusServer.builder().backfill(fixture).start();
     checker = new DashboardChecker(prometheus, WINDOW.end(), (long) WINDOW.seconds());
+    SyntheticNetwork logos =
+        SyntheticNetwork.builder()
+            .seed(5)
+            .window(WINDOW)
+            .nodeMetrics(SyntheticNetwork.NodeMetrics.LOGOS_DELIVERY)
+            .build();
+    logosPrometheus = PrometheusServer.builder().backfill(logos).start();
+    logosChecker = new DashboardChecker(logosPrometheus, WINDOW.end(), (long) WINDOW.seconds());
   }
 
   @AfterAll
   static void stop() {
     if (prometheus != null) {
       prometheus.close();
+    }
+    if (logosPrometheus != null) {
+      logosPrometheus.close();
     }
   }
 
@@ -56,6 +71,16 @@ class DashboardQueriesTest {
 
   @Test
   void everyQueryOfEveryDashboardReturnsData() throws IOException {
+    everyQueryReturnsData(checker, "waku_*");
+  }
+
+  @Test
+  void everyQueryOfEveryDashboardReturnsDataOnLogosDeliveryNames() throws IOException {
+    everyQueryReturnsData(logosChecker, "logos_delivery_*");
+  }
+
+  private static void everyQueryReturnsData(DashboardChecker checker, String spelling)
+      throws IOException {
     List<Path> files = dashboards();
     assertThat(files).hasSizeGreaterThanOrEqualTo(6);
     List<DashboardChecker.Problem> problems = new ArrayList<>();
@@ -68,12 +93,14 @@ class DashboardQueriesTest {
     }
     if (!problems.isEmpty()) {
       org.assertj.core.api.Assertions.fail(
-          "%d of %d dashboard queries failed:%n%s",
+          "%d of %d dashboard queries failed on %s node metrics:%n%s",
           problems.size(),
           queries,
+          spelling,
           String.join("\n", problems.stream().map(String::valueOf).toList()));
     }
-    System.out.printf("%d dashboards, %d queries, all returned data%n", files.size(), queries);
+    System.out.printf(
+        "%d dashboards, %d queries, all returned data (%s)%n", files.size(), queries, spelling);
   }
 
   @Test

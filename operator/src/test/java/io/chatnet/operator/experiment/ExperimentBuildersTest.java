@@ -15,6 +15,7 @@ import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
+import io.chatnet.operator.network.NwakuArgs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -67,6 +68,16 @@ class ExperimentBuildersTest {
     assertThat(plan.clientSettings().storeConfirmation()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
     assertThat(plan.seed()).isEqualTo("groups-mobile");
+    // Relay load goes to the network's static shards, read back with the cache the nodes run.
+    assertThat(plan.waku().clusterId()).isEqualTo(network.getSpec().getClusterId());
+    assertThat(plan.waku().shards()).isEqualTo(network.getSpec().getShards());
+    assertThat(plan.waku().cacheCapacity())
+        .isEqualTo(NwakuArgs.REST_RELAY_CACHE_CAPACITY)
+        .isEqualTo(500);
+    assertThat(plan.waku().pubsubTopics())
+        .allMatch(t -> t.startsWith("/waku/2/rs/" + network.getSpec().getClusterId() + "/"));
+    // The load generator accepts the plan (the same layout check the operator makes).
+    assertThat(io.chatnet.loadgen.plan.Assignment.problems(plan)).isEmpty();
   }
 
   @Test
@@ -97,7 +108,7 @@ class ExperimentBuildersTest {
             """
             {"clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
              "traffic": {"oneToOne": {"sent": %d, "failed": 1, "expected": %d, "received": %d,
-               "duplicates": 2, "late": 0, "lost": %d,
+               "duplicates": 2, "late": 0, "lost": %d, "unknown": 3,
                "latencyMillis": {"p50": 40.0, "p95": %f, "p99": 300.0, "max": 900.0}}}}
             """
                 .formatted(sent, expected, received, expected - received, p95));
@@ -115,6 +126,7 @@ class ExperimentBuildersTest {
     assertThat(r.getLost()).isEqualTo(1);
     assertThat(r.getFailed()).isEqualTo(2);
     assertThat(r.getDuplicates()).isEqualTo(4);
+    assertThat(r.getUnknown()).isEqualTo(6);
     assertThat(r.getDeliveryRatio()).isEqualTo(149.0 / 150);
     assertThat(r.getLatencyP95Millis()).isEqualTo(180.0);
     assertThat(results.getPrivateGroups()).isNull();

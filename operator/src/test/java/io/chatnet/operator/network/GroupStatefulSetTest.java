@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.versions.NodeVersion;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -53,6 +54,11 @@ class GroupStatefulSetTest {
     assertThat(node.getCommand()).containsExactly("/bin/sh", "-c", NodeStartScript.SCRIPT, "nwaku");
     assertThat(node.getArgs()).contains("--store=true", "--filter=true");
     assertThat(node.getEnv()).anyMatch(e -> e.getName().equals("POD_IP"));
+    assertThat(node.getEnv())
+        .anyMatch(
+            e ->
+                e.getName().equals(NodeStartScript.BINARY_ENV)
+                    && e.getValue().equals("/usr/bin/wakunode"));
     assertThat(node.getPorts())
         .extracting(p -> p.getName() + "/" + p.getContainerPort() + "/" + p.getProtocol())
         .containsExactly(
@@ -63,6 +69,25 @@ class GroupStatefulSetTest {
     assertThat(node.getResources().getLimits())
         .containsEntry("cpu", new Quantity("400m"))
         .containsEntry("memory", new Quantity("600Mi"));
+  }
+
+  @Test
+  void theDeclaredVersionChoosesImageAndFlagsAndAnImageOrBinaryGivenWins() {
+    NodeGroup relay = group(smoke, "relay");
+    relay.setVersion(NodeVersion.LOGOS_DELIVERY_V0_38_1);
+    Container node = build(smoke, "relay").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(node.getImage()).isEqualTo("harbor.status.im/wakuorg/nwaku:v0.38.1");
+    assertThat(node.getArgs()).doesNotContain("--legacy-store=false");
+    relay.setVersion(NodeVersion.NWAKU_V0_37_1_BETA);
+    relay.setImage("registry.example/nwaku:v0.37.1-beta-patched");
+    relay.setNodeBinary("/usr/local/bin/wakunode2");
+    node = build(smoke, "relay").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(node.getImage()).isEqualTo("registry.example/nwaku:v0.37.1-beta-patched");
+    assertThat(node.getArgs()).contains("--legacy-store=false");
+    assertThat(node.getEnv())
+        .filteredOn(e -> e.getName().equals(NodeStartScript.BINARY_ENV))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("/usr/local/bin/wakunode2"));
   }
 
   @Test
@@ -94,7 +119,7 @@ class GroupStatefulSetTest {
   void clientsGetTheirImageApiPortAndNoKeys() {
     StatefulSet sts = build(smoke, "desktop");
     Container client = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(client.getImage()).isEqualTo("soutullostatus/status-backend:latest");
+    assertThat(client.getImage()).isEqualTo(group(smoke, "desktop").getImage());
     assertThat(client.getArgs()).containsExactly("--address", "0.0.0.0:3333");
     assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
         .extracting(v -> v.getName())

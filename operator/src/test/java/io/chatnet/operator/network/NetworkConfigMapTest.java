@@ -67,16 +67,22 @@ class NetworkConfigMapTest {
   }
 
   @Test
-  void staticPeersListEveryEdgeOnce() {
+  void staticPeersListEveryPodWithItsAddressAndEveryEdgeOnce() {
     ChatNetwork relayOnly = Scenarios.network("relay-only.yaml", "ns");
     String peers =
         NetworkConfigMap.build(relayOnly, Map.of(), "cluster.local")
             .getData()
             .get(NodeStartScript.STATIC_PEERS_FILE);
-    long edges = peers.lines().mapToLong(l -> l.split(" ").length - 1).sum();
+    assertThat(peers.lines()).hasSize(500);
+    long edges = peers.lines().mapToLong(l -> l.split(" ").length - 2).sum();
     assertThat(edges).isEqualTo(500L * 6 / 2);
     assertThat(peers.lines().findFirst().orElseThrow())
-        .matches("relay-only-relay-\\d+( /dns4/\\S+/tcp/60000/p2p/16Uiu2HA\\S+)+");
+        .isEqualTo(
+            "relay-only-relay-0 /dns4/relay-only-relay-0.relay-only-relay.ns.svc.cluster.local"
+                + "/tcp/60000/p2p/"
+                + NodeIdentities.peerId(relayOnly.getSpec().getSeed(), "relay", 0));
+    assertThat(peers.lines().skip(1).findFirst().orElseThrow())
+        .matches("relay-only-relay-1( /dns4/\\S+/tcp/60000/p2p/16Uiu2HA\\S+)+");
   }
 
   @Test

@@ -364,4 +364,47 @@ public class ChatExperimentLifecycleTest {
                 client.batch().v1().jobs().inNamespace(ns.name()).withName("orphan-loadgen").get()
                     == null);
   }
+
+  @Test
+  void trafficTheNetworkCannotFormFailsBeforeTheRunWithAConditionAndAWarning(
+      KubernetesClient client, TestNamespace ns) {
+    // smoke.yaml has 6 status-backend clients; 4 pairs need 8. Refused without waiting for Ready.
+    client.resource(Scenarios.manifest("smoke.yaml", ns.name(), "small")).create();
+    ChatExperiment tooMany = experiment(ns, "too-many", "small", "");
+    tooMany.getSpec().getTraffic().getOneToOne().setPairs(4);
+    client.resource(tooMany).create();
+    Instant created = Instant.now();
+    ChatExperiment failed = awaitPhase(client, ns, "too-many", ExperimentPhase.Failed);
+    assertThat(Duration.between(created, Instant.now())).isLessThan(Duration.ofSeconds(15));
+    assertThat(failed.getStatus().getConditions())
+        .anyMatch(
+            c ->
+                c.getType().equals("Failed")
+                    && c.getReason().equals("InvalidTraffic")
+                    && c.getMessage()
+                        .equals(
+                            "spec.traffic.oneToOne.pairs=4 needs 8 clients (a client chats in at"
+                                + " most one pair or group), network small has 6 status-backend"
+                                + " clients"));
+    await("a Warning event for the refusal")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client.v1().events().inNamespace(ns.name()).list().getItems().stream()
+                    .anyMatch(
+                        e ->
+                            "Warning".equals(e.getType())
+                                && "InvalidTraffic".equals(e.getReason())
+                                && "too-many".equals(e.getInvolvedObject().getName())));
+    // Nothing ran: no plan, no Job.
+    assertThat(client.batch().v1().jobs().inNamespace(ns.name()).withName("too-many-loadgen").get())
+        .isNull();
+    assertThat(
+            client
+                .configMaps()
+                .inNamespace(ns.name())
+                .withName(ExperimentNames.planConfigMap(failed))
+                .get())
+        .isNull();
+  }
 }

@@ -57,7 +57,9 @@ class HtmlReportTest {
         .contains("6 status-backend clients (4 desktop, 2 mobile) and 10 nwaku nodes")
         .contains("0: podKill deleted 2 pods of relay")
         .contains("98.33 %")
-        .contains("41,234");
+        .contains("41,234")
+        .contains("relay (desktop) clients subscribe to /waku/2/rs/16/64 whatever their settings")
+        .contains("That shard carried 12 KiB received by the nodes in the window");
     // relay delivery is not measured by receivers: said so, not drawn as an empty bar
     assertThat(bar(delivery, "delivery ratio", "relay")).isNull();
     assertThat(delivery.select("text.not-measured")).hasSize(1);

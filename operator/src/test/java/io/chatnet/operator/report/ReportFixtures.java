@@ -9,6 +9,7 @@ import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
+import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.ShardStatus;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
@@ -114,6 +115,15 @@ final class ReportFixtures {
     return r;
   }
 
+  static RelayTopicBytes relayTopic(String topic, long in, long out, boolean communities) {
+    RelayTopicBytes t = new RelayTopicBytes();
+    t.setTopic(topic);
+    t.setBytesIn(in);
+    t.setBytesOut(out);
+    t.setCommunitiesShard(communities);
+    return t;
+  }
+
   static MetricsResults metrics() {
     MetricsResults m = new MetricsResults();
     m.setWindowStart("2026-11-26T08:00:30Z");
@@ -122,6 +132,10 @@ final class ReportFixtures {
     m.setBandwidthOutBytesPerSecond(distribution(11264, 16000, 18432, 10));
     m.setPeers(distribution(7.5, 9, 9, 10));
     m.setWakuMessages(41234L);
+    m.setRelayTopics(
+        List.of(
+            relayTopic("/waku/2/rs/16/32", 52_428_800L, 20_971_520L, false),
+            relayTopic("/waku/2/rs/16/64", 12_288L, 0L, true)));
     m.setGroups(
         List.of(
             group("boot", "bootstrap", 0.021, 52_428_800, 9216, 8192, 1),

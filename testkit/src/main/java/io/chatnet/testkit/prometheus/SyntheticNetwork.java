@@ -13,10 +13,13 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded synthetic chatnet network as Prometheus would have scraped it: nwaku groups (every
- * series the dashboards and the analyzer read from nwaku's metrics port), status-backend groups,
- * and the load generator shards of one experiment, all with the target labels of the scrape
- * convention ({@code namespace}, {@code pod}, {@code chatnet_network}, {@code chatnet_group},
- * {@code chatnet_role}, {@code chatnet_experiment} on load generator pods).
+ * series the dashboards and the analyzer read from nwaku's metrics port, named as the chosen {@link
+ * NodeMetrics} version exposes them: a Nim Counter declared X is scraped as X_total, as
+ * status-im/nim-metrics metrics.nim newCounterMetrics does), status-backend groups (status-go's
+ * registered wakumetrics and client_golang's process collector), and the load generator shards of
+ * one experiment, all with the target labels of the scrape convention ({@code namespace}, {@code
+ * pod}, {@code chatnet_network}, {@code chatnet_group}, {@code chatnet_role}, {@code
+ * chatnet_experiment} on load generator pods).
  *
  * <p>Samples fall every {@code step} on a grid through both ends of the {@link #window()}, from
  * {@code margin} before it (warm-up) to {@code margin} after it, so figures over the window are
@@ -28,6 +31,41 @@ import java.util.SplittableRandom;
 public final class SyntheticNetwork {
   /** The pubsub topic of every nwaku series that has one. */
   public static final String TOPIC = "/waku/2/rs/16/32";
+
+  /**
+   * status-go's Communities shard: desktop clients subscribe to it, so nodes see a little gossip
+   * there even when no community exists; the fixture gives it 1% of the chat shard's bytes.
+   */
+  public static final String COMMUNITIES_TOPIC = "/waku/2/rs/16/64";
+
+  /**
+   * nim-libp2p reports per-topic gossipsub gauges under the topic's name only for topics listed in
+   * the build-time KnownLibP2PTopics, which nwaku and logos-delivery leave empty: every topic is
+   * summed into topic="other" (vacp2p/nim-libp2p libp2p/protocols/pubsub/gossipsub/behavior.nim).
+   */
+  public static final String LIBP2P_TOPIC = "other";
+
+  /**
+   * How a node version spells its own metrics (the libp2p_*, process_* and nim_gc_* ones are the
+   * same everywhere). waku-org/nwaku v0.36.0 and v0.37.1-beta and logos-messaging/logos-delivery up
+   * to v0.38.1 declare waku_*; logos-delivery from commit 8125cd026 (2026-07-29) declares
+   * logos_delivery_*.
+   */
+  public enum NodeMetrics {
+    WAKU("waku_"),
+    LOGOS_DELIVERY("logos_delivery_");
+
+    private final String prefix;
+
+    NodeMetrics(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** The declared (Nim identifier) name of a node metric, e.g. node_messages. */
+    public String declared(String suffix) {
+      return prefix + suffix;
+    }
+  }
 
   /** The load generator's latency histogram bounds (loadgen's LoadMetrics), seconds. */
   public static final List<Double> LATENCY_BOUNDS =
@@ -100,6 +138,10 @@ public final class SyntheticNetwork {
 
   public String experiment() {
     return spec.experiment;
+  }
+
+  public NodeMetrics nodeMetrics() {
+    return spec.nodeMetrics;
   }
 
   public List<Group> groups() {
@@ -205,16 +247,25 @@ public final class SyntheticNetwork {
   private void nwaku(Group group, int ordinal) {
     Map<String, String> t = target(group, ordinal, 8008);
     int reset = restartIndex(group, ordinal);
+    NodeMetrics v = spec.nodeMetrics;
     double rateIn = 2000 + random.nextInt(20000);
     double rateOut = 2000 + random.nextInt(20000);
-    counter("libp2p_network_bytes_total", with(t, "direction", "in"), rateIn, reset, 1);
-    counter("libp2p_network_bytes_total", with(t, "direction", "out"), rateOut, reset, 1);
+    nimCounter("libp2p_network_bytes", with(t, "direction", "in"), rateIn, reset, 1);
+    nimCounter("libp2p_network_bytes", with(t, "direction", "out"), rateOut, reset, 1);
     for (String direction : List.of("in", "out")) {
       for (String type : List.of("gross", "net")) {
-        counter(
-            "waku_relay_network_bytes_total",
-            with(t, "direction", direction, "topic", TOPIC, "type", type),
-            (type.equals("gross") ? 0.8 : 0.6) * (direction.equals("in") ? rateIn : rateOut),
+        double bytes =
+            (type.equals("gross") ? 0.8 : 0.6) * (direction.equals("in") ? rateIn : rateOut);
+        nimCounter(
+            v.declared("relay_network_bytes"),
+            with(t, "topic", TOPIC, "type", type, "direction", direction),
+            bytes,
+            reset,
+            1);
+        nimCounter(
+            v.declared("relay_network_bytes"),
+            with(t, "topic", COMMUNITIES_TOPIC, "type", type, "direction", direction),
+            bytes / 100,
             reset,
             1);
       }
@@ -222,7 +273,7 @@ public final class SyntheticNetwork {
     gauge("libp2p_peers", t, 4 + random.nextInt(20), 3, 1);
     for (String direction : List.of("In", "Out")) {
       gauge(
-          "waku_connected_peers",
+          v.declared("connected_peers"),
           with(t, "direction", direction, "protocol", "/vac/waku/relay/2.0.0"),
           2 + random.nextInt(10),
           2,
@@ -230,32 +281,57 @@ public final class SyntheticNetwork {
     }
     gauge(
         "libp2p_gossipsub_peers_per_topic_mesh",
-        with(t, "topic", TOPIC),
+        with(t, "topic", LIBP2P_TOPIC),
         4 + random.nextInt(5),
         2,
         1);
     gauge("libp2p_gossipsub_healthy_peers_topics", t, 1, 0, 1);
     double messages = 1 + random.nextInt(10);
-    counter("waku_node_messages_total", with(t, "type", "relay"), messages, reset, 1);
-    histogram("waku_histogram_message_size", t, MESSAGE_SIZE_BOUNDS, messages, 500, 60000, reset);
-    counter("waku_rln_spam_messages_total", t, 0.05, reset, 1);
-    gauge("waku_rln_proof_verification_duration_seconds", t, 0.002, 0.001, 0.0001);
-    gauge("nim_gc_mem_bytes", t, 20e6 + random.nextInt(30_000_000), 2e6, 1);
+    nimCounter(v.declared("node_messages"), with(t, "type", "relay"), messages, reset, 1);
+    histogram(
+        v.declared("histogram_message_size"), t, MESSAGE_SIZE_BOUNDS, messages, 500, 60000, reset);
+    // Declared with _total in its Nim name, so scraped as ..._total_total.
+    nimCounter(v.declared("rln_spam_messages_total"), t, 0.05, reset, 1);
+    gauge(v.declared("rln_proof_verification_duration_seconds"), t, 0.002, 0.001, 0.0001);
+    gauge("nim_gc_mem_bytes", with(t, "thread_id", "1"), 20e6 + random.nextInt(30_000_000), 2e6, 1);
+    // nim-metrics' ProcessInfo collector writes these names as they are.
     counter("process_cpu_seconds_total", t, 0.05 + random.nextInt(30) / 100.0, reset, 0.01);
     gauge("process_resident_memory_bytes", t, 60e6 + random.nextInt(80_000_000), 5e6, 1);
   }
 
+  /**
+   * status-go metrics/wakumetrics (registered collectors only: statusgo_waku_envelope_sent_total is
+   * declared but never registered) and client_golang's process collector. Desktop clients publish
+   * by relay, mobile ones by light push.
+   */
   private void statusBackend(Group group, int ordinal) {
     Map<String, String> t = target(group, ordinal, 9100);
     double sends = 0.2 + random.nextInt(10) / 10.0;
-    counter("statusgo_waku_messages_sent_total", t, sends, -1, 1);
-    counter("statusgo_waku_envelope_sent_total", t, sends * 1.1, -1, 1);
-    counter("statusgo_waku_messages_received_total", t, sends * 2, -1, 1);
+    String method = "mobile".equals(group.role()) ? "LightPush" : "Relay";
+    counter("statusgo_waku_messages_sent_total", with(t, "publish_method", method), sends, -1, 1);
+    String content = "/waku/1/0x" + Integer.toHexString(1000 + ordinal) + "/rfc26";
+    counter(
+        "statusgo_waku_envelope_sent_errors_total",
+        with(t, "pubsub_topic", TOPIC, "content_topic", content),
+        sends * 0.02,
+        -1,
+        1);
+    counter(
+        "statusgo_waku_messages_received_total",
+        with(t, "pubsub_topic", TOPIC, "content_topic", content, "chat_id", "chat-" + ordinal),
+        sends * 2,
+        -1,
+        1);
     counter("statusgo_waku_message_delivery_confirmations_total", t, sends * 0.9, -1, 1);
     gauge("statusgo_waku_connected_peers", t, 3 + random.nextInt(5), 1, 1);
     counter("statusgo_waku_store_query_successes_total", t, 0.1, -1, 1);
     counter("statusgo_waku_store_query_failures_total", t, 0.01, -1, 1);
-    counter("statusgo_waku_missed_messages_total", t, 0.02, -1, 1);
+    counter(
+        "statusgo_waku_missed_messages_total",
+        with(t, "pubsub_topic", TOPIC, "content_topic", content),
+        0.02,
+        -1,
+        1);
     counter("process_cpu_seconds_total", t, 0.02 + random.nextInt(20) / 100.0, -1, 0.01);
     gauge("process_resident_memory_bytes", t, 100e6 + random.nextInt(100_000_000), 5e6, 1);
   }
@@ -293,6 +369,12 @@ public final class SyntheticNetwork {
     gauge("chatnet_loadgen_clients", with(t, "state", "ready"), 10 + random.nextInt(5), 0, 1);
     gauge("chatnet_loadgen_clients", with(t, "state", "failed"), random.nextInt(2), 0, 1);
     counter("chatnet_loadgen_signal_reconnects_total", t, 0.01, -1, 1);
+  }
+
+  /** A Nim Counter declared {@code declared}: nim-metrics exposes it as declared + "_total". */
+  private void nimCounter(
+      String declared, Map<String, String> labels, double perSecond, int reset, double unit) {
+    counter(declared + "_total", labels, perSecond, reset, unit);
   }
 
   /** Seconds between samples. */
@@ -431,8 +513,15 @@ public final class SyntheticNetwork {
     private final List<Group> groups = new ArrayList<>();
     private int shards = 2;
     private boolean restart = true;
+    private NodeMetrics nodeMetrics = NodeMetrics.WAKU;
 
     private Builder() {}
+
+    /** The node version's metric spelling (default waku_*, as nwaku v0.36.0 exposes). */
+    public Builder nodeMetrics(NodeMetrics nodeMetrics) {
+      this.nodeMetrics = nodeMetrics;
+      return this;
+    }
 
     public Builder seed(long seed) {
       this.seed = seed;

@@ -28,13 +28,13 @@ class SyntheticNetworkTest {
           "libp2p_gossipsub_healthy_peers_topics",
           "waku_node_messages_total",
           "waku_histogram_message_size_bucket",
-          "waku_rln_spam_messages_total",
+          "waku_rln_spam_messages_total_total",
           "waku_rln_proof_verification_duration_seconds",
           "nim_gc_mem_bytes",
           "process_cpu_seconds_total",
           "process_resident_memory_bytes",
           "statusgo_waku_messages_sent_total",
-          "statusgo_waku_envelope_sent_total",
+          "statusgo_waku_envelope_sent_errors_total",
           "statusgo_waku_messages_received_total",
           "statusgo_waku_message_delivery_confirmations_total",
           "statusgo_waku_connected_peers",
@@ -77,6 +77,48 @@ class SyntheticNetworkTest {
             "privateGroups/desktop",
             "privateGroups/mobile",
             "relay/relay");
+  }
+
+  @Test
+  void aLogosDeliveryNetworkSpellsEveryNodeMetricWithItsPrefixAndTheSameLabels() {
+    SyntheticNetwork waku = SyntheticNetwork.small(7, WINDOW);
+    SyntheticNetwork logos =
+        SyntheticNetwork.builder()
+            .seed(7)
+            .window(WINDOW)
+            .nodeMetrics(SyntheticNetwork.NodeMetrics.LOGOS_DELIVERY)
+            .build();
+    Set<String> names = logos.series().stream().map(Series::name).collect(Collectors.toSet());
+    assertThat(names)
+        .contains(
+            "logos_delivery_node_messages_total",
+            "logos_delivery_relay_network_bytes_total",
+            "logos_delivery_connected_peers",
+            "logos_delivery_histogram_message_size_bucket",
+            "logos_delivery_rln_spam_messages_total_total",
+            "logos_delivery_rln_proof_verification_duration_seconds",
+            "libp2p_network_bytes_total",
+            "libp2p_peers",
+            "nim_gc_mem_bytes",
+            "statusgo_waku_messages_sent_total")
+        .noneMatch(n -> n.startsWith("waku_"));
+    // Same seed, same draws: only the names differ.
+    assertThat(logos.series()).hasSameSizeAs(waku.series());
+    for (int i = 0; i < waku.series().size(); i++) {
+      Series w = waku.series().get(i);
+      Series l = logos.series().get(i);
+      assertThat(l.name()).isEqualTo(w.name().replaceFirst("^waku_", "logos_delivery_"));
+      assertThat(l.labels()).isEqualTo(w.labels());
+      assertThat(l.samples()).isEqualTo(w.samples());
+    }
+    assertThat(
+            waku.select("libp2p_gossipsub_peers_per_topic_mesh", Map.of()).stream()
+                .map(s -> s.label("topic"))
+                .distinct())
+        .containsExactly("other");
+    assertThat(waku.select("waku_relay_network_bytes_total", Map.of("pod", "lab-boot-0")))
+        .extracting(s -> s.labels().keySet())
+        .allSatisfy(k -> assertThat(k).contains("topic", "type", "direction"));
   }
 
   @Test
