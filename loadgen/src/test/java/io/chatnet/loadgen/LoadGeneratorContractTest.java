@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import io.chatnet.loadgen.measure.LoadMetrics;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The load generator against the status-backend stand-in: the figures it reports equal the
@@ -48,9 +50,35 @@ class LoadGeneratorContractTest {
   }
 
   Plan plan(int clients, Plan.Traffic traffic, Plan.Behaviours behaviours, int shards) {
+    return plan(clients, traffic, behaviours, shards, ClientProfile.NEWER_ID);
+  }
+
+  /**
+   * The fleet a version can join: chatnet's own for the newer build, a compiled-in one for 2024.
+   */
+  static Plan.ClientSettings settings(String version) {
+    return version.equals(ClientProfile.V2024_ID)
+        ? new Plan.ClientSettings("waku.sandbox", null, false, false, false, true, true, 9100)
+        : new Plan.ClientSettings(
+            "chatnet", "/etc/chatnet/network/fleets.json", false, false, false, true, true, 9100);
+  }
+
+  Plan plan(
+      int clients, Plan.Traffic traffic, Plan.Behaviours behaviours, int shards, String version) {
+    return plan(clients, traffic, behaviours, shards, version, settings(version));
+  }
+
+  Plan plan(
+      int clients,
+      Plan.Traffic traffic,
+      Plan.Behaviours behaviours,
+      int shards,
+      String version,
+      Plan.ClientSettings settings) {
     List<Plan.ClientRef> refs = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      refs.add(new Plan.ClientRef("c" + i, standIn.url(i), i % 4 == 3 ? "mobile" : "desktop"));
+      refs.add(
+          new Plan.ClientRef("c" + i, standIn.url(i), i % 4 == 3 ? "mobile" : "desktop", version));
     }
     return new Plan(
         "contract",
@@ -64,16 +92,7 @@ class LoadGeneratorContractTest {
         List.of(),
         traffic,
         behaviours,
-        new Plan.ClientSettings(
-            "chatnet",
-            "/etc/chatnet/network/fleets.json",
-            false,
-            false,
-            false,
-            false,
-            true,
-            true,
-            9100),
+        settings,
         8);
   }
 
@@ -174,12 +193,13 @@ class LoadGeneratorContractTest {
     return org.assertj.core.data.Offset.offset(millis);
   }
 
-  @Test
-  void figuresMatchTheStandInsGroundTruthUnderLossAndDuplicates() {
-    standIn = new StatusBackendStandIn(16);
+  @ParameterizedTest
+  @ValueSource(strings = {ClientProfile.V2024_ID, ClientProfile.NEWER_ID})
+  void figuresMatchTheStandInsGroundTruthUnderLossAndDuplicates(String version) {
+    standIn = new StatusBackendStandIn(16, version);
     standIn.faults.lossPercent = 10;
     standIn.faults.duplicatePercent = 5;
-    Plan plan = plan(16, chats(4, 2), null, 1);
+    Plan plan = plan(16, chats(4, 2), null, 1, version);
     Summary summary = run(plan, 0);
 
     assertThat(summary.clients().ready()).isEqualTo(16);
@@ -196,6 +216,7 @@ class LoadGeneratorContractTest {
         .isPositive();
     assertThat(summary.startSkewMillis()).isLessThan(250);
     assertThat(standIn.rpcRejections).isEmpty();
+    assertThat(standIn.unreadKeys).isEmpty();
   }
 
   @Test
@@ -258,13 +279,39 @@ class LoadGeneratorContractTest {
     assertThat(receivedMetric).isEqualTo((double) allFirsts).isGreaterThan(received.size());
   }
 
-  @Test
-  void everyRpcCarriesAnIdAndGroupsAreCreatedWithTheLeadingNull() {
-    standIn = new StatusBackendStandIn(6);
-    Summary summary = run(plan(6, chats(0, 2), null, 1), 0);
+  @ParameterizedTest
+  @ValueSource(strings = {ClientProfile.V2024_ID, ClientProfile.NEWER_ID})
+  void groupsAreCreatedWithTheParamsOfTheCreatorsVersion(String version) {
+    standIn = new StatusBackendStandIn(6, version);
+    Summary summary = run(plan(6, chats(0, 2), null, 1, version), 0);
     assertThat(summary.groups()).isEqualTo(2);
     assertThat(standIn.rpcRejections).isEmpty();
     assertThat(summary.setupFailures()).isEmpty();
+    List<Object> params =
+        standIn.requests.stream()
+            .filter(r -> "wakuext_createGroupChatWithMembers".equals(r.rpcMethod()))
+            .findFirst()
+            .orElseThrow()
+            .rpcParams();
+    // c72f4913: (ctx ext.Context, name, members) takes a leading null; newer builds do not
+    assertThat(params).hasSize(version.equals(ClientProfile.V2024_ID) ? 3 : 2);
+  }
+
+  @Test
+  void aVersionsWrongGroupParamsAreRefusedByTheStandIn() {
+    // the other version's params: the stand-in answers go-ethereum's errors, the group fails
+    standIn = new StatusBackendStandIn(6, ClientProfile.V2024_ID);
+    Summary summary =
+        run(
+            plan(6, chats(0, 1), null, 1, ClientProfile.NEWER_ID, settings(ClientProfile.V2024_ID)),
+            0);
+    assertThat(summary.groups()).isZero();
+    assertThat(summary.setupFailures().values())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("invalid argument 0")
+                    .contains("cannot unmarshal string into Go value of type Context"));
   }
 
   @Test
@@ -341,25 +388,80 @@ class LoadGeneratorContractTest {
     assertThat(fa.received() + fb.received()).isEqualTo(truth.received());
   }
 
+  static final List<String> MOBILE = List.of("c3", "c7"); // i % 4 == 3 in plan()
+
   @Test
-  void mobileBehavioursReachTheClients() {
+  void mobileBehavioursApplyToMobileClientsOnlyAndCountWhatWasApplied() {
     standIn = new StatusBackendStandIn(8);
     Plan plan =
         plan(
             8,
             chats(4, 0),
-            new Plan.Behaviours(new Plan.Periodic(0.5, 2, 1), new Plan.Periodic(0.25, 2, 1)),
+            new Plan.Behaviours(new Plan.Periodic(1.0, 2, 1), new Plan.Periodic(0.5, 2, 1)),
             1);
     Summary summary = run(plan, 0);
-    assertThat(summary.behaviours().get("offline")).isGreaterThanOrEqualTo(4);
-    assertThat(summary.behaviours().get("background")).isGreaterThanOrEqualTo(2);
-    long connectionChanges =
-        Arrays.stream(new String[] {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"})
-            .mapToLong(c -> standIn.callsOf(c).stream().filter("ConnectionChange"::equals).count())
-            .sum();
-    assertThat(connectionChanges).isGreaterThanOrEqualTo(8); // each offline spell is off and on
+    Map<String, Integer> counts = summary.behaviours();
+    assertThat(counts.get("offline")).isGreaterThanOrEqualTo(4); // 2 mobile clients, 2+ periods
+    assertThat(counts.get("background")).isGreaterThanOrEqualTo(2);
+    assertThat(counts.get("failed")).isZero();
+    assertThat(counts.get("offlineUnsupported")).isZero();
+    assertThat(standIn.connectionTypes.keySet()).containsExactlyInAnyOrderElementsOf(MOBILE);
+    assertThat(MOBILE).containsAll(standIn.appStates.keySet());
     assertThat(standIn.appStates).isNotEmpty();
+    // each applied spell is one "none" that status-backend accepted
+    long offlineCalls =
+        standIn.connectionTypes.values().stream()
+            .flatMap(List::stream)
+            .filter("none"::equals)
+            .count();
+    assertThat(offlineCalls).isEqualTo(counts.get("offline").longValue());
+    assertThat(standIn.unreadKeys).isEmpty();
     // Messages to clients that were offline arrive when they come back: nothing is lost.
     assertMatches(summary.traffic().get("oneToOne"), truth(plan, false));
+  }
+
+  @Test
+  void aRefusedBehaviourCallIsCountedAsFailedNotApplied() {
+    standIn = new StatusBackendStandIn(8);
+    standIn.faults.failingFunctions.add("ConnectionChangeV2");
+    Plan plan = plan(8, chats(4, 0), new Plan.Behaviours(new Plan.Periodic(1.0, 2, 1), null), 1);
+    Map<String, Integer> counts = run(plan, 0).behaviours();
+    assertThat(counts.get("offline")).isZero();
+    assertThat(counts.get("offlineFailed")).isGreaterThanOrEqualTo(4);
+    assertThat(counts.get("failed")).isEqualTo(counts.get("offlineFailed"));
+  }
+
+  @Test
+  void behavioursThe2024BuildCannotApplyAreReportedUnsupportedAndNeverSent() {
+    standIn = new StatusBackendStandIn(8, ClientProfile.V2024_ID);
+    Plan plan =
+        plan(
+            8,
+            chats(4, 0),
+            new Plan.Behaviours(new Plan.Periodic(1.0, 2, 1), new Plan.Periodic(1.0, 2, 1)),
+            1,
+            ClientProfile.V2024_ID);
+    Map<String, Integer> counts = run(plan, 0).behaviours();
+    assertThat(counts.get("offline")).isZero();
+    assertThat(counts.get("background")).isZero();
+    assertThat(counts.get("offlineUnsupported")).isGreaterThanOrEqualTo(4);
+    assertThat(counts.get("backgroundUnsupported")).isGreaterThanOrEqualTo(4);
+    assertThat(counts.get("failed")).isZero();
+    assertThat(standIn.requests)
+        .noneMatch(r -> r.function().startsWith("ConnectionChange"))
+        .noneMatch(r -> r.function().startsWith("AppStateChange"));
+  }
+
+  @Test
+  void the2024BuildRefusesAChatnetFleetBeforeSendingAnything() {
+    standIn = new StatusBackendStandIn(4, ClientProfile.V2024_ID);
+    Plan plan =
+        plan(4, chats(2, 0), null, 1, ClientProfile.V2024_ID, settings(ClientProfile.NEWER_ID));
+    Summary summary = run(plan, 0);
+    assertThat(summary.clients().ready()).isZero();
+    assertThat(summary.clients().failures().get("c0"))
+        .contains("status-go-c72f4913 cannot join fleet 'chatnet'")
+        .contains("wakuFleetsConfigFilePath");
+    assertThat(standIn.requests).isEmpty();
   }
 }

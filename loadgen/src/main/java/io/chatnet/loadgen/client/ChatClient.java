@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatnet.loadgen.plan.Plan.ClientRef;
 import io.chatnet.loadgen.plan.Plan.ClientSettings;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,13 +14,15 @@ import java.util.function.Consumer;
  * One status-backend client driven by the load generator: its API, its signal stream, and the start
  * order of REFERENCE.md: connect /signals, InitializeApplication, CreateAccountAndLogin, wait for
  * the node.login signal (the only place login success or failure is reported), then start the
- * messenger and switch off what isolates private chats.
+ * messenger and switch off what isolates private chats. Request bodies come from the client's
+ * {@link ClientProfile}, chosen by the version its group declares.
  */
 public final class ChatClient implements AutoCloseable {
   static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
-  private static final String PASSWORD = "chatnet-load"; // test accounts; not a secret
 
   private final ClientRef ref;
+  private final ClientProfile profile;
+  private final String displayName;
   private final StatusBackendClient api;
   private final SignalStream signals;
   private volatile Consumer<Signal> messageSink = s -> {};
@@ -30,6 +31,8 @@ public final class ChatClient implements AutoCloseable {
 
   public ChatClient(ClientRef ref, Transport transport, Duration requestTimeout) {
     this.ref = ref;
+    this.profile = ClientProfile.forVersion(ref.version());
+    this.displayName = DisplayName.of(ref.name());
     this.api = new StatusBackendClient(transport.http(), ref.url(), requestTimeout);
     this.signals =
         new SignalStream(transport.sockets(), transport.loop(), api.signalsUri(), this::onSignal);
@@ -41,6 +44,15 @@ public final class ChatClient implements AutoCloseable {
 
   public String name() {
     return ref.name();
+  }
+
+  public ClientProfile profile() {
+    return profile;
+  }
+
+  /** The display name the account is created with (pod names are often too long for it). */
+  public String displayName() {
+    return displayName;
   }
 
   public boolean mobile() {
@@ -67,13 +79,21 @@ public final class ChatClient implements AutoCloseable {
 
   /** Creates the account and logs in; completes with the public key. */
   public CompletableFuture<String> login(ClientSettings settings) {
+    Map<String, Object> initialize;
+    Map<String, Object> account;
+    try {
+      initialize = profile.initializeApplication(settings);
+      account = profile.createAccount(displayName, mobile(), settings);
+    } catch (UnsupportedByProfile e) {
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<String> signal = new CompletableFuture<>();
     loginSignal = signal;
     CompletableFuture<Void> connected =
         signals.isOpen() ? CompletableFuture.completedFuture(null) : signals.connect();
     return connected
-        .thenCompose(v -> api.call("InitializeApplication", initializeApplication(settings)))
-        .thenCompose(v -> api.call("CreateAccountAndLogin", createAccount(settings)))
+        .thenCompose(v -> api.call("InitializeApplication", initialize))
+        .thenCompose(v -> api.call("CreateAccountAndLogin", account))
         .thenCompose(v -> signal.orTimeout(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
         .thenCompose(key -> startMessenger().thenApply(x -> key))
         .thenCompose(key -> isolate(settings).thenApply(x -> key))
@@ -82,33 +102,6 @@ public final class ChatClient implements AutoCloseable {
               publicKey = key;
               return key;
             });
-  }
-
-  private Map<String, Object> initializeApplication(ClientSettings settings) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("dataDir", "/data");
-    body.put("logLevel", "ERROR");
-    body.put("metricsEnabled", true);
-    body.put("metricsAddress", "0.0.0.0:" + settings.metricsPort());
-    body.put("wakuFleetsConfigFilePath", settings.fleetsFile());
-    return body;
-  }
-
-  private Map<String, Object> createAccount(ClientSettings settings) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("rootDataDir", "/data");
-    body.put("displayName", ref.name());
-    body.put("password", PASSWORD);
-    body.put("kdfIterations", 1); // nothing to protect; keeps login fast
-    body.put("wakuV2LightClient", mobile());
-    body.put("wakuV2Fleet", settings.fleet());
-    body.put("wakuV2EnableStoreConfirmationForMessagesSent", settings.storeConfirmation());
-    body.put("wakuV2EnableMissingMessageVerification", settings.missingMessageVerification());
-    body.put("torrentConfigEnabled", settings.historyArchives());
-    if (!settings.telemetry()) {
-      body.put("telemetryServerUrl", "");
-    }
-    return body;
   }
 
   private CompletableFuture<Void> startMessenger() {
@@ -123,7 +116,15 @@ public final class ChatClient implements AutoCloseable {
             });
   }
 
-  /** Backup and device sync off unless the network enables them (settings keys of status-go). */
+  /**
+   * Backup and peer syncing off unless the network enables them: settings_saveSetting with the keys
+   * status-go reads (multiaccounts/settings/columns.go: backup-enabled? gates the backup loop in
+   * protocol/messenger_backup.go; peer-syncing-enabled? gates datasync offers in
+   * protocol/messenger_peersyncing.go, both @ c72f4913; both keys also in columns.go @
+   * 00108d9dc763). Device sync needs a second enabled installation of the same account
+   * (protocol/messenger.go hasPairedDevices): a fresh account has only its own, so there is no
+   * installation to disable.
+   */
   private CompletableFuture<Void> isolate(ClientSettings settings) {
     return api.rpc("settings_saveSetting", List.of("backup-enabled?", settings.backup()))
         .thenCompose(

@@ -95,13 +95,28 @@ public record Plan(
     }
   }
 
-  /** A status-backend client: its pod name, HTTP base URL and kind (desktop or mobile). */
+  /**
+   * A status-backend client: its pod name, HTTP base URL, kind (desktop or mobile) and the
+   * status-go version its group declares (null: the newest supported; see client.ClientProfile).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ClientRef(String name, String url, String kind) {}
+  public record ClientRef(String name, String url, String kind, String version) {
+    public ClientRef(String name, String url, String kind) {
+      this(name, url, kind, null);
+    }
+  }
 
-  /** {@code replicas} clients named {@code namePattern} at {@code urlPattern} (ordinal as %d). */
+  /**
+   * {@code replicas} clients named {@code namePattern} at {@code urlPattern} (ordinal as %d), all
+   * of one declared status-go {@code version}.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ClientGroup(String namePattern, String urlPattern, String kind, int replicas) {}
+  public record ClientGroup(
+      String namePattern, String urlPattern, String kind, int replicas, String version) {
+    public ClientGroup(String namePattern, String urlPattern, String kind, int replicas) {
+      this(namePattern, urlPattern, kind, replicas, null);
+    }
+  }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Traffic(OneToOne oneToOne, PrivateGroups privateGroups, Relay relay) {}
@@ -159,7 +174,6 @@ public record Plan(
       boolean backup,
       boolean pairing,
       boolean historyArchives,
-      boolean telemetry,
       boolean storeConfirmation,
       boolean missingMessageVerification,
       int metricsPort) {}
@@ -177,7 +191,8 @@ public record Plan(
               new ClientRef(
                   String.format(group.namePattern(), i),
                   String.format(group.urlPattern(), i),
-                  group.kind()));
+                  group.kind(),
+                  group.version()));
         }
       }
     }

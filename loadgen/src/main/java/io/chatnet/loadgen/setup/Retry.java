@@ -1,5 +1,6 @@
 package io.chatnet.loadgen.setup;
 
+import io.chatnet.loadgen.client.UnsupportedByProfile;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,7 +8,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Retries an asynchronous step with exponential backoff. */
+/**
+ * Retries an asynchronous step with exponential backoff; what the client's version cannot do at all
+ * is not retried.
+ */
 public final class Retry {
   private Retry() {}
 
@@ -24,7 +28,7 @@ public final class Retry {
               if (error == null) {
                 return CompletableFuture.completedFuture(value);
               }
-              if (attempt >= attempts) {
+              if (attempt >= attempts || unwrap(error) instanceof UnsupportedByProfile) {
                 return CompletableFuture.<T>failedFuture(unwrap(error));
               }
               Executor later =

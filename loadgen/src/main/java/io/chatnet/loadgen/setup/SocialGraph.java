@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes the contacts and groups the load needs: each pair becomes mutual contacts (request, then
  * accept on the receiver's messages.new), each group's creator becomes a contact of every member,
- * then creates the group with {@code wakuext_createGroupChatWithMembers [null, name, keys]} (the
- * leading null is status-go's context parameter).
+ * then creates the group with {@code wakuext_createGroupChatWithMembers}, whose params depend on
+ * the creator's status-go version ({@link io.chatnet.loadgen.client.ClientProfile}). Contact
+ * requests and acceptances take one request object ({@code {id, message}} and {@code {id}}:
+ * status-go protocol/requests/send_contact_request.go and accept_contact_request.go, the same in
+ * both versions; the id accepted is the request message's 0x-hex id).
  */
 public final class SocialGraph {
   static final String CONTACT_PREFIX = "chatnet-contact|";
@@ -73,10 +76,7 @@ public final class SocialGraph {
       contacts.add(connect(creator, member));
       keys.add(member.publicKey());
     }
-    List<Object> params = new ArrayList<>();
-    params.add(null);
-    params.add(name);
-    params.add(keys);
+    List<Object> params = creator.profile().createGroupChatParams(name, keys);
     return CompletableFuture.allOf(contacts.toArray(CompletableFuture[]::new))
         .thenCompose(v -> creator.api().rpc("wakuext_createGroupChatWithMembers", params))
         .thenApply(

@@ -1,24 +1,32 @@
 package io.chatnet.loadgen.traffic;
 
 import io.chatnet.loadgen.client.ChatClient;
+import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
- * Mobile behaviours on a seeded fraction of the shard's clients, each at a staggered offset in the
- * period: going offline and back ({@code ConnectionChange} none / wifi) and background and
- * foreground ({@code AppStateChangeV2} background / active).
+ * Mobile behaviours on a seeded fraction of the shard's mobile clients (desktop clients never go
+ * offline or to the background), each at a staggered offset in the period: going offline and back
+ * ({@code ConnectionChangeV2} none / wifi) and background and foreground ({@code AppStateChangeV2}
+ * background / active). A spell counts as applied only when status-backend accepted the call; a
+ * failed call is counted as failed, and a spell the client's status-go version cannot apply (no V2
+ * endpoints in c72f4913) as unsupported, without calling anything.
  */
 public final class MobileBehaviours {
   private static final Logger LOG = Logger.getLogger(MobileBehaviours.class.getName());
@@ -26,9 +34,15 @@ public final class MobileBehaviours {
   private final int shard;
   private final ScheduledExecutorService scheduler;
   private final AtomicBoolean stop;
-  private final AtomicInteger offline = new AtomicInteger();
-  private final AtomicInteger background = new AtomicInteger();
-  private final AtomicInteger failures = new AtomicInteger();
+  private final Map<String, Tally> tallies = new LinkedHashMap<>();
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+  /** What happened to one behaviour's spells and calls. */
+  private static final class Tally {
+    final AtomicInteger applied = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger unsupported = new AtomicInteger();
+  }
 
   public MobileBehaviours(
       Plan plan, int shard, ScheduledExecutorService scheduler, AtomicBoolean stop) {
@@ -36,6 +50,8 @@ public final class MobileBehaviours {
     this.shard = shard;
     this.scheduler = scheduler;
     this.stop = stop;
+    tallies.put("offline", new Tally());
+    tallies.put("background", new Tally());
   }
 
   public void start(List<ChatClient> clients) {
@@ -43,53 +59,74 @@ public final class MobileBehaviours {
     if (behaviours == null) {
       return;
     }
+    List<ChatClient> mobile = clients.stream().filter(ChatClient::mobile).toList();
     schedule(
-        clients,
-        behaviours.offline(),
-        1,
-        offline,
-        (client, on) ->
-            client
-                .api()
-                .call(
-                    "ConnectionChange", Map.of("type", on ? "none" : "wifi", "expensive", false)));
+        mobile, behaviours.offline(), 1, "offline", (profile, on) -> profile.connectionChange(!on));
     schedule(
-        clients,
+        mobile,
         behaviours.background(),
         2,
-        background,
-        (client, on) ->
-            client.api().call("AppStateChangeV2", Map.of("state", on ? "background" : "active")));
+        "background",
+        (profile, on) -> profile.appStateChange(on));
   }
 
   private void schedule(
-      List<ChatClient> clients,
+      List<ChatClient> mobile,
       Plan.Periodic periodic,
       int salt,
-      AtomicInteger count,
-      BiConsumer<ChatClient, Boolean> toggle) {
-    if (periodic == null || periodic.fraction() <= 0 || clients.isEmpty()) {
+      String behaviour,
+      BiFunction<ClientProfile, Boolean, Optional<ClientProfile.Call>> call) {
+    if (periodic == null || periodic.fraction() <= 0 || mobile.isEmpty()) {
       return;
     }
-    List<ChatClient> chosen = new ArrayList<>(clients);
+    Tally tally = tallies.get(behaviour);
+    List<ChatClient> chosen = new ArrayList<>(mobile);
     Collections.shuffle(chosen, new Random(ChatSenders.seed(plan.seed(), shard * 16 + salt)));
-    chosen = chosen.subList(0, (int) Math.round(periodic.fraction() * clients.size()));
+    chosen = chosen.subList(0, (int) Math.round(periodic.fraction() * mobile.size()));
     long period = periodic.periodSeconds() * 1000L;
     long endAt = plan.endAt().toEpochMilli();
     for (int i = 0; i < chosen.size(); i++) {
       ChatClient client = chosen.get(i);
-      long offset = chosen.size() == 0 ? 0 : period * i / chosen.size();
+      long offset = period * i / chosen.size();
       for (long on = plan.startAt().toEpochMilli() + offset; on < endAt; on += period) {
         long off = Math.min(on + periodic.durationSeconds() * 1000L, endAt);
-        at(
-            on,
-            () -> {
-              count.incrementAndGet();
-              toggle.accept(client, true);
-            });
-        at(off, () -> toggle.accept(client, false));
+        at(on, () -> toggle(client, behaviour, true, call, tally));
+        at(off, () -> toggle(client, behaviour, false, call, tally));
       }
     }
+  }
+
+  private void toggle(
+      ChatClient client,
+      String behaviour,
+      boolean on,
+      BiFunction<ClientProfile, Boolean, Optional<ClientProfile.Call>> calls,
+      Tally tally) {
+    Optional<ClientProfile.Call> call = calls.apply(client.profile(), on);
+    if (call.isEmpty()) {
+      if (on) {
+        tally.unsupported.incrementAndGet();
+        if (warned.add(behaviour + "|" + client.profile().id())) {
+          LOG.warning(client.profile().noStateChangeReason(behaviour));
+        }
+      }
+      return;
+    }
+    CompletableFuture<?> sent;
+    try {
+      sent = client.api().call(call.get().function(), call.get().body());
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    sent.whenComplete(
+        (result, error) -> {
+          if (error != null) {
+            tally.failed.incrementAndGet();
+            LOG.warning(behaviour + " on " + client.name() + " failed: " + error.getMessage());
+          } else if (on) {
+            tally.applied.incrementAndGet();
+          }
+        });
   }
 
   private void at(long epochMillis, Runnable action) {
@@ -97,24 +134,28 @@ public final class MobileBehaviours {
     scheduler.schedule(
         () -> {
           if (!stop.get()) {
-            try {
-              action.run();
-            } catch (RuntimeException e) {
-              failures.incrementAndGet();
-              LOG.fine("behaviour failed: " + e.getMessage());
-            }
+            action.run();
           }
         },
         delay,
         TimeUnit.MILLISECONDS);
   }
 
-  /** How many times clients went offline and to the background. */
+  /**
+   * Spells applied ({@code offline}, {@code background}: the call was accepted), calls that failed
+   * ({@code offlineFailed}, {@code backgroundFailed}, and their sum {@code failed}), and spells the
+   * client's version cannot apply ({@code offlineUnsupported}, {@code backgroundUnsupported}).
+   */
   public Map<String, Integer> counts() {
     Map<String, Integer> out = new LinkedHashMap<>();
-    out.put("offline", offline.get());
-    out.put("background", background.get());
-    out.put("failed", failures.get());
+    int failed = 0;
+    for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+      out.put(e.getKey(), e.getValue().applied.get());
+      out.put(e.getKey() + "Failed", e.getValue().failed.get());
+      out.put(e.getKey() + "Unsupported", e.getValue().unsupported.get());
+      failed += e.getValue().failed.get();
+    }
+    out.put("failed", failed);
     return out;
   }
 }

@@ -1,5 +1,7 @@
 package io.chatnet.loadgen.standin;
 
+import io.chatnet.loadgen.client.ClientProfile;
+import io.chatnet.loadgen.client.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -7,10 +9,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +26,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for a fleet of status-backend processes on loopback, following REFERENCE.md: {@code
- * POST /statusgo/<Function>}, JSON-RPC through CallRPC (an id is required), the {@code /signals}
- * websocket, login reported only by the node.login signal, and createGroupChatWithMembers with its
- * leading null. Client n lives under {@code http://127.0.0.1:<port>/c<n>}.
+ * A stand-in for a fleet of status-backend processes of one status-go version on loopback. It
+ * enforces that version's API as upstream's lists describe it ({@link UpstreamApi}): routes ({@code
+ * /statusgo/<Function>}, 501 for the unsupported ones, Go's 404 for the rest), request fields and
+ * their types, CreateAccount.Validate, InitializeApplication and AppStateChangeV2 validation,
+ * JSON-RPC through CallRPC with go-ethereum's errors for unknown methods and params that do not fit
+ * the method's signature. Login is reported only by the node.login signal. Client n lives under
+ * {@code http://127.0.0.1:<port>/c<n>}.
  *
  * <p>It delivers chat messages between its clients after a delay it chooses, can lose, duplicate
  * and delay them, fail RPCs, answer slowly and drop websockets, and it records what it did: the
- * ground truth the load generator's figures are checked against.
+ * ground truth the load generator's figures are checked against. Every request is recorded ({@link
+ * #requests}), with the keys upstream would not read ({@link #unreadKeys}), so tests can assert
+ * what arrived where status-go reads it.
  */
 public final class StatusBackendStandIn implements AutoCloseable {
   /** Knobs for the awkward parts; all deterministic given message ids. */
@@ -52,6 +62,9 @@ public final class StatusBackendStandIn implements AutoCloseable {
     public final Set<String> slowClients = ConcurrentHashMap.newKeySet();
 
     public volatile long slowMillis = 300;
+
+    /** Endpoints that answer {"error": "stand-in fault"} to every call. */
+    public final Set<String> failingFunctions = ConcurrentHashMap.newKeySet();
   }
 
   /** One delivery the stand-in made: the truth for one (message, receiver). */
@@ -69,6 +82,36 @@ public final class StatusBackendStandIn implements AutoCloseable {
   public final Map<String, List<String>> calls = new ConcurrentHashMap<>();
   public final Map<String, String> appStates = new ConcurrentHashMap<>();
   public final List<String> rpcRejections = new CopyOnWriteArrayList<>();
+
+  /**
+   * One request as it arrived: endpoint, raw body, for CallRPC the method and params, the HTTP
+   * status and the error answered (null when none).
+   */
+  public record Request(
+      String client,
+      String function,
+      String body,
+      String rpcMethod,
+      List<Object> rpcParams,
+      int status,
+      String error) {}
+
+  public final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+
+  /** Keys sent that upstream's request structs have no field for (dropped silently upstream). */
+  public final List<String> unreadKeys = new CopyOnWriteArrayList<>();
+
+  /** CreateAccountAndLogin bodies accepted, by client. */
+  public final Map<String, Map<String, Object>> accounts = new ConcurrentHashMap<>();
+
+  /** settings_saveSetting values, by client then key. */
+  public final Map<String, Map<String, String>> settings = new ConcurrentHashMap<>();
+
+  /** ConnectionChangeV2 types received, by client, in order. */
+  public final Map<String, List<String>> connectionTypes = new ConcurrentHashMap<>();
+
+  private final String version;
+  private final UpstreamApi upstream;
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
@@ -93,7 +136,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
   }
 
+  /** Clients of the newest supported status-go version. */
   public StatusBackendStandIn(int clientCount) {
+    this(clientCount, ClientProfile.NEWER_ID);
+  }
+
+  public StatusBackendStandIn(int clientCount, String version) {
+    this.version = version;
+    this.upstream = UpstreamApi.of(version);
     for (int i = 0; i < clientCount; i++) {
       Client client = new Client("c" + i);
       clients.put(client.name, client);
@@ -131,7 +181,10 @@ public final class StatusBackendStandIn implements AutoCloseable {
 
   private void onWebSocket(ServerWebSocket socket) {
     String[] parts = socket.path().split("/");
-    Client client = parts.length == 3 && parts[2].equals("signals") ? clients.get(parts[1]) : null;
+    Client client =
+        parts.length == 3 && upstream.servesPath("/" + parts[2]) && parts[2].equals("signals")
+            ? clients.get(parts[1])
+            : null;
     if (client == null) {
       socket.reject(404);
       return;
@@ -144,95 +197,265 @@ public final class StatusBackendStandIn implements AutoCloseable {
     String[] parts = request.path().split("/");
     Client client = parts.length >= 3 ? clients.get(parts[1]) : null;
     if (client == null) {
-      request.response().setStatusCode(404).end();
+      notFound(request);
       return;
     }
-    if (parts.length == 3 && parts[2].equals("health")) {
+    if (parts.length == 3 && parts[2].equals("health") && upstream.servesPath("/health")) {
       request.response().end(new JsonObject().put("version", "stand-in").encode());
       return;
     }
-    if (parts.length != 4
-        || !parts[2].equals("statusgo")
-        || request.method().name().equals("GET")) {
-      request.response().setStatusCode(404).end();
+    // status-backend's net/http ServeMux: one pattern per /statusgo/<Function>, any method.
+    Optional<UpstreamApi.Route> route =
+        parts.length == 4 && parts[2].equals("statusgo")
+            ? upstream.route(parts[3])
+            : Optional.empty();
+    if (route.isEmpty()) {
+      notFound(request);
       return;
     }
     String function = parts[3];
     request.body(
         body -> {
-          JsonObject in =
-              body.result().length() == 0 ? new JsonObject() : body.result().toJsonObject();
+          String text = body.result().toString(StandardCharsets.UTF_8);
           calls.computeIfAbsent(client.name, k -> new CopyOnWriteArrayList<>()).add(function);
-          JsonObject out = handle(client, function, in);
+          if (route.get() == UpstreamApi.Route.UNSUPPORTED) {
+            // server.go addUnsupportedEndpoint: WriteHeader(501), no body
+            requests.add(new Request(client.name, function, text, null, null, 501, null));
+            request.response().setStatusCode(501).end();
+            return;
+          }
+          String out = handle(client, function, text);
           long delay = faults.slowClients.contains(client.name) ? faults.slowMillis : 0;
+          request.response().putHeader("Content-Type", "application/json");
           if (delay > 0) {
-            vertx.setTimer(delay, t -> request.response().end(out.encode()));
+            vertx.setTimer(delay, t -> request.response().end(out));
           } else {
-            request.response().end(out.encode());
+            request.response().end(out);
           }
         });
   }
 
-  private JsonObject handle(Client client, String function, JsonObject in) {
-    switch (function) {
-      case "InitializeApplication":
-        return new JsonObject().put("error", "");
-      case "CreateAccountAndLogin":
-        // Success here means only "request accepted"; the outcome comes as a signal.
-        vertx.setTimer(
-            5,
-            t -> {
-              JsonObject event =
-                  faults.loginFailures.contains(client.name)
-                      ? new JsonObject().put("error", "account already exists")
-                      : new JsonObject()
-                          .put("settings", new JsonObject().put("public-key", client.publicKey))
-                          .put("error", "");
-              signal(client, "node.login", event);
-            });
-        return new JsonObject().put("error", "");
-      case "ConnectionChange":
-        client.online = !"none".equals(in.getString("type"));
-        if (client.online) {
-          client.queued.forEach(frame -> push(client, frame));
-          client.queued.clear();
-        }
-        return new JsonObject().put("error", "");
-      case "AppStateChangeV2":
-        appStates.put(client.name, in.getString("state"));
-        return new JsonObject().put("error", "");
-      case "CallRPC":
-        return rpc(client, in);
-      default:
-        return new JsonObject().put("error", "unknown function " + function);
-    }
+  /** Go's http.NotFound, as ServeMux answers a path no pattern matches. */
+  private static void notFound(HttpServerRequest request) {
+    request
+        .response()
+        .setStatusCode(404)
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end("404 page not found\n");
   }
 
-  private JsonObject rpc(Client client, JsonObject request) {
-    Object id = request.getValue("id");
-    JsonObject response = new JsonObject().put("jsonrpc", "2.0");
-    if (id == null) {
-      rpcRejections.add("missing id");
-      return response.put(
-          "error",
-          new JsonObject().put("code", -32600).put("message", "invalid request: id is required"));
-    }
-    response.put("id", id);
-    String method = request.getString("method");
-    JsonArray params = request.getJsonArray("params", new JsonArray());
+  /** mobile/status.go makeJSONResponse: {"error": "..."}, empty when it went well. */
+  private static String answer(String error) {
+    return new JsonObject().put("error", error == null ? "" : error).encode();
+  }
+
+  private String handle(Client client, String function, String text) {
+    Map<String, Object> in;
     try {
-      return response.put("result", call(client, method, params));
-    } catch (RpcError e) {
-      rpcRejections.add(method + ": " + e.getMessage());
-      return response.put(
-          "error", new JsonObject().put("code", -32000).put("message", e.getMessage()));
+      in = text.isBlank() ? Map.of() : Json.MAPPER.readValue(text, MAP);
+    } catch (IOException e) {
+      requests.add(new Request(client.name, function, text, null, null, 200, e.getMessage()));
+      return answer("invalid character in request: " + e.getMessage());
     }
+    if (function.equals("CallRPC")) {
+      return rpc(client, text, in);
+    }
+    String error = null;
+    String requestType = REQUEST_TYPES.get(function);
+    if (requestType != null) {
+      for (UpstreamApi.Problem problem : upstream.checkBody(function, requestType, in)) {
+        if (problem.fatal()) {
+          error = error == null ? problem.message() : error;
+        } else {
+          unreadKeys.add(client.name + " " + problem);
+        }
+      }
+    }
+    if (error == null && faults.failingFunctions.contains(function)) {
+      error = "stand-in fault";
+    }
+    if (error == null) {
+      error =
+          switch (function) {
+            case "InitializeApplication" -> initializeApplication(in);
+            case "CreateAccountAndLogin" -> createAccountAndLogin(client, in);
+            case "ConnectionChangeV2" -> connectionChange(client, in);
+            case "AppStateChangeV2" -> appStateChange(client, in);
+            case "Logout" -> null;
+            default -> "stand-in: " + function + " exists upstream but is not simulated";
+          };
+    }
+    requests.add(new Request(client.name, function, text, null, null, 200, error));
+    return answer(error);
+  }
+
+  /** Which request struct each endpoint decodes its body into (mobile/status.go). */
+  private static final Map<String, String> REQUEST_TYPES =
+      Map.of(
+          "InitializeApplication", "InitializeApplication",
+          "CreateAccountAndLogin", "CreateAccount",
+          "ConnectionChangeV2", "ConnectionChange",
+          "AppStateChangeV2", "AppStateChange");
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /**
+   * requests.InitializeApplication.Validate: dataDir required; the newer request also validates
+   * logLevel (ERROR, WARN, INFO, DEBUG or TRACE when given).
+   */
+  private String initializeApplication(Map<String, Object> in) {
+    if (!(in.get("dataDir") instanceof String dir) || dir.isEmpty()) {
+      return "initialize-centralized-metric: no dataDir";
+    }
+    Object level = in.get("logLevel");
+    if (upstream.fieldKind("InitializeApplication", "logLevel").isPresent()
+        && level instanceof String l
+        && !l.isEmpty()
+        && !LOG_LEVELS.contains(l)) {
+      return "invalid log level: " + l;
+    }
+    return null;
+  }
+
+  static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+
+  /**
+   * requests.CreateAccount.Validate, in upstream's order and words (protocol/requests/
+   * create_account.go, both versions), then the login itself, reported only by node.login. The 2024
+   * build joins only its compiled-in fleets (api/defaults.go SetFleet).
+   */
+  private String createAccountAndLogin(Client client, Map<String, Object> in) {
+    String displayName = string(in, "displayName").strip();
+    if (displayName.isEmpty()) {
+      return "create-account: invalid display name";
+    }
+    if (!displayName.matches("^[0-9A-Za-z_\\-\\s]{5,24}$")) {
+      return "only letters, numbers, underscores and hyphens allowed:"
+          + " create-account: invalid display name";
+    }
+    if (displayName.endsWith("_eth")
+        || displayName.endsWith(".eth")
+        || displayName.endsWith("-eth")) {
+      return "usernames ending with \"eth\" are not allowed: create-account: invalid display name";
+    }
+    if (string(in, "password").isEmpty()) {
+      return "create-account: invalid password";
+    }
+    if (string(in, "customizationColor").isEmpty()) {
+      return "create-account: invalid customization color";
+    }
+    if (string(in, "rootDataDir").isEmpty()) {
+      return "create-account: invalid root data directory";
+    }
+    accounts.put(client.name, in);
+    String fleet = string(in, "wakuV2Fleet");
+    String loginError =
+        faults.loginFailures.contains(client.name)
+            ? "account already exists"
+            : version.equals(ClientProfile.V2024_ID)
+                    && !fleet.isEmpty()
+                    && !V2024_FLEETS.contains(fleet)
+                ? "Asset ../config/cli/fleet-" + fleet + ".json not found"
+                : null;
+    // Success here means only "request accepted"; the outcome comes as a signal.
+    vertx.setTimer(
+        5,
+        t ->
+            signal(
+                client,
+                "node.login",
+                loginError != null
+                    ? new JsonObject().put("error", loginError)
+                    : new JsonObject()
+                        .put("settings", new JsonObject().put("public-key", client.publicKey))
+                        .put("error", "")));
+    return null;
+  }
+
+  /** params/cluster.go supportedFleets @ c72f4913. */
+  static final Set<String> V2024_FLEETS =
+      Set.of("eth.prod", "status.prod", "status.staging", "waku.sandbox", "waku.test");
+
+  /** ConnectionChangeV2 {type, expensive}: "none" takes the client offline. */
+  private String connectionChange(Client client, Map<String, Object> in) {
+    client.online = !"none".equals(in.get("type"));
+    if (client.online) {
+      client.queued.forEach(frame -> push(client, frame));
+      client.queued.clear();
+    }
+    connectionTypes
+        .computeIfAbsent(client.name, k -> new CopyOnWriteArrayList<>())
+        .add(String.valueOf(in.get("type")));
+    return null;
+  }
+
+  /**
+   * AppStateChangeV2: mobile/requests/app_state_change.go's validator (background, active,
+   * inactive).
+   */
+  private String appStateChange(Client client, Map<String, Object> in) {
+    Object state = in.get("state");
+    if (!(state instanceof String s) || !Set.of("background", "active", "inactive").contains(s)) {
+      return "Key: 'AppStateChange.State' Error:Field validation for 'State' failed on the"
+          + (state == null || "".equals(state) ? " 'required' tag" : " 'app_state' tag");
+    }
+    appStates.put(client.name, s);
+    return null;
+  }
+
+  private static String string(Map<String, Object> in, String key) {
+    return in.get(key) instanceof String s ? s : "";
+  }
+
+  /**
+   * CallRPC: status-go's rpc/call_raw.go answers a JSON-RPC response whatever happens (a missing id
+   * becomes 0); an unknown method, or params that do not fit the method's Go signature, come back
+   * as go-ethereum's errors.
+   */
+  private String rpc(Client client, String text, Map<String, Object> request) {
+    Object id = request.containsKey("id") && request.get("id") != null ? request.get("id") : 0;
+    JsonObject response = new JsonObject().put("jsonrpc", "2.0").put("id", id);
+    String method = request.get("method") instanceof String m ? m : "";
+    @SuppressWarnings("unchecked")
+    List<Object> params =
+        request.get("params") instanceof List<?> list ? (List<Object>) list : List.of();
+    List<UpstreamApi.Problem> problems = upstream.checkRpc(method, params);
+    problems.stream().filter(p -> !p.fatal()).forEach(p -> unreadKeys.add(client.name + " " + p));
+    Optional<UpstreamApi.Problem> fatal =
+        problems.stream().filter(UpstreamApi.Problem::fatal).findFirst();
+    String error = null;
+    try {
+      if (fatal.isPresent()) {
+        int code = upstream.method(method).isEmpty() ? -32601 : -32602;
+        throw new RpcError(code, fatal.get().message());
+      }
+      response.put("result", call(client, method, new JsonArray(params)));
+    } catch (RpcError e) {
+      error = e.getMessage();
+      rpcRejections.add(method + ": " + e.getMessage());
+      response.put("error", new JsonObject().put("code", e.code).put("message", e.getMessage()));
+    }
+    requests.add(new Request(client.name, "CallRPC", text, method, params, 200, error));
+    return response.encode();
   }
 
   private static final class RpcError extends RuntimeException {
+    final int code;
+
     RpcError(String message) {
-      super(message);
+      this(-32000, message); // go-ethereum's code for an error a method returns
     }
+
+    RpcError(int code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+
+  /** A 0x-hex message id like status-go's (Keccak-256 sized). */
+  private String messageId() {
+    return "0x" + String.format("%064x", ids.incrementAndGet());
   }
 
   private Object call(Client client, String method, JsonArray params) {
@@ -244,15 +467,20 @@ public final class StatusBackendStandIn implements AutoCloseable {
         client.messengerStarted = true;
         return new JsonObject();
       case "settings_saveSetting":
+        settings
+            .computeIfAbsent(client.name, k -> new ConcurrentHashMap<>())
+            .put(params.getString(0), String.valueOf(params.getValue(1)));
         return null;
       case "wakuext_sendContactRequest":
         {
           JsonObject arg = params.getJsonObject(0);
+          requireNonEmpty(arg, "id", "send-contact-request: invalid id");
+          requireNonEmpty(arg, "message", "send-contact-request: invalid message");
           Client to = byKey.get(arg.getString("id"));
           if (to == null) {
             throw new RpcError("unknown public key");
           }
-          String messageId = "cr-" + ids.incrementAndGet();
+          String messageId = messageId();
           JsonObject message =
               new JsonObject()
                   .put("id", messageId)
@@ -267,6 +495,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
       case "wakuext_acceptContactRequest":
         {
           String messageId = params.getJsonObject(0).getString("id");
+          requireNonEmpty(params.getJsonObject(0), "id", "accept-contact-request: invalid id");
           String request =
               client.contacts.stream()
                   .filter(c -> c.endsWith("?" + messageId))
@@ -279,15 +508,15 @@ public final class StatusBackendStandIn implements AutoCloseable {
         }
       case "wakuext_createGroupChatWithMembers":
         {
-          if (params.size() != 3 || params.getValue(0) != null) {
-            throw new RpcError("invalid params: expected [null, name, members]");
-          }
+          // the name and members follow the ext.Context param where the version has one
+          int first = params.size() == 3 ? 1 : 0;
           List<Client> members = new ArrayList<>();
           members.add(client);
-          for (Object key : params.getJsonArray(2)) {
+          for (Object key : params.getJsonArray(first + 1)) {
             Client member = byKey.get((String) key);
             if (member == null || !client.contacts.contains(member.name)) {
-              throw new RpcError("member is not a contact: " + key);
+              // protocol/messenger_group_chat.go validateAddedGroupMembers
+              throw new RpcError("group-chat: can't add members who are not mutual contacts");
             }
             members.add(member);
           }
@@ -297,11 +526,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
               .put(
                   "chats",
                   new JsonArray()
-                      .add(new JsonObject().put("id", chatId).put("name", params.getString(1))));
+                      .add(
+                          new JsonObject().put("id", chatId).put("name", params.getString(first))));
         }
       case "wakuext_sendOneToOneMessage":
         {
           JsonObject arg = params.getJsonObject(0);
+          requireNonEmpty(arg, "id", "send-one-to-one-message: invalid id");
+          requireNonEmpty(arg, "message", "send-one-to-one-message: invalid message");
           Client to = byKey.get(arg.getString("id"));
           if (to == null) {
             throw new RpcError("unknown public key");
@@ -311,6 +543,8 @@ public final class StatusBackendStandIn implements AutoCloseable {
       case "wakuext_sendGroupChatMessage":
         {
           JsonObject arg = params.getJsonObject(0);
+          requireNonEmpty(arg, "id", "send-group-chat-message: invalid id");
+          requireNonEmpty(arg, "message", "send-group-chat-message: invalid message");
           List<Client> members = groups.get(arg.getString("id"));
           if (members == null || !members.contains(client)) {
             throw new RpcError("unknown group chat " + arg.getString("id"));
@@ -322,7 +556,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
               arg.getString("id"));
         }
       default:
-        throw new RpcError("the method " + method + " does not exist/is not available");
+        throw new RpcError("stand-in: " + method + " exists upstream but is not simulated");
+    }
+  }
+
+  /** The Validate() of status-go's request objects: required fields, with upstream's words. */
+  private static void requireNonEmpty(JsonObject arg, String key, String error) {
+    if (arg == null || !(arg.getValue(key) instanceof String v) || v.isEmpty()) {
+      throw new RpcError(error);
     }
   }
 

@@ -5,7 +5,10 @@ import io.fabric8.generator.annotation.Default;
 
 /**
  * status-backend features. The defaults isolate one-to-one and private group chats: every other
- * Waku-using feature is off, so bandwidth and delivery figures measure chats alone.
+ * Waku-using feature is off, so bandwidth and delivery figures measure chats alone. Telemetry has
+ * no switch: status-go sends it only to a telemetry server URL it is given (status-go c72f4913
+ * api/defaults.go, wakuv2/waku.go; the newer CreateAccount has no telemetry field), and chatnet
+ * gives none.
  */
 public class Features {
   @JsonPropertyDescription(
@@ -14,22 +17,24 @@ public class Features {
   @Default("false")
   private boolean communities;
 
-  @JsonPropertyDescription("Settings backup over Waku (setting backup-enabled?).")
+  @JsonPropertyDescription(
+      "Settings backup over Waku: the client's setting backup-enabled? (status-go's backup loop"
+          + " runs only when it is true).")
   @Default("false")
   private boolean backup;
 
   @JsonPropertyDescription(
-      "Device pairing and sync (settings peer-syncing-enabled?, and installations disabled).")
+      "Peer syncing: the client's setting peer-syncing-enabled? (datasync offers of chat messages"
+          + " to peers). Device pairing needs no switch: each client is a fresh account with one"
+          + " installation, and status-go syncs to other devices only when a second installation"
+          + " is paired and enabled.")
   @Default("false")
   private boolean pairing;
 
-  @JsonPropertyDescription("Community history archives over torrent (TorrentConfigEnabled).")
+  @JsonPropertyDescription(
+      "Community history archives over torrent (CreateAccountAndLogin's TorrentConfigEnabled).")
   @Default("false")
   private boolean historyArchives;
-
-  @JsonPropertyDescription("Telemetry to a telemetry server (telemetry URL set).")
-  @Default("false")
-  private boolean telemetry;
 
   @JsonPropertyDescription(
       "Store confirmation of sent messages" + " (wakuV2EnableStoreConfirmationForMessagesSent).")
@@ -72,14 +77,6 @@ public class Features {
 
   public void setHistoryArchives(boolean historyArchives) {
     this.historyArchives = historyArchives;
-  }
-
-  public boolean isTelemetry() {
-    return telemetry;
-  }
-
-  public void setTelemetry(boolean telemetry) {
-    this.telemetry = telemetry;
   }
 
   public boolean isStoreConfirmation() {

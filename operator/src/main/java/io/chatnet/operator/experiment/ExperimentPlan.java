@@ -124,6 +124,11 @@ public final class ExperimentPlan {
     return out;
   }
 
+  /**
+   * What every client is created with (loadgen's Plan.ClientSettings): the fleet and its file, the
+   * feature switches and the metrics port. Where each switch lands in status-go is the load
+   * generator's client profile (loadgen client.ClientProfile, ChatClient.isolate).
+   */
   private static Map<String, Object> clientSettings(Features features) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("fleet", NetworkConfigMap.FLEET);
@@ -131,7 +136,6 @@ public final class ExperimentPlan {
     settings.put("backup", features.isBackup());
     settings.put("pairing", features.isPairing());
     settings.put("historyArchives", features.isHistoryArchives());
-    settings.put("telemetry", features.isTelemetry());
     settings.put("storeConfirmation", features.isStoreConfirmation());
     settings.put("missingMessageVerification", features.isMissingMessageVerification());
     settings.put("metricsPort", WakuPorts.CLIENT_METRICS);

@@ -183,12 +183,11 @@ public record ExperimentReport(
             "the load never creates or joins a community (status-backend has no switch to turn"
                 + " them off)"),
         new Feature("Backup", f.isBackup(), "settings backup over Waku (backup-enabled?)"),
-        new Feature("Pairing", f.isPairing(), "device pairing and sync (peer-syncing-enabled?)"),
+        new Feature("Pairing", f.isPairing(), "peer syncing (peer-syncing-enabled?)"),
         new Feature(
             "History archives",
             f.isHistoryArchives(),
             "community history archives over torrent (TorrentConfigEnabled)"),
-        new Feature("Telemetry", f.isTelemetry(), "telemetry to a telemetry server"),
         new Feature(
             "Store confirmation",
             f.isStoreConfirmation(),

@@ -134,8 +134,7 @@ public final class HtmlReport {
       return;
     }
     List<Feature> on = network.features().stream().filter(Feature::enabled).toList();
-    List<String> isolated =
-        List.of("Communities", "Backup", "Pairing", "History archives", "Telemetry");
+    List<String> isolated = List.of("Communities", "Backup", "Pairing", "History archives");
     List<String> offNames =
         network.features().stream()
             .filter(f -> !f.enabled() && isolated.contains(f.name()))
@@ -144,8 +143,9 @@ public final class HtmlReport {
     body.append("<p><strong>Isolation:</strong> ");
     if (offNames.size() == isolated.size()) {
       body.append(
-          "only one-to-one and private group chats were measured. Communities, backup, device"
-              + " pairing, history archives and telemetry were <span class=\"off\">off</span>"
+          "only one-to-one and private group chats were measured. Communities, backup, peer"
+              + " syncing and history archives were <span class=\"off\">off</span>, and no"
+              + " telemetry server was configured"
               + " (Communities have no switch in status-backend: the load never created or joined"
               + " one).");
     } else {

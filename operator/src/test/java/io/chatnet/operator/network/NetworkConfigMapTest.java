@@ -62,7 +62,6 @@ class NetworkConfigMapTest {
     assertThat(features.get("backup").asBoolean()).isFalse();
     assertThat(features.get("pairing").asBoolean()).isFalse();
     assertThat(features.get("historyArchives").asBoolean()).isFalse();
-    assertThat(features.get("telemetry").asBoolean()).isFalse();
     assertThat(features.get("storeConfirmation").asBoolean()).isTrue();
     assertThat(features.get("missingMessageVerification").asBoolean()).isTrue();
   }

@@ -73,7 +73,7 @@ class HtmlReportTest {
   void saysPlainlyWhichFeaturesWereOff() {
     Document page = render(ReportFixtures.experiment("exp", 30), ReportFixtures.network(4, 2));
     assertThat(page.text())
-        .contains("Communities, backup, device pairing, history archives and telemetry were off");
+        .contains("Communities, backup, peer syncing and history archives were off");
     assertThat(page.select("table.features tr"))
         .anySatisfy(row -> assertThat(row.text()).startsWith("Communities off"));
 
