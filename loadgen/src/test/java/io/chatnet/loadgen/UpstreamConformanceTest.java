@@ -185,8 +185,8 @@ class UpstreamConformanceTest {
   @CsvSource({
     "status-go-c72f4913, true",
     "status-go-c72f4913, false",
-    "status-go-12dff44a, true",
-    "status-go-12dff44a, false"
+    "status-go-b22c58bd, true",
+    "status-go-b22c58bd, false"
   })
   void featureSwitchesArriveWhereStatusGoReadsThemForDesktopAndMobile(String version, boolean on) {
     standIn = new StatusBackendStandIn(2, version);
@@ -276,17 +276,17 @@ class UpstreamConformanceTest {
     List<String> problems = problems(newer, broken);
     assertThat(problems)
         .containsExactly(
-            "ConnectionChange: status-go-12dff44a answers 501 for it",
-            "ConnectionChangeV3: status-go-12dff44a does not serve it (404)",
+            "ConnectionChange: status-go-b22c58bd answers 501 for it",
+            "ConnectionChangeV3: status-go-b22c58bd does not serve it (404)",
             "CreateAccountAndLogin: key 'telemetryServerUrl' is no field of CreateAccount in"
-                + " status-go-12dff44a",
+                + " status-go-b22c58bd",
             "InitializeApplication: json: cannot unmarshal string into Go struct field"
                 + " InitializeApplication.metricsEnabled of type bool",
             "wakuext_createGroupChatWithMembers: too many arguments, want at most 2",
             "wakuext_disableInstallation: the method wakuext_disableInstallation does not"
                 + " exist/is not available",
             "settings_saveSetting: too many arguments, want at most 2",
-            "settings_saveSetting: setting 'backup-enabled' is not listed for status-go-12dff44a");
+            "settings_saveSetting: setting 'backup-enabled' is not listed for status-go-b22c58bd");
     // the same requests against the 2024 build: other answers, still reported
     assertThat(problems(v2024, broken))
         .contains(

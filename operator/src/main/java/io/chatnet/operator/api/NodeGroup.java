@@ -52,7 +52,15 @@ import java.util.Map;
     message =
         "version must match kind: nwaku groups run nwaku-v0.36.0, nwaku-v0.37.1-beta or"
             + " logos-delivery-v0.38.1; status-backend groups run status-go-c72f4913 or"
-            + " status-go-12dff44a",
+            + " status-go-b22c58bd",
+    fieldPath = ".version")
+// status-go c72f4913 joins only the fleets compiled into it (params/config.go SetFleet loads
+// config/cli/fleet-<name>.json), so it can never reach a chatnet network's own fleet.
+@ValidationRule(
+    value = "!has(self.version) || self.version != 'status-go-c72f4913'",
+    message =
+        "status-go-c72f4913 cannot join a chatnet network: that build joins only the fleets"
+            + " compiled into it, not the network's fleet file; use status-go-b22c58bd",
     fieldPath = ".version")
 // The flag is compared the way nwaku parses it (see NwakuArgs.MANAGED_FLAGS_PATTERN).
 @ValidationRule(
@@ -101,7 +109,8 @@ public class NodeGroup {
       "Upstream version the pods run. It fixes the flags the operator passes and, for nwaku"
           + " groups, the default image and binary. nwaku groups: nwaku-v0.36.0 (default),"
           + " nwaku-v0.37.1-beta or logos-delivery-v0.38.1. status-backend groups:"
-          + " status-go-12dff44a (default) or status-go-c72f4913, handed to the load generator."
+          + " status-go-b22c58bd (default), handed to the load generator (status-go-c72f4913 is"
+          + " known but refused: it cannot join the network's fleet)."
           + " An image given in image must be of this version.")
   private NodeVersion version;
 

@@ -57,12 +57,19 @@ public enum NodeVersion {
       new Upstream("status-im/status-go", null, "c72f491324909173c83e69c5a86ace7aeb87daaa"),
       null),
 
-  /** status-backend built from a newer status-go. */
-  @JsonProperty("status-go-12dff44a")
-  STATUS_GO_12DFF44A(
-      "status-go-12dff44a",
+  /**
+   * status-backend built from status-go b22c58bd: the build DST's harness runs
+   * (vacp2p/status-benchmarks deployment/relay/status-backend-relay.yaml @ 877d0a41 pins
+   * soutullostatus/status-backend:b22c58bd; docker-utils/status-init/README.md names the full
+   * commit). That commit's tree is not readable here: the load generator's profile for it follows
+   * the newest status-go files that are (each named, with its commit, in loadgen's ClientProfile
+   * and its test resources) and the calls DST's harness makes against this build.
+   */
+  @JsonProperty("status-go-b22c58bd")
+  STATUS_GO_B22C58BD(
+      "status-go-b22c58bd",
       GroupKind.STATUS_BACKEND,
-      new Upstream("status-im/status-go", null, "12dff44a422711610cea3d0d7d4f289f01411e10"),
+      new Upstream("status-im/status-go", null, "b22c58bd3bdd4a387dc09dccba1d866d5ae09adf"),
       null);
 
   /**
@@ -72,7 +79,7 @@ public enum NodeVersion {
   public static final String NWAKU_IDS_CEL =
       "['nwaku-v0.36.0', 'nwaku-v0.37.1-beta', 'logos-delivery-v0.38.1']";
 
-  public static final String CLIENT_IDS_CEL = "['status-go-c72f4913', 'status-go-12dff44a']";
+  public static final String CLIENT_IDS_CEL = "['status-go-c72f4913', 'status-go-b22c58bd']";
 
   private final String id;
   private final GroupKind kind;
@@ -92,7 +99,7 @@ public enum NodeVersion {
    * last final nwaku release on Docker Hub. status-backend: the newer status-go.
    */
   public static NodeVersion defaultFor(GroupKind kind) {
-    return kind == GroupKind.NWAKU ? NWAKU_V0_36_0 : STATUS_GO_12DFF44A;
+    return kind == GroupKind.NWAKU ? NWAKU_V0_36_0 : STATUS_GO_B22C58BD;
   }
 
   public static List<NodeVersion> of(GroupKind kind) {

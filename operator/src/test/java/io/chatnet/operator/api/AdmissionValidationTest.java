@@ -152,7 +152,7 @@ class AdmissionValidationTest {
                 role: desktop
                 replicas: 1
                 image: sb:1
-                version: status-go-c72f4913
+                version: status-go-b22c58bd
                 extraArgs: ["--rest=1"]
             """,
             ChatNetwork.class);
@@ -160,7 +160,7 @@ class AdmissionValidationTest {
     assertThat(stored.getSpec().getGroups())
         .extracting(g -> g.effectiveVersion().id())
         .containsExactly(
-            "nwaku-v0.36.0", "logos-delivery-v0.38.1", "nwaku-v0.37.1-beta", "status-go-c72f4913");
+            "nwaku-v0.36.0", "logos-delivery-v0.38.1", "nwaku-v0.37.1-beta", "status-go-b22c58bd");
   }
 
   @Test

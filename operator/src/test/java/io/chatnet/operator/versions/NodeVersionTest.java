@@ -26,14 +26,14 @@ class NodeVersionTest {
         .containsExactly("nwaku-v0.36.0", "nwaku-v0.37.1-beta", "logos-delivery-v0.38.1");
     assertThat(celList(NodeVersion.CLIENT_IDS_CEL))
         .isEqualTo(NodeVersion.of(GroupKind.STATUS_BACKEND).stream().map(NodeVersion::id).toList())
-        .containsExactly("status-go-c72f4913", "status-go-12dff44a");
+        .containsExactly("status-go-c72f4913", "status-go-b22c58bd");
   }
 
   @Test
   void eachKindDefaultsToOneOfItsOwnVersions() {
     assertThat(NodeVersion.defaultFor(GroupKind.NWAKU)).isEqualTo(NodeVersion.NWAKU_V0_36_0);
     assertThat(NodeVersion.defaultFor(GroupKind.STATUS_BACKEND))
-        .isEqualTo(NodeVersion.STATUS_GO_12DFF44A);
+        .isEqualTo(NodeVersion.STATUS_GO_B22C58BD);
   }
 
   @Test
