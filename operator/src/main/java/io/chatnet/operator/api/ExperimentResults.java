@@ -17,6 +17,12 @@ public class ExperimentResults {
   @JsonPropertyDescription("Clients that logged in, over clients assigned.")
   private String clientsReady;
 
+  @JsonPropertyDescription("Mobile clients going offline: spells applied, failed, unsupported.")
+  private BehaviourResult offline;
+
+  @JsonPropertyDescription("Mobile clients going to the background: applied, failed, unsupported.")
+  private BehaviourResult background;
+
   @JsonPropertyDescription(
       "Figures from Prometheus over exactly the measured window; absent when Prometheus could not"
           + " be read, in which case the MetricsAvailable condition says why and the figures above"
@@ -61,5 +67,21 @@ public class ExperimentResults {
 
   public void setMetrics(MetricsResults metrics) {
     this.metrics = metrics;
+  }
+
+  public BehaviourResult getOffline() {
+    return offline;
+  }
+
+  public void setOffline(BehaviourResult offline) {
+    this.offline = offline;
+  }
+
+  public BehaviourResult getBackground() {
+    return background;
+  }
+
+  public void setBackground(BehaviourResult background) {
+    this.background = background;
   }
 }

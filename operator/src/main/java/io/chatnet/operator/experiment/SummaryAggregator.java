@@ -1,6 +1,7 @@
 package io.chatnet.operator.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.operator.api.BehaviourResult;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.TrafficResult;
 import java.util.List;
@@ -25,7 +26,32 @@ public final class SummaryAggregator {
       ready += summary.path("clients").path("ready").asLong();
     }
     results.setClientsReady(ready + "/" + assigned);
+    results.setOffline(behaviour(summaries, "offline"));
+    results.setBackground(behaviour(summaries, "background"));
     return results;
+  }
+
+  /**
+   * One mobile behaviour's tallies (loadgen MobileBehaviours.counts: name, nameFailed,
+   * nameUnsupported); null when no shard ran it.
+   */
+  private static BehaviourResult behaviour(List<JsonNode> summaries, String name) {
+    BehaviourResult result = null;
+    for (JsonNode summary : summaries) {
+      JsonNode counts = summary.path("behaviours");
+      if (!counts.has(name)) {
+        continue;
+      }
+      if (result == null) {
+        result = new BehaviourResult();
+      }
+      result.setApplied(result.getApplied() + counts.path(name).asLong());
+      result.setFailed(result.getFailed() + counts.path(name + "Failed").asLong());
+      result.setUnsupported(result.getUnsupported() + counts.path(name + "Unsupported").asLong());
+    }
+    return result == null || result.getApplied() + result.getFailed() + result.getUnsupported() == 0
+        ? null
+        : result;
   }
 
   public static long maxStartSkew(List<JsonNode> summaries) {

@@ -3,6 +3,7 @@ package io.chatnet.operator.report;
 import static io.chatnet.operator.report.Html.NOT_MEASURED;
 import static io.chatnet.operator.report.Html.escape;
 
+import io.chatnet.operator.api.BehaviourResult;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.ExperimentFault;
 import io.chatnet.operator.api.ExperimentResults;
@@ -366,6 +367,26 @@ public final class HtmlReport {
           .append(escape(summaries.getClientsReady()))
           .append("</p>\n");
     }
+    if (summaries != null) {
+      behaviour(body, "offline", summaries.getOffline());
+      behaviour(body, "background", summaries.getBackground());
+    }
+  }
+
+  /** A mobile behaviour's spells: applied only when status-backend accepted the call. */
+  private static void behaviour(StringBuilder body, String name, BehaviourResult b) {
+    if (b == null) {
+      return;
+    }
+    body.append("<p>Mobile clients going ")
+        .append(name)
+        .append(": ")
+        .append(count(b.getApplied()))
+        .append(" spells applied, ")
+        .append(count(b.getFailed()))
+        .append(" refused or failed, ")
+        .append(count(b.getUnsupported()))
+        .append(" not possible on the clients' status-go version.</p>\n");
   }
 
   /** The traffic kinds the spec ran, each with its results (null: none reported). */

@@ -107,6 +107,8 @@ class ExperimentBuildersTest {
         .readTree(
             """
             {"clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
+             "behaviours": {"offline": 4, "offlineFailed": 1, "offlineUnsupported": 0,
+               "background": 0, "backgroundFailed": 0, "backgroundUnsupported": 0, "failed": 1},
              "traffic": {"oneToOne": {"sent": %d, "failed": 1, "expected": %d, "received": %d,
                "duplicates": 2, "late": 0, "lost": %d, "unknown": 3,
                "latencyMillis": {"p50": 40.0, "p95": %f, "p99": 300.0, "max": 900.0}}}}
@@ -127,6 +129,9 @@ class ExperimentBuildersTest {
     assertThat(r.getFailed()).isEqualTo(2);
     assertThat(r.getDuplicates()).isEqualTo(4);
     assertThat(r.getUnknown()).isEqualTo(6);
+    assertThat(results.getOffline().getApplied()).isEqualTo(8);
+    assertThat(results.getOffline().getFailed()).isEqualTo(2);
+    assertThat(results.getBackground()).isNull(); // never ran: no row, not zeros
     assertThat(r.getDeliveryRatio()).isEqualTo(149.0 / 150);
     assertThat(r.getLatencyP95Millis()).isEqualTo(180.0);
     assertThat(results.getPrivateGroups()).isNull();

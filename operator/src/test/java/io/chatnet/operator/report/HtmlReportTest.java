@@ -58,6 +58,10 @@ class HtmlReportTest {
         .contains("0: podKill deleted 2 pods of relay")
         .contains("98.33 %")
         .contains("41,234")
+        .contains(
+            "Mobile clients going offline: 12 spells applied, 1 refused or failed, 0 not"
+                + " possible on the clients' status-go version.")
+        .doesNotContain("Mobile clients going background")
         .contains("relay (desktop) clients subscribe to /waku/2/rs/16/64 whatever their settings")
         .contains("That shard carried 12 KiB received by the nodes in the window");
     // relay delivery is not measured by receivers: said so, not drawn as an empty bar

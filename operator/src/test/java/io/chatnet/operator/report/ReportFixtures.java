@@ -1,6 +1,7 @@
 package io.chatnet.operator.report;
 
 import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.api.BehaviourResult;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
@@ -80,6 +81,10 @@ final class ReportFixtures {
     relay.setFailed(3);
     results.setRelay(relay);
     results.setClientsReady("6/6");
+    BehaviourResult offline = new BehaviourResult();
+    offline.setApplied(12);
+    offline.setFailed(1);
+    results.setOffline(offline);
     results.setMetrics(metrics());
     status.setResults(results);
     Verdict verdict = new Verdict();
