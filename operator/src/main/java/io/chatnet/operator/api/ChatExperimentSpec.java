@@ -49,7 +49,8 @@ public class ChatExperimentSpec {
   @Required
   private ExperimentTraffic traffic;
 
-  @JsonPropertyDescription("Mobile behaviours (offline spells, background) applied to clients.")
+  @JsonPropertyDescription(
+      "Mobile behaviours (offline spells, background) applied to mobile clients.")
   private ExperimentBehaviours behaviours;
 
   @JsonPropertyDescription("Faults injected during the window.")

@@ -2,12 +2,18 @@ package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Mobile behaviours; each picks a fraction of clients and repeats on a period. */
+/**
+ * Mobile behaviours; each picks a fraction of the network's mobile (light) clients and repeats on a
+ * period. Desktop clients are never touched.
+ */
 public class ExperimentBehaviours {
-  @JsonPropertyDescription("Going offline and back (ConnectionChange none / wifi).")
+  @JsonPropertyDescription(
+      "Mobile clients going offline and back (ConnectionChangeV2 type none, then wifi).")
   private PeriodicBehaviour offline;
 
-  @JsonPropertyDescription("Going to the background and back (AppStateChangeV2).")
+  @JsonPropertyDescription(
+      "Mobile clients going to the background and back (AppStateChangeV2 background, then"
+          + " active).")
   private PeriodicBehaviour background;
 
   public PeriodicBehaviour getOffline() {

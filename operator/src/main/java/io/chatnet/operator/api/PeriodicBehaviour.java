@@ -12,7 +12,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "durationSeconds must be shorter than periodSeconds",
     fieldPath = ".durationSeconds")
 public class PeriodicBehaviour {
-  @JsonPropertyDescription("Share of clients that adopt the behaviour, 0 to 1.")
+  @JsonPropertyDescription("Share of the mobile clients that adopt the behaviour, 0 to 1.")
   @Required
   @Min(0)
   @Max(1)

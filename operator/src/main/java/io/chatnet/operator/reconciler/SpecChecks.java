@@ -2,6 +2,7 @@ package io.chatnet.operator.reconciler;
 
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentBehaviours;
 import io.chatnet.operator.api.ExperimentTraffic;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
@@ -107,6 +108,14 @@ final class SpecChecks {
           "spec.traffic.relay needs nwaku nodes with role relay or service to publish through, "
               + name
               + " has none");
+    }
+    ExperimentBehaviours behaviours = experiment.getSpec().getBehaviours();
+    if (behaviours != null
+        && (behaviours.getOffline() != null || behaviours.getBackground() != null)
+        && mobiles == 0) {
+      // loadgen MobileBehaviours applies them to mobile (light) clients only.
+      problems.add(
+          "spec.behaviours apply to mobile clients only, " + name + " has no mobile clients");
     }
     return problems;
   }

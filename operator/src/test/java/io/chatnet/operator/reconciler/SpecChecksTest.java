@@ -8,7 +8,9 @@ import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentBehaviours;
 import io.chatnet.operator.api.GroupRole;
+import io.chatnet.operator.api.PeriodicBehaviour;
 import io.chatnet.operator.experiment.ExperimentPlan;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -106,6 +108,25 @@ class SpecChecksTest {
         .containsExactly(
             "spec.traffic.relay needs nwaku nodes with role relay or service to publish through,"
                 + " network smoke has none");
+  }
+
+  @Test
+  void behavioursOnANetworkWithoutMobileClientsAreRefused() {
+    ChatExperiment churn = experiment("{oneToOne: {pairs: 1, messagesPerMinute: 1}}");
+    churn.getSpec().setBehaviours(new ExperimentBehaviours());
+    PeriodicBehaviour offline = new PeriodicBehaviour();
+    offline.setFraction(0.5);
+    offline.setPeriodSeconds(60);
+    offline.setDurationSeconds(10);
+    churn.getSpec().getBehaviours().setOffline(offline);
+    assertThat(SpecChecks.problems(churn, smoke())).isEmpty();
+    ChatNetwork desktopsOnly = smoke();
+    desktopsOnly.getSpec().getGroups().stream()
+        .filter(g -> g.getRole() == GroupRole.MOBILE)
+        .forEach(g -> g.setReplicas(0));
+    assertThat(SpecChecks.problems(churn, desktopsOnly))
+        .containsExactly(
+            "spec.behaviours apply to mobile clients only, network smoke has no mobile clients");
   }
 
   /** The operator and the load generator agree on what fits (the load generator re-checks). */
