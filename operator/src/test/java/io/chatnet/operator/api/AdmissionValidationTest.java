@@ -172,8 +172,8 @@ class AdmissionValidationTest {
     assertThat(spec.getClusterId()).isEqualTo(javaDefaults.getClusterId()).isEqualTo(16);
     assertThat(spec.getShards()).isEqualTo(javaDefaults.getShards()).containsExactly(32, 64);
     assertThat(spec.getDiscovery().getMode()).isEqualTo(DiscoveryMode.DISCV5);
-    assertThat(spec.getFeatures().isCommunities()).isFalse();
-    assertThat(spec.getFeatures().isStoreConfirmation()).isTrue();
+    assertThat(spec.getFeatures().isStatusUpdates()).isFalse();
+    assertThat(spec.getFeatures().isMissingMessageVerification()).isTrue();
   }
 
   private static String read(Path path) {
