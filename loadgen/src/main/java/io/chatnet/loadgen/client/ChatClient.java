@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * One status-backend client driven by the load generator: its API, its signal stream, and the start
  * order of REFERENCE.md: connect /signals, InitializeApplication, CreateAccountAndLogin, wait for
- * the node.login signal (the only place login success or failure is reported), then start the
- * messenger and switch off what isolates private chats. Request bodies come from the client's
- * {@link ClientProfile}, chosen by the version its group declares.
+ * the node.login signal (the only place login success or failure is reported), then switch off what
+ * isolates private chats and start the messenger. Request bodies come from the client's {@link
+ * ClientProfile}, chosen by the version its group declares.
  */
 public final class ChatClient implements AutoCloseable {
   static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
@@ -95,8 +95,10 @@ public final class ChatClient implements AutoCloseable {
         .thenCompose(v -> api.call("InitializeApplication", initialize))
         .thenCompose(v -> api.call("CreateAccountAndLogin", account))
         .thenCompose(v -> signal.orTimeout(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-        .thenCompose(key -> startMessenger().thenApply(x -> key))
+        // settings first: status-go's status broadcast fires 5 s after the messenger starts
+        // (protocol/messenger_status_updates.go broadcastLatestUserStatus @ c72f4913)
         .thenCompose(key -> isolate(settings).thenApply(x -> key))
+        .thenCompose(key -> startMessenger().thenApply(x -> key))
         .thenApply(
             key -> {
               publicKey = key;
