@@ -45,7 +45,7 @@ print(json.dumps({
   "durationSeconds": int(sys.argv[4]), "shards": 1, "seed": "bench",
   "clients": [{"name": f"c{i}", "url": u, "kind": "desktop"} for i, u in enumerate(urls)],
   "traffic": {"oneToOne": {"pairs": len(urls) // 2, "messagesPerMinute": float(sys.argv[3]), "payloadBytes": 256}},
-  "clientSettings": {"fleet": "chatnet", "fleetsFile": "/tmp/f.json", "storeConfirmation": True,
+  "clientSettings": {"fleet": "chatnet", "fleetsFile": "/tmp/f.json",
                      "missingMessageVerification": True, "metricsPort": 9100},
   "concurrency": 64}))
 PY

@@ -58,9 +58,9 @@ class LoadGeneratorContractTest {
    */
   static Plan.ClientSettings settings(String version) {
     return version.equals(ClientProfile.V2024_ID)
-        ? new Plan.ClientSettings("waku.sandbox", null, false, false, false, true, true, 9100)
+        ? new Plan.ClientSettings("waku.sandbox", null, false, false, false, true, false, 9100)
         : new Plan.ClientSettings(
-            "chatnet", "/etc/chatnet/network/fleets.json", false, false, false, true, true, 9100);
+            "chatnet", "/etc/chatnet/network/fleets.json", false, false, false, true, false, 9100);
   }
 
   Plan plan(

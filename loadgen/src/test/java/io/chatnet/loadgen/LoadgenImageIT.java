@@ -103,7 +103,7 @@ class LoadgenImageIT extends BuiltImageTest {
               List.of(),
               new Plan.Traffic(new Plan.OneToOne(2, 600, 64), null, null),
               null,
-              new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, true, 9100),
+              new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
               4);
       Path planFile = rootFs.resolve("/etc/chatnet/plan/plan.json");
       Files.createDirectories(planFile.getParent());

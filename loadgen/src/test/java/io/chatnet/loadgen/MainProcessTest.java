@@ -48,7 +48,7 @@ class MainProcessTest {
               List.of(),
               new Plan.Traffic(new Plan.OneToOne(4, 600, 128), null, null),
               null,
-              new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, true, 9100),
+              new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
               4);
       Path planFile = dir.resolve("plan.json");
       Json.MAPPER.writeValue(planFile.toFile(), plan);

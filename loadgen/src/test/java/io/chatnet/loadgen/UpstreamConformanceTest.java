@@ -1,11 +1,13 @@
 package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.client.StatusBackendClient;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Plan;
@@ -199,7 +201,7 @@ class UpstreamConformanceTest {
             on,
             on,
             !on,
-            !on,
+            on,
             9100);
     List<ChatClient> clients =
         List.of(
@@ -224,16 +226,18 @@ class UpstreamConformanceTest {
       // CreateAccountAndLogin fields (requests.CreateAccount)
       assertThat(account.get("wakuV2LightClient")).isEqualTo(mobile);
       assertThat(account.get("TorrentConfigEnabled")).isEqualTo(on);
-      assertThat(account.get("wakuV2EnableStoreConfirmationForMessagesSent")).isEqualTo(!on);
+      // the value status-go forces by mode, whatever the switches (wakuv2/waku.go New @ c72f4913)
+      assertThat(account.get("wakuV2EnableStoreConfirmationForMessagesSent")).isEqualTo(!mobile);
       assertThat(account.get("wakuV2EnableMissingMessageVerification")).isEqualTo(!on);
       assertThat(account.get("wakuV2Fleet")).isEqualTo(settings.fleet());
       assertThat(account.get("customizationColor")).isEqualTo("blue");
       assertThat((String) account.get("displayName")).matches("^[\\w-\\s]{5,24}$");
       assertThat(account).doesNotContainKeys("telemetryServerURL", "telemetryServerUrl");
-      // settings keys read by the backup loop and peer syncing
+      // settings keys read by the backup loop, peer syncing and the status broadcast
       assertThat(standIn.settings.get(c))
           .containsEntry("backup-enabled?", String.valueOf(on))
-          .containsEntry("peer-syncing-enabled?", String.valueOf(on));
+          .containsEntry("peer-syncing-enabled?", String.valueOf(on))
+          .containsEntry("send-status-updates?", String.valueOf(on));
     }
     List<Map<String, Object>> inits =
         standIn.requests.stream()
@@ -256,6 +260,30 @@ class UpstreamConformanceTest {
     assertThat(problems(UpstreamApi.of(version), standIn.requests)).isEmpty();
   }
 
+  /**
+   * Reports say Communities were not used because the load never calls a Communities method: the
+   * client refuses one before sending, and an ordinary method still reaches the stand-in.
+   */
+  @Test
+  void aCommunitiesMethodIsRefusedBeforeAnythingIsSent() {
+    standIn = new StatusBackendStandIn(1, ClientProfile.NEWER_ID);
+    StatusBackendClient api =
+        new StatusBackendClient(transport.http(), standIn.url(0), Duration.ofSeconds(5));
+    for (String method :
+        List.of("wakuext_joinCommunity", "wakuext_spectateCommunity", "wakuext_fetchCommunity")) {
+      assertThatThrownBy(() -> api.rpc(method, List.of("0x01")).join())
+          .hasCauseInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("never uses Communities");
+    }
+    assertThat(standIn.requests).isEmpty();
+    api.rpc("settings_saveSetting", List.of("send-status-updates?", false))
+        .exceptionally(e -> null)
+        .join();
+    assertThat(standIn.requests)
+        .extracting(Request::rpcMethod)
+        .containsExactly("settings_saveSetting");
+  }
+
   /** The checker reports what upstream would refuse or ignore: it can fail. */
   @Test
   void theCheckerReportsDeliberatelyBrokenRequests() {
@@ -272,7 +300,8 @@ class UpstreamConformanceTest {
             rpc("wakuext_createGroupChatWithMembers", Arrays.asList(null, "g", List.of("0x04"))),
             rpc("wakuext_disableInstallation", List.of("id")),
             rpc("settings_saveSetting", List.of("backup-enabled?", false, "extra")),
-            rpc("settings_saveSetting", List.of("backup-enabled", false)));
+            rpc("settings_saveSetting", List.of("backup-enabled", false)),
+            rpc("settings_saveSetting", List.of("send-status-updates?", "off")));
     List<String> problems = problems(newer, broken);
     assertThat(problems)
         .containsExactly(
@@ -286,7 +315,8 @@ class UpstreamConformanceTest {
             "wakuext_disableInstallation: the method wakuext_disableInstallation does not"
                 + " exist/is not available",
             "settings_saveSetting: too many arguments, want at most 2",
-            "settings_saveSetting: setting 'backup-enabled' is not listed for status-go-b22c58bd");
+            "settings_saveSetting: setting 'backup-enabled' is not listed for status-go-b22c58bd",
+            "settings_saveSetting: setting 'send-status-updates?' takes a bool value");
     // the same requests against the 2024 build: other answers, still reported
     assertThat(problems(v2024, broken))
         .contains(

@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * One status-backend client driven by the load generator: its API, its signal stream, and the start
  * order of REFERENCE.md: connect /signals, InitializeApplication, CreateAccountAndLogin, wait for
- * the node.login signal (the only place login success or failure is reported), then start the
- * messenger and switch off what isolates private chats. Request bodies come from the client's
- * {@link ClientProfile}, chosen by the version its group declares.
+ * the node.login signal (the only place login success or failure is reported), then switch off what
+ * isolates private chats and start the messenger. Request bodies come from the client's {@link
+ * ClientProfile}, chosen by the version its group declares.
  */
 public final class ChatClient implements AutoCloseable {
   static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
@@ -95,8 +95,10 @@ public final class ChatClient implements AutoCloseable {
         .thenCompose(v -> api.call("InitializeApplication", initialize))
         .thenCompose(v -> api.call("CreateAccountAndLogin", account))
         .thenCompose(v -> signal.orTimeout(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-        .thenCompose(key -> startMessenger().thenApply(x -> key))
+        // settings first: status-go's status broadcast fires 5 s after the messenger starts
+        // (protocol/messenger_status_updates.go broadcastLatestUserStatus @ c72f4913)
         .thenCompose(key -> isolate(settings).thenApply(x -> key))
+        .thenCompose(key -> startMessenger().thenApply(x -> key))
         .thenApply(
             key -> {
               publicKey = key;
@@ -117,21 +119,18 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * Backup and peer syncing off unless the network enables them: settings_saveSetting with the keys
-   * status-go reads (multiaccounts/settings/columns.go: backup-enabled? gates the backup loop in
-   * protocol/messenger_backup.go; peer-syncing-enabled? gates datasync offers in
-   * protocol/messenger_peersyncing.go, both @ c72f4913; both keys also in columns.go @
-   * 00108d9dc763). Device sync needs a second enabled installation of the same account
-   * (protocol/messenger.go hasPairedDevices): a fresh account has only its own, so there is no
-   * installation to disable.
+   * Switches status-go features the network does not enable (backup, peer syncing, status
+   * broadcasts) with settings_saveSetting, one key after another; the keys and where status-go
+   * reads them are in {@link ClientProfile#featureSettings}. Device sync needs a second enabled
+   * installation of the same account (protocol/messenger.go hasPairedDevices @ c72f4913): a fresh
+   * account has only its own, so there is no installation to disable.
    */
   private CompletableFuture<Void> isolate(ClientSettings settings) {
-    return api.rpc("settings_saveSetting", List.of("backup-enabled?", settings.backup()))
-        .thenCompose(
-            v ->
-                api.rpc(
-                    "settings_saveSetting", List.of("peer-syncing-enabled?", settings.pairing())))
-        .thenApply(v -> null);
+    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (List<Object> setting : profile.featureSettings(settings)) {
+      chain = chain.thenCompose(v -> api.rpc("settings_saveSetting", setting).thenApply(x -> null));
+    }
+    return chain;
   }
 
   private void onSignal(Signal signal) {

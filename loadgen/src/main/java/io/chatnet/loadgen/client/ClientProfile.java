@@ -131,11 +131,37 @@ public final class ClientProfile {
     body.put("kdfIterations", 1); // nothing to protect; keeps login fast
     body.put("wakuV2LightClient", mobile);
     body.put("wakuV2Fleet", settings.fleet());
-    body.put("wakuV2EnableStoreConfirmationForMessagesSent", settings.storeConfirmation());
+    // status-go overrides this field by mode: relay (desktop) forced true, light (mobile) forced
+    // false (wakuv2/waku.go New @ c72f4913; pkg/messaging/waku/gowaku.go New @ 0bf5bfe4). chatnet
+    // sends the value status-go will use, so the recorded request says what actually runs.
+    body.put("wakuV2EnableStoreConfirmationForMessagesSent", !mobile);
     body.put("wakuV2EnableMissingMessageVerification", settings.missingMessageVerification());
     // No json tag upstream: Go matches the field name itself (case-insensitively); *bool.
     body.put("TorrentConfigEnabled", settings.historyArchives());
     return body;
+  }
+
+  /**
+   * The settings_saveSetting [key, value] params that switch status-go features after login, in
+   * order. Every key is in multiaccounts/settings/columns.go of both builds (c72f4913 and
+   * 00108d9dc763) and is read where the feature runs:
+   *
+   * <ul>
+   *   <li>backup-enabled? gates the backup loop (protocol/messenger_backup.go @ c72f4913);
+   *   <li>peer-syncing-enabled? gates datasync offers (protocol/messenger_peersyncing.go @
+   *       c72f4913);
+   *   <li>send-status-updates? gates the user-status broadcast, sent 5 s after start and every 5
+   *       min (protocol/messenger_status_updates.go sendCurrentUserStatus @ c72f4913,
+   *       internal/protocol/messenger_status_updates.go @ 52b4ad64). It is read on every tick, so
+   *       saving it after login takes effect; an unset value means true
+   *       (multiaccounts/settings/database.go ShouldBroadcastUserStatus @ c72f4913).
+   * </ul>
+   */
+  public List<List<Object>> featureSettings(ClientSettings settings) {
+    return List.of(
+        List.of("backup-enabled?", settings.backup()),
+        List.of("peer-syncing-enabled?", settings.pairing()),
+        List.of("send-status-updates?", settings.statusUpdates()));
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StatusBackendClient {
   private static final AtomicLong RPC_IDS = new AtomicLong();
+  private static final java.util.regex.Pattern COMMUNITIES_METHOD =
+      java.util.regex.Pattern.compile("communit", java.util.regex.Pattern.CASE_INSENSITIVE);
   private final HttpClient http;
   private final String baseUrl;
   private final long timeoutMillis;
@@ -77,8 +79,18 @@ public final class StatusBackendClient {
     return json;
   }
 
-  /** A JSON-RPC call through CallRPC; returns its "result" or fails with its "error". */
+  /**
+   * A JSON-RPC call through CallRPC; returns its "result" or fails with its "error". A Communities
+   * method (every one in status-go's wakuext API names a community, e.g. joinCommunity,
+   * spectateCommunity, fetchCommunity) is refused before anything is sent: status-go has no switch
+   * for Communities, so reports can say they were not used only because the load never calls them.
+   */
   public CompletableFuture<JsonNode> rpc(String method, List<?> params) {
+    if (COMMUNITIES_METHOD.matcher(method).find()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              method + ": the load generator never uses Communities (reports rely on it)"));
+    }
     ObjectNode request = Json.MAPPER.createObjectNode();
     request.put("jsonrpc", "2.0");
     request.put("id", RPC_IDS.incrementAndGet());

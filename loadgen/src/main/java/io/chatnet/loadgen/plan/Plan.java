@@ -166,7 +166,12 @@ public record Plan(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Periodic(double fraction, int periodSeconds, int durationSeconds) {}
 
-  /** What clients are created with: fleet, feature flags, metrics port. */
+  /**
+   * What clients are created with: fleet, feature flags, metrics port. There is no store
+   * confirmation flag: status-go decides it from the client's mode (see {@link
+   * io.chatnet.loadgen.client.ClientProfile#createAccount}); a plan that still carries
+   * storeConfirmation is read with it ignored.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ClientSettings(
       String fleet,
@@ -174,8 +179,8 @@ public record Plan(
       boolean backup,
       boolean pairing,
       boolean historyArchives,
-      boolean storeConfirmation,
       boolean missingMessageVerification,
+      boolean statusUpdates,
       int metricsPort) {}
 
   /** Every client: the explicit list, then the expanded groups. */

@@ -111,8 +111,9 @@ public class ChatNetworkSpec {
   private Discovery discovery = new Discovery();
 
   @JsonPropertyDescription(
-      "status-backend features. Everything but one-to-one and private group chats is off by"
-          + " default, so that measurements are clean.")
+      "status-backend features that status-go lets a client switch; all off by default so that"
+          + " measurements are of one-to-one and private group chats. Communities and store"
+          + " confirmation have no switch in status-go: reports state what they did.")
   @Default("{}")
   private Features features = new Features();
 

@@ -4,19 +4,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 
 /**
- * status-backend features. The defaults isolate one-to-one and private group chats: every other
- * Waku-using feature is off, so bandwidth and delivery figures measure chats alone. Telemetry has
- * no switch: status-go sends it only to a telemetry server URL it is given (status-go c72f4913
- * api/defaults.go, wakuv2/waku.go; the newer CreateAccount has no telemetry field), and chatnet
- * gives none.
+ * status-backend features that status-go lets a client switch. The defaults isolate one-to-one and
+ * private group chats as far as status-go allows: every switchable Waku-using feature is off.
+ *
+ * <p>What has no switch, and so is not here (reports state it instead):
+ *
+ * <ul>
+ *   <li>Communities: no status-go setting or request field turns them off, and a relay (desktop)
+ *       client always subscribes to the Communities shard /waku/2/rs/16/64 (protocol/messenger.go
+ *       InitFilters @ c72f4913; pkg/messaging/waku/gowaku.go setupRelaySubscriptions @ 0bf5bfe4).
+ *       The load generator never creates or joins a community.
+ *   <li>Store confirmation of sent messages: status-go forces it on for relay (desktop) and off for
+ *       light (mobile) clients whatever wakuV2EnableStoreConfirmationForMessagesSent says
+ *       (wakuv2/waku.go New @ c72f4913; pkg/messaging/waku/gowaku.go New @ 0bf5bfe4).
+ *   <li>Telemetry: status-go sends it only to a telemetry server URL it is given (api/defaults.go @
+ *       c72f4913; the newer CreateAccount has no telemetry field), and chatnet gives none.
+ *   <li>Push-notification queries: switched off at run time only by RPC
+ *       wakuext_disableSendingNotifications (services/ext/api.go @ c72f4913), which could not be
+ *       verified in the newer status-backend build; they stay at status-go's default (on).
+ * </ul>
  */
 public class Features {
-  @JsonPropertyDescription(
-      "Communities. status-go has no switch to turn them off; when false the load generator"
-          + " never creates or joins one, and reports say so.")
-  @Default("false")
-  private boolean communities;
-
   @JsonPropertyDescription(
       "Settings backup over Waku: the client's setting backup-enabled? (status-go's backup loop"
           + " runs only when it is true).")
@@ -37,23 +45,17 @@ public class Features {
   private boolean historyArchives;
 
   @JsonPropertyDescription(
-      "Store confirmation of sent messages" + " (wakuV2EnableStoreConfirmationForMessagesSent).")
-  @Default("true")
-  private boolean storeConfirmation = true;
+      "Status broadcasts: the client's setting send-status-updates? (status-go publishes the"
+          + " user's online status 5 s after start and every 5 minutes while it is true, its"
+          + " default).")
+  @Default("false")
+  private boolean statusUpdates;
 
   @JsonPropertyDescription(
       "Missing message verification through store queries"
           + " (wakuV2EnableMissingMessageVerification).")
   @Default("true")
   private boolean missingMessageVerification = true;
-
-  public boolean isCommunities() {
-    return communities;
-  }
-
-  public void setCommunities(boolean communities) {
-    this.communities = communities;
-  }
 
   public boolean isBackup() {
     return backup;
@@ -79,12 +81,12 @@ public class Features {
     this.historyArchives = historyArchives;
   }
 
-  public boolean isStoreConfirmation() {
-    return storeConfirmation;
+  public boolean isStatusUpdates() {
+    return statusUpdates;
   }
 
-  public void setStoreConfirmation(boolean storeConfirmation) {
-    this.storeConfirmation = storeConfirmation;
+  public void setStatusUpdates(boolean statusUpdates) {
+    this.statusUpdates = statusUpdates;
   }
 
   public boolean isMissingMessageVerification() {

@@ -136,8 +136,8 @@ public final class ExperimentPlan {
     settings.put("backup", features.isBackup());
     settings.put("pairing", features.isPairing());
     settings.put("historyArchives", features.isHistoryArchives());
-    settings.put("storeConfirmation", features.isStoreConfirmation());
     settings.put("missingMessageVerification", features.isMissingMessageVerification());
+    settings.put("statusUpdates", features.isStatusUpdates());
     settings.put("metricsPort", WakuPorts.CLIENT_METRICS);
     return settings;
   }

@@ -63,13 +63,20 @@ public record ExperimentReport(
       Integer desktopClients,
       Integer mobileClients,
       Integer nwakuNodes,
-      List<Feature> features) {}
+      List<Feature> features,
+      List<Fixed> fixed) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Group(String name, String kind, String role, int replicas, String image) {}
 
   /** A status-backend feature switch, and what it means for the measurement. */
   public record Feature(String name, boolean enabled, String meaning) {}
+
+  /**
+   * Client behaviour status-go decides itself, with no switch chatnet could set: what it was in
+   * this run and where status-go decides it.
+   */
+  public record Fixed(String name, String state, String why) {}
 
   /** The load the spec asked for; rates are network-wide messages per second offered. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -133,7 +140,8 @@ public record ExperimentReport(
 
   private static Network network(String name, ChatNetwork network) {
     if (network == null) {
-      return new Network(name, false, null, null, null, null, null, null, null, null, null, null);
+      return new Network(
+          name, false, null, null, null, null, null, null, null, null, null, null, null);
     }
     var spec = network.getSpec();
     List<Group> groups = new ArrayList<>();
@@ -172,16 +180,12 @@ public record ExperimentReport(
         desktop,
         mobile,
         nwaku,
-        features(spec.getFeatures() == null ? new Features() : spec.getFeatures()));
+        features(spec.getFeatures() == null ? new Features() : spec.getFeatures()),
+        FIXED);
   }
 
   private static List<Feature> features(Features f) {
     return List.of(
-        new Feature(
-            "Communities",
-            f.isCommunities(),
-            "the load never creates or joins a community (status-backend has no switch to turn"
-                + " them off)"),
         new Feature("Backup", f.isBackup(), "settings backup over Waku (backup-enabled?)"),
         new Feature("Pairing", f.isPairing(), "peer syncing (peer-syncing-enabled?)"),
         new Feature(
@@ -189,14 +193,35 @@ public record ExperimentReport(
             f.isHistoryArchives(),
             "community history archives over torrent (TorrentConfigEnabled)"),
         new Feature(
-            "Store confirmation",
-            f.isStoreConfirmation(),
-            "senders confirm their messages reached a store node"),
+            "Status broadcasts",
+            f.isStatusUpdates(),
+            "the user's online status, published every 5 minutes (send-status-updates?)"),
         new Feature(
             "Missing message verification",
             f.isMissingMessageVerification(),
             "clients query store nodes for messages they missed"));
   }
+
+  /**
+   * The same for every run: status-go gives these no switch (api/Features.java has the sources).
+   */
+  static final List<Fixed> FIXED =
+      List.of(
+          new Fixed(
+              "Communities",
+              "not used",
+              "the load never creates or joins a community; status-go has no switch for them,"
+                  + " and desktop clients still subscribe to the Communities shard"
+                  + " (its measured bytes are under relay bytes per shard)"),
+          new Fixed(
+              "Store confirmation",
+              "on for desktop, off for mobile",
+              "status-go forces it by client mode, whatever the request says"),
+          new Fixed(
+              "Push-notification queries",
+              "status-go default (on)",
+              "a sender may query push-notification info once a day per recipient; the switch"
+                  + " (an RPC) could not be verified in every supported status-backend build"));
 
   private static Load load(ChatExperimentSpec spec) {
     ExperimentTraffic traffic = spec.getTraffic();

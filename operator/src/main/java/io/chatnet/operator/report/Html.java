@@ -88,7 +88,7 @@ public final class Html {
       .verdict.Failed { background: #fbd9d7; color: #8a1c13; }
       .verdict.NoCriteria, .verdict.none { background: #eceff3; color: #3b4652; }
       .not-measured { color: #8a94a0; font-style: italic; }
-      .on { color: #8a1c13; font-weight: 700; } .off { color: #135c24; }
+      .on { color: #8a1c13; font-weight: 700; } .off { color: #135c24; } .fixed { color: #555; }
       .note { color: #4a5562; } .charts { display: flex; flex-wrap: wrap; gap: 12px; }
       figure { margin: 0; } figcaption { font-size: 12px; color: #4a5562; max-width: 760px; }
       svg.chart { background: #ffffff; border: 1px solid #e3e7ec; }

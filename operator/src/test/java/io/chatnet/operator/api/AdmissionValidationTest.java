@@ -163,6 +163,35 @@ class AdmissionValidationTest {
             "nwaku-v0.36.0", "logos-delivery-v0.38.1", "nwaku-v0.37.1-beta", "status-go-b22c58bd");
   }
 
+  /**
+   * features.communities and features.storeConfirmation were removed (status-go has no switch for
+   * either): a manifest written before still applies, the API server drops the two fields, and the
+   * switches that remain keep their values.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void removedFeatureSwitchesArePrunedNotRefused(KubernetesClient client, TestNamespace ns) {
+    GenericKubernetesResource old =
+        Serialization.unmarshal(
+            Serialization.asYaml(Scenarios.manifest("smoke.yaml", ns.name(), "old-features")),
+            GenericKubernetesResource.class);
+    java.util.Map<String, Object> spec =
+        (java.util.Map<String, Object>) old.getAdditionalProperties().get("spec");
+    spec.put(
+        "features",
+        new java.util.LinkedHashMap<>(
+            java.util.Map.of("communities", true, "storeConfirmation", false, "backup", true)));
+    GenericKubernetesResource stored = client.resource(old).dryRun().create();
+    java.util.Map<String, Object> features =
+        (java.util.Map<String, Object>)
+            ((java.util.Map<String, Object>) stored.getAdditionalProperties().get("spec"))
+                .get("features");
+    assertThat(features)
+        .doesNotContainKeys("communities", "storeConfirmation")
+        .containsEntry("backup", true)
+        .containsEntry("statusUpdates", false);
+  }
+
   @Test
   void defaultsAreFilledInByTheApiServer(KubernetesClient client, TestNamespace ns) {
     ChatNetwork minimal = Scenarios.manifest("smoke.yaml", ns.name(), "defaults");
@@ -172,8 +201,8 @@ class AdmissionValidationTest {
     assertThat(spec.getClusterId()).isEqualTo(javaDefaults.getClusterId()).isEqualTo(16);
     assertThat(spec.getShards()).isEqualTo(javaDefaults.getShards()).containsExactly(32, 64);
     assertThat(spec.getDiscovery().getMode()).isEqualTo(DiscoveryMode.DISCV5);
-    assertThat(spec.getFeatures().isCommunities()).isFalse();
-    assertThat(spec.getFeatures().isStoreConfirmation()).isTrue();
+    assertThat(spec.getFeatures().isStatusUpdates()).isFalse();
+    assertThat(spec.getFeatures().isMissingMessageVerification()).isTrue();
   }
 
   private static String read(Path path) {

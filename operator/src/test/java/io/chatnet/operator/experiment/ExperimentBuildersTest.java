@@ -65,7 +65,8 @@ class ExperimentBuildersTest {
     assertThat(plan.behaviours().offline().fraction()).isEqualTo(0.2);
     assertThat(plan.clientSettings().fleet()).isEqualTo("chatnet");
     assertThat(plan.clientSettings().backup()).isFalse();
-    assertThat(plan.clientSettings().storeConfirmation()).isTrue();
+    assertThat(plan.clientSettings().statusUpdates()).isFalse();
+    assertThat(plan.clientSettings().missingMessageVerification()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
     assertThat(plan.seed()).isEqualTo("groups-mobile");
     // Relay load goes to the network's static shards, read back with the cache the nodes run.

@@ -58,11 +58,13 @@ class NetworkConfigMapTest {
     assertThat(client.get("fleet").asText()).isEqualTo("chatnet");
     assertThat(client.get("fleetsFile").asText()).isEqualTo("/etc/chatnet/network/fleets.json");
     JsonNode features = client.get("features");
-    assertThat(features.get("communities").asBoolean()).isFalse();
+    // no switch for what status-go decides itself (Communities, store confirmation)
+    assertThat(features.has("communities")).isFalse();
+    assertThat(features.has("storeConfirmation")).isFalse();
     assertThat(features.get("backup").asBoolean()).isFalse();
     assertThat(features.get("pairing").asBoolean()).isFalse();
     assertThat(features.get("historyArchives").asBoolean()).isFalse();
-    assertThat(features.get("storeConfirmation").asBoolean()).isTrue();
+    assertThat(features.get("statusUpdates").asBoolean()).isFalse();
     assertThat(features.get("missingMessageVerification").asBoolean()).isTrue();
   }
 

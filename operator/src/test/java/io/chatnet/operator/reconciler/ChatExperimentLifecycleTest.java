@@ -242,9 +242,12 @@ public class ChatExperimentLifecycleTest {
     assertThat(report.experiment().windowEnd()).isEqualTo(done.getStatus().getWindowEnd());
     assertThat(report.network().users()).isEqualTo(6);
     assertThat(report.network().features())
-        .filteredOn(f -> f.name().equals("Communities"))
+        .filteredOn(f -> f.name().equals("Status broadcasts"))
         .singleElement()
         .satisfies(f -> assertThat(f.enabled()).isFalse());
+    assertThat(report.network().fixed())
+        .extracting(ExperimentReport.Fixed::name)
+        .contains("Communities", "Store confirmation");
   }
 
   /**

@@ -74,18 +74,32 @@ class HtmlReportTest {
   }
 
   @Test
-  void saysPlainlyWhichFeaturesWereOff() {
+  void saysPlainlyWhatIsolationWasAchieved() {
     Document page = render(ReportFixtures.experiment("exp", 30), ReportFixtures.network(4, 2));
     assertThat(page.text())
-        .contains("Communities, backup, peer syncing and history archives were off");
+        .contains("Backup, peer syncing, history archives and status broadcasts were off")
+        .contains("Communities were not used: the load never created or joined a community")
+        .contains("desktop clients still subscribed to the Communities shard")
+        .contains("Store confirmation: on for desktop, off for mobile (status-go forces it)")
+        .contains("Push-notification queries stayed at status-go's default (on)");
+    // the switches, then what status-go decides itself: never shown as a switch that was off
     assertThat(page.select("table.features tr"))
-        .anySatisfy(row -> assertThat(row.text()).startsWith("Communities off"));
+        .anySatisfy(row -> assertThat(row.text()).startsWith("Status broadcasts off"))
+        .anySatisfy(row -> assertThat(row.text()).startsWith("Communities not used"))
+        .anySatisfy(
+            row ->
+                assertThat(row.text())
+                    .startsWith("Store confirmation on for desktop, off for mobile"))
+        .noneSatisfy(row -> assertThat(row.text()).startsWith("Communities off"));
 
-    ChatNetwork withCommunities = ReportFixtures.network(4, 2);
-    withCommunities.getSpec().getFeatures().setCommunities(true);
-    withCommunities.getSpec().getFeatures().setBackup(true);
-    String text = render(ReportFixtures.experiment("exp", 30), withCommunities).text();
-    assertThat(text).contains("were switched on: Communities, Backup.").doesNotContain("were off");
+    ChatNetwork withBroadcasts = ReportFixtures.network(4, 2);
+    withBroadcasts.getSpec().getFeatures().setStatusUpdates(true);
+    withBroadcasts.getSpec().getFeatures().setBackup(true);
+    String text = render(ReportFixtures.experiment("exp", 30), withBroadcasts).text();
+    assertThat(text)
+        .contains("were switched on: Backup, Status broadcasts.")
+        .doesNotContain("were off")
+        .contains("Communities were not used");
   }
 
   @Test
