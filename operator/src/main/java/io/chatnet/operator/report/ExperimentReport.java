@@ -67,7 +67,12 @@ public record ExperimentReport(
       List<Fixed> fixed) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Group(String name, String kind, String role, int replicas, String image) {}
+  /**
+   * One group as it ran: its declared (or defaulted) upstream version, and its image, the group's
+   * own or its version's default (status-backend versions have none).
+   */
+  public record Group(
+      String name, String kind, String role, int replicas, String version, String image) {}
 
   /** A status-backend feature switch, and what it means for the measurement. */
   public record Feature(String name, boolean enabled, String meaning) {}
@@ -155,7 +160,10 @@ public record ExperimentReport(
               g.getKind() == GroupKind.NWAKU ? "nwaku" : "status-backend",
               g.getRole() == null ? null : g.getRole().wireName(),
               g.getReplicas(),
-              g.getImage()));
+              g.effectiveVersion().id(),
+              g.getImage() != null || g.effectiveVersion().node() == null
+                  ? g.getImage()
+                  : g.effectiveVersion().node().defaultImage()));
       if (g.getKind() == GroupKind.NWAKU) {
         nwaku += g.getReplicas();
       } else if (g.getRole() != null && g.getRole().wireName().equals("mobile")) {

@@ -195,7 +195,7 @@ public final class HtmlReport {
         .append(escape(orDash(network.phase())))
         .append(".</p>\n");
     List<List<String>> groups = new ArrayList<>();
-    groups.add(List.of("Group", "Kind", "Role", "Replicas", "Image"));
+    groups.add(List.of("Group", "Kind", "Role", "Replicas", "Version", "Image"));
     for (Group g : network.groups()) {
       groups.add(
           List.of(
@@ -203,7 +203,8 @@ public final class HtmlReport {
               escape(g.kind()),
               escape(orDash(g.role())),
               String.valueOf(g.replicas()),
-              g.image() == null ? "default" : escape(g.image())));
+              escape(orDash(g.version())),
+              escape(orDash(g.image()))));
     }
     body.append(Html.table("groups", groups));
   }

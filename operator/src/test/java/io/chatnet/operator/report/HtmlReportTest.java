@@ -58,6 +58,10 @@ class HtmlReportTest {
         .contains("0: podKill deleted 2 pods of relay")
         .contains("98.33 %")
         .contains("41,234")
+        // each group with the version it ran and its image, the version's default when unset
+        .contains("boot nwaku bootstrap 1 nwaku-v0.36.0 wakuorg/nwaku:v0.36.0")
+        .contains(
+            "desktop status-backend desktop 4 status-go-b22c58bd soutullostatus/status-backend:")
         .contains(
             "Mobile clients going offline: 12 spells applied, 1 refused or failed, 0 not"
                 + " possible on the clients' status-go version.")
