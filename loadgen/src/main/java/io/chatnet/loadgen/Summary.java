@@ -28,38 +28,6 @@ public record Summary(
     boolean stoppedEarly,
     Relay relay) {
 
-  /** A summary without relay traffic. */
-  public Summary(
-      String experiment,
-      int shard,
-      Instant plannedStart,
-      long startSkewMillis,
-      Clients clients,
-      int pairs,
-      int groups,
-      Map<String, String> setupFailures,
-      Map<String, Figures> traffic,
-      Map<String, Integer> behaviours,
-      long foreignReceipts,
-      long signalReconnects,
-      boolean stoppedEarly) {
-    this(
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
-        traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        null);
-  }
-
   /**
    * How relay load was published and read back (its figures are under {@code traffic.relay}).
    *

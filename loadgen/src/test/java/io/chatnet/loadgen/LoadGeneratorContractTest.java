@@ -93,7 +93,8 @@ class LoadGeneratorContractTest {
         traffic,
         behaviours,
         settings,
-        8);
+        8,
+        null);
   }
 
   LoadMetrics metrics;

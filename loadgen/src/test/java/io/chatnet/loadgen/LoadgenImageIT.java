@@ -104,7 +104,8 @@ class LoadgenImageIT extends BuiltImageTest {
               new Plan.Traffic(new Plan.OneToOne(2, 600, 64), null, null),
               null,
               new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
-              4);
+              4,
+              null);
       Path planFile = rootFs.resolve("/etc/chatnet/plan/plan.json");
       Files.createDirectories(planFile.getParent());
       Json.MAPPER.writeValue(planFile.toFile(), plan);

@@ -49,7 +49,8 @@ class MainProcessTest {
               new Plan.Traffic(new Plan.OneToOne(4, 600, 128), null, null),
               null,
               new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
-              4);
+              4,
+              null);
       Path planFile = dir.resolve("plan.json");
       Json.MAPPER.writeValue(planFile.toFile(), plan);
       int port = freePort();
@@ -138,7 +139,8 @@ class MainProcessTest {
             new Plan.Traffic(new Plan.OneToOne(3, 6, 128), null, null),
             null,
             null,
-            4);
+            4,
+            null);
     Path planFile = dir.resolve("plan.json");
     Json.MAPPER.writeValue(planFile.toFile(), plan);
     Path termination = dir.resolve("termination-log");

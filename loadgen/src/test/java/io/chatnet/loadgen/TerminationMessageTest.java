@@ -20,7 +20,7 @@ class TerminationMessageTest {
     }
     Figures figures =
         new Figures(
-            1000, 2, 2000, 1990, 3, 1, 9, 995, 0.995, new LatencySummary(20, 40, 60, 90, 22));
+            1000, 2, 2000, 1990, 3, 1, 9, 995, 0.995, new LatencySummary(20, 40, 60, 90, 22), 0);
     return new Summary(
         "exp",
         3,
@@ -34,7 +34,8 @@ class TerminationMessageTest {
         Map.of("offline", 7),
         0,
         1,
-        false);
+        false,
+        null);
   }
 
   @Test

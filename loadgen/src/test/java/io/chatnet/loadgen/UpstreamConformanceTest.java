@@ -124,7 +124,8 @@ class UpstreamConformanceTest {
             new Plan.OneToOne(2, 600, 100), new Plan.PrivateGroups(1, 3, 300, 100), null),
         new Plan.Behaviours(new Plan.Periodic(1.0, 2, 1), new Plan.Periodic(1.0, 2, 1)),
         s,
-        8);
+        8,
+        null);
   }
 
   static Plan.ClientSettings allOn(String version) {
@@ -268,7 +269,7 @@ class UpstreamConformanceTest {
   void aCommunitiesMethodIsRefusedBeforeAnythingIsSent() {
     standIn = new StatusBackendStandIn(1, ClientProfile.NEWER_ID);
     StatusBackendClient api =
-        new StatusBackendClient(transport.http(), standIn.url(0), Duration.ofSeconds(5));
+        new StatusBackendClient(transport, standIn.url(0), Duration.ofSeconds(5));
     for (String method :
         List.of("wakuext_joinCommunity", "wakuext_spectateCommunity", "wakuext_fetchCommunity")) {
       assertThatThrownBy(() -> api.rpc(method, List.of("0x01")).join())

@@ -33,7 +33,7 @@ public final class ChatClient implements AutoCloseable {
     this.ref = ref;
     this.profile = ClientProfile.forVersion(ref.version());
     this.displayName = DisplayName.of(ref.name());
-    this.api = new StatusBackendClient(transport.http(), ref.url(), requestTimeout);
+    this.api = new StatusBackendClient(transport, ref.url(), requestTimeout);
     this.signals =
         new SignalStream(transport.sockets(), transport.loop(), api.signalsUri(), this::onSignal);
   }

@@ -24,12 +24,14 @@ public final class StatusBackendClient {
   private static final AtomicLong RPC_IDS = new AtomicLong();
   private static final java.util.regex.Pattern COMMUNITIES_METHOD =
       java.util.regex.Pattern.compile("communit", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private final Transport transport;
   private final HttpClient http;
   private final String baseUrl;
   private final long timeoutMillis;
 
-  public StatusBackendClient(HttpClient http, String baseUrl, Duration timeout) {
-    this.http = http;
+  public StatusBackendClient(Transport transport, String baseUrl, Duration timeout) {
+    this.transport = transport;
+    this.http = transport.http();
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeoutMillis = timeout.toMillis();
   }
@@ -59,11 +61,15 @@ public final class StatusBackendClient {
             .setConnectTimeout(timeoutMillis)
             .setIdleTimeout(timeoutMillis)
             .putHeader("Content-Type", "application/json");
-    return http.request(request)
-        .compose(r -> r.send(payload))
-        .compose(response -> response.body().map(b -> answer(function, response.statusCode(), b)))
-        .toCompletionStage()
-        .toCompletableFuture();
+    return transport.onLoop(
+        () ->
+            http.request(request)
+                .compose(r -> r.send(payload))
+                .compose(
+                    response ->
+                        response.body().map(b -> answer(function, response.statusCode(), b)))
+                .toCompletionStage()
+                .toCompletableFuture());
   }
 
   private static JsonNode answer(String function, int status, Buffer body) {

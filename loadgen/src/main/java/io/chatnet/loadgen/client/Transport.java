@@ -1,5 +1,6 @@
 package io.chatnet.loadgen.client;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -10,10 +11,12 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Every connection of the load generator on one event loop: status-backend calls (HTTP/1.1 with
@@ -87,6 +90,36 @@ public final class Transport implements AutoCloseable {
    */
   public ScheduledExecutorService loop() {
     return loop;
+  }
+
+  /**
+   * Runs a call on the event loop and hands back its result. A Vert.x HTTP exchange started from
+   * another thread can complete before the caller has attached its response handlers, and the
+   * response body is then lost (an empty 200): started on the loop, the handlers are attached in
+   * the same task, before the loop can read the answer.
+   */
+  public <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> call) {
+    if (loop instanceof EventExecutor executor && executor.inEventLoop()) {
+      return call.get();
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          try {
+            call.get()
+                .whenComplete(
+                    (value, error) -> {
+                      if (error != null) {
+                        result.completeExceptionally(error);
+                      } else {
+                        result.complete(value);
+                      }
+                    });
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
   }
 
   @Override

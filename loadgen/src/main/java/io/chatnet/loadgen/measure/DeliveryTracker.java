@@ -316,32 +316,7 @@ public final class DeliveryTracker {
       long acked,
       Double deliveryRatio,
       LatencySummary latencyMillis,
-      long unknown) {
-    public Figures(
-        long sent,
-        long failed,
-        long expected,
-        long received,
-        long duplicates,
-        long late,
-        long lost,
-        long acked,
-        Double deliveryRatio,
-        LatencySummary latencyMillis) {
-      this(
-          sent,
-          failed,
-          expected,
-          received,
-          duplicates,
-          late,
-          lost,
-          acked,
-          deliveryRatio,
-          latencyMillis,
-          0);
-    }
-  }
+      long unknown) {}
 
   /** Exact percentiles over every measured latency (nearest-rank). */
   public record LatencySummary(double p50, double p95, double p99, double max, double mean) {

@@ -40,38 +40,6 @@ public record Plan(
     int concurrency,
     Waku waku) {
 
-  /** A plan without a {@link Waku} section (chat-only plans, older operators). */
-  public Plan(
-      String experiment,
-      Instant startAt,
-      int warmupSeconds,
-      int durationSeconds,
-      int shards,
-      String seed,
-      List<ClientRef> clients,
-      List<ClientGroup> clientGroups,
-      List<String> relayNodes,
-      Traffic traffic,
-      Behaviours behaviours,
-      ClientSettings clientSettings,
-      int concurrency) {
-    this(
-        experiment,
-        startAt,
-        warmupSeconds,
-        durationSeconds,
-        shards,
-        seed,
-        clients,
-        clientGroups,
-        relayNodes,
-        traffic,
-        behaviours,
-        clientSettings,
-        concurrency,
-        null);
-  }
-
   /**
    * The Waku network the relay nodes belong to. Relay load goes to the static-sharding pubsub
    * topics {@code /waku/2/rs/<clusterId>/<shard>} every nwaku node subscribes to ({@code

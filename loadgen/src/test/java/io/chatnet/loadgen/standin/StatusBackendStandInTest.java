@@ -36,7 +36,7 @@ class StatusBackendStandInTest {
 
   StatusBackendClient client(String version) {
     standIn = new StatusBackendStandIn(2, version);
-    return new StatusBackendClient(transport.http(), standIn.url(0), Duration.ofSeconds(5));
+    return new StatusBackendClient(transport, standIn.url(0), Duration.ofSeconds(5));
   }
 
   static Map<String, Object> account() {

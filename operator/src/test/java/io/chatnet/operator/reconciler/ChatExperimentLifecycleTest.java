@@ -122,7 +122,7 @@ public class ChatExperimentLifecycleTest {
   static String summaryJson(String experiment, int shard) throws Exception {
     Figures figures =
         new Figures(
-            60, 0, 60, 59, 1, 0, 1, 58, 59 / 60.0, new LatencySummary(40, 120, 250, 400, 55));
+            60, 0, 60, 59, 1, 0, 1, 58, 59 / 60.0, new LatencySummary(40, 120, 250, 400, 55), 0);
     Summary summary =
         new Summary(
             experiment,
@@ -137,7 +137,8 @@ public class ChatExperimentLifecycleTest {
             Map.of("offline", 0),
             0,
             0,
-            false);
+            false,
+            null);
     return Json.MAPPER.writeValueAsString(summary);
   }
 
