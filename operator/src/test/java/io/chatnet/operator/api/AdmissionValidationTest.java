@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real API server rejects bad ChatNetworks at admission, with a message naming the field and
- * the rule. Each file in src/test/resources/invalid-networks/ states what its rejection must say
- * ("# expect: ..." lines). The ready scenarios in test-scenarios/ must all be accepted.
+ * The real API server rejects bad ChatNetworks and ChatExperiments at admission, with a message
+ * naming the field and the rule. Each file in src/test/resources/invalid-networks/ states what its
+ * rejection must say ("# expect: ..." lines). The ready scenarios in test-scenarios/ must all be
+ * accepted.
  */
 @LocalClusterTest
 class AdmissionValidationTest {
@@ -56,11 +57,11 @@ class AdmissionValidationTest {
   }
 
   @Test
-  void theCorpusCoversAtLeastTwentyFiveMistakesPerResource() throws IOException {
+  void theCorpusCoversAtLeastSixtyFourNetworkAndTwentyEightExperimentMistakes() throws IOException {
     assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-networks")).count())
-        .isGreaterThanOrEqualTo(25);
+        .isGreaterThanOrEqualTo(64);
     assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-experiments")).count())
-        .isGreaterThanOrEqualTo(10);
+        .isGreaterThanOrEqualTo(28);
   }
 
   @Test
@@ -108,6 +109,9 @@ class AdmissionValidationTest {
               for (String part : expected) {
                 assertThat(e.getMessage()).contains(part);
               }
+              // A rule that reads an absent optional field fails with "no such key" instead of
+              // saying its own message: every rule must guard optional fields with has().
+              assertThat(e.getMessage()).doesNotContain("no such key");
             });
   }
 

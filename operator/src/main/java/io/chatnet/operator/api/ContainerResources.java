@@ -1,0 +1,122 @@
+package io.chatnet.operator.api;
+
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceClaim;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema of a container's resources as chatnet admits them ({@code @SchemaFrom} on the
+ * ResourceRequirements fields; never instantiated). The API server checks a custom resource's
+ * quantities only as "integer or string", so {@code 512MB} or requests above limits would be
+ * accepted and then refused on the StatefulSet or Job the operator writes. These rules check them
+ * the way pod validation does; the bounds keep the rules within the API server's CEL cost budget.
+ */
+@ValidationRule(
+    value = "!has(self.claims) || size(self.claims) == 0",
+    message =
+        "claims: resource claims are not supported: chatnet's pods declare no"
+            + " spec.resourceClaims for them to refer to; remove resources.claims",
+    fieldPath = ".claims")
+@ValidationRule(
+    value = "!has(self.requests) || self.requests.all(k, " + ContainerResources.KEY_OK + ")",
+    message = ContainerResources.KEY_MESSAGE,
+    messageExpression =
+        "'requests: ' + self.requests.filter(k, !("
+            + ContainerResources.KEY_OK
+            + "))[0] + ' "
+            + ContainerResources.KEY_MESSAGE
+            + "'",
+    fieldPath = ".requests")
+@ValidationRule(
+    value = "!has(self.limits) || self.limits.all(k, " + ContainerResources.KEY_OK + ")",
+    message = ContainerResources.KEY_MESSAGE,
+    messageExpression =
+        "'limits: ' + self.limits.filter(k, !("
+            + ContainerResources.KEY_OK
+            + "))[0] + ' "
+            + ContainerResources.KEY_MESSAGE
+            + "'",
+    fieldPath = ".limits")
+@ValidationRule(
+    value = "!has(self.requests) || self.requests.all(k, " + ContainerResources.REQUEST_OK + ")",
+    message = ContainerResources.QUANTITY_MESSAGE,
+    messageExpression =
+        "self.requests.filter(k, !("
+            + ContainerResources.REQUEST_OK
+            + ")).map(k, 'requests.' + k + ': ' + string(self.requests[k]))[0] + ' "
+            + ContainerResources.QUANTITY_MESSAGE
+            + "'",
+    fieldPath = ".requests")
+@ValidationRule(
+    value = "!has(self.limits) || self.limits.all(k, " + ContainerResources.LIMIT_OK + ")",
+    message = ContainerResources.QUANTITY_MESSAGE,
+    messageExpression =
+        "self.limits.filter(k, !("
+            + ContainerResources.LIMIT_OK
+            + ")).map(k, 'limits.' + k + ': ' + string(self.limits[k]))[0] + ' "
+            + ContainerResources.QUANTITY_MESSAGE
+            + "'",
+    fieldPath = ".limits")
+@ValidationRule(
+    value =
+        "!has(self.requests) || !has(self.limits) || self.requests.all(k, "
+            + ContainerResources.NOT_ABOVE_LIMIT
+            + ")",
+    message = "requests must not exceed limits: Kubernetes refuses a request above its limit",
+    messageExpression =
+        "self.requests.filter(k, !("
+            + ContainerResources.NOT_ABOVE_LIMIT
+            + ")).map(k, 'requests.' + k + ' ' + string(self.requests[k]) + ' is above limits.'"
+            + " + k + ' ' + string(self.limits[k]))[0] + ': Kubernetes refuses a request above"
+            + " its limit; lower the request or raise the limit'",
+    fieldPath = ".requests")
+public final class ContainerResources {
+  // Pod validation (validateContainerResourceName): standard names, hugepages-<size>, or an
+  // extended resource named by a domain-qualified name.
+  static final String KEY_OK =
+      "k in ['cpu', 'memory', 'ephemeral-storage'] || k.startsWith('hugepages-') ||"
+          + " (k.contains('/') && !format.qualifiedName().validate(k).hasValue())";
+  static final String KEY_MESSAGE =
+      "is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an"
+          + " extended resource such as example.com/gpu";
+  static final String REQUEST_OK =
+      "isQuantity(string(self.requests[k])) &&"
+          + " !quantity(string(self.requests[k])).isLessThan(quantity('0'))";
+  static final String LIMIT_OK =
+      "isQuantity(string(self.limits[k])) &&"
+          + " !quantity(string(self.limits[k])).isLessThan(quantity('0'))";
+  static final String QUANTITY_MESSAGE =
+      "is not a Kubernetes quantity: use a non-negative number with an optional suffix, such as"
+          + " 500m or 2 for cpu and 512Mi or 1G for memory (binary Ki Mi Gi Ti, decimal k M G T;"
+          + " 512MB is not one)";
+  static final String NOT_ABOVE_LIMIT =
+      "!(k in self.limits) || !isQuantity(string(self.requests[k])) ||"
+          + " !isQuantity(string(self.limits[k])) ||"
+          + " quantity(string(self.requests[k])).compareTo(quantity(string(self.limits[k]))) <= 0";
+
+  private ContainerResources() {}
+
+  @Size(max = 8)
+  private Map<String, @Size(max = 64) Quantity> requests;
+
+  @Size(max = 8)
+  private Map<String, @Size(max = 64) Quantity> limits;
+
+  @Size(max = 8)
+  private List<ResourceClaim> claims;
+
+  public Map<String, Quantity> getRequests() {
+    return requests;
+  }
+
+  public Map<String, Quantity> getLimits() {
+    return limits;
+  }
+
+  public List<ResourceClaim> getClaims() {
+    return claims;
+  }
+}
