@@ -1,5 +1,6 @@
 package io.chatnet.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -12,7 +13,9 @@ import java.util.Map;
  * ResourceRequirements fields; never instantiated). The API server checks a custom resource's
  * quantities only as "integer or string", so {@code 512MB} or requests above limits would be
  * accepted and then refused on the StatefulSet or Job the operator writes. These rules check them
- * the way pod validation does; the bounds keep the rules within the API server's CEL cost budget.
+ * the way pod validation does; the bounds keep the rules within the API server's CEL cost budget
+ * (values get maxLength 64 from CrdFilesTest's post-processor: the generator applies {@code @Size}
+ * to string schemas only).
  */
 @ValidationRule(
     value = "!has(self.claims) || size(self.claims) == 0",
@@ -99,12 +102,17 @@ public final class ContainerResources {
 
   private ContainerResources() {}
 
+  @JsonPropertyDescription(
+      "Resources the scheduler reserves, by name (cpu, memory, ephemeral-storage, hugepages-<size>"
+          + " or an extended resource), as quantities; each at most its limit.")
   @Size(max = 8)
-  private Map<String, @Size(max = 64) Quantity> requests;
+  private Map<String, Quantity> requests;
 
+  @JsonPropertyDescription("Most of each resource the container may use, as quantities.")
   @Size(max = 8)
-  private Map<String, @Size(max = 64) Quantity> limits;
+  private Map<String, Quantity> limits;
 
+  @JsonPropertyDescription("Not supported: chatnet's pods declare no resource claims.")
   @Size(max = 8)
   private List<ResourceClaim> claims;
 

@@ -1,5 +1,6 @@
 package io.chatnet.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -51,18 +52,27 @@ import io.fabric8.generator.annotation.ValidationRule;
 public final class TolerationSchema {
   private TolerationSchema() {}
 
+  @JsonPropertyDescription(
+      "Taint key the toleration matches, a label key; empty with operator Exists matches every"
+          + " taint.")
   @Size(max = 317)
   private String key;
 
+  @JsonPropertyDescription("Equal (the default) or Exists.")
   @Size(max = 16)
   private String operator;
 
+  @JsonPropertyDescription("Taint value for operator Equal, a label value; none with Exists.")
   @Size(max = 63)
   private String value;
 
+  @JsonPropertyDescription(
+      "Taint effect matched: NoSchedule, PreferNoSchedule or NoExecute; empty matches all.")
   @Size(max = 16)
   private String effect;
 
+  @JsonPropertyDescription(
+      "Effect NoExecute only: seconds the pod stays bound after the taint appears.")
   private Long tolerationSeconds;
 
   public String getKey() {
