@@ -76,6 +76,26 @@ import java.util.Map;
             + " + k + ' ' + string(self.limits[k]))[0] + ': Kubernetes refuses a request above"
             + " its limit; lower the request or raise the limit'",
     fieldPath = ".requests")
+@ValidationRule(
+    value =
+        "!has(self.requests) || self.requests.all(k, " + ContainerResources.NOT_OVERCOMMITTED + ")",
+    message =
+        "hugepages and extended resources cannot be overcommitted: a request needs a limit of the"
+            + " same quantity",
+    messageExpression =
+        "'requests.' + self.requests.filter(k, !("
+            + ContainerResources.NOT_OVERCOMMITTED
+            + "))[0] + ': hugepages and extended resources cannot be overcommitted: set the"
+            + " limit to the same quantity as the request'",
+    fieldPath = ".requests")
+@ValidationRule(
+    value = "!has(self.limits) || self.limits.all(k, " + ContainerResources.WHOLE_IF_EXTENDED + ")",
+    message = "an extended resource (a domain-qualified name) is counted in whole units",
+    messageExpression =
+        "'limits.' + self.limits.filter(k, !("
+            + ContainerResources.WHOLE_IF_EXTENDED
+            + "))[0] + ': an extended resource is counted in whole units; use an integer'",
+    fieldPath = ".limits")
 public final class ContainerResources {
   // Pod validation (validateContainerResourceName): standard names, hugepages-<size>, or an
   // extended resource named by a domain-qualified name.
@@ -99,6 +119,18 @@ public final class ContainerResources {
       "!(k in self.limits) || !isQuantity(string(self.requests[k])) ||"
           + " !isQuantity(string(self.limits[k])) ||"
           + " quantity(string(self.requests[k])).compareTo(quantity(string(self.limits[k]))) <= 0";
+
+  // Pod validation: hugepages and extended resources are not overcommitable (a request needs an
+  // equal limit), and extended resources are whole numbers. Bad quantities are reported above.
+  static final String NOT_OVERCOMMITTED =
+      "!(k.startsWith('hugepages-') || (k.contains('/') && !k.contains('kubernetes.io/'))) ||"
+          + " !isQuantity(string(self.requests[k])) || (has(self.limits) && k in self.limits &&"
+          + " (!isQuantity(string(self.limits[k])) ||"
+          + " quantity(string(self.requests[k])).compareTo(quantity(string(self.limits[k]))) =="
+          + " 0))";
+  static final String WHOLE_IF_EXTENDED =
+      "!k.contains('/') || k.contains('kubernetes.io/') || !isQuantity(string(self.limits[k])) ||"
+          + " quantity(string(self.limits[k])).isInteger()";
 
   private ContainerResources() {}
 
