@@ -25,7 +25,7 @@ import java.util.Map;
     fieldPath = ".claims")
 @ValidationRule(
     value = "!has(self.requests) || self.requests.all(k, " + ContainerResources.KEY_OK + ")",
-    message = ContainerResources.KEY_MESSAGE,
+    message = "resource names " + ContainerResources.RESOURCE_NAMES,
     messageExpression =
         "'requests: ' + self.requests.filter(k, !("
             + ContainerResources.KEY_OK
@@ -35,7 +35,7 @@ import java.util.Map;
     fieldPath = ".requests")
 @ValidationRule(
     value = "!has(self.limits) || self.limits.all(k, " + ContainerResources.KEY_OK + ")",
-    message = ContainerResources.KEY_MESSAGE,
+    message = "resource names " + ContainerResources.RESOURCE_NAMES,
     messageExpression =
         "'limits: ' + self.limits.filter(k, !("
             + ContainerResources.KEY_OK
@@ -45,7 +45,7 @@ import java.util.Map;
     fieldPath = ".limits")
 @ValidationRule(
     value = "!has(self.requests) || self.requests.all(k, " + ContainerResources.REQUEST_OK + ")",
-    message = ContainerResources.QUANTITY_MESSAGE,
+    message = "values must be Kubernetes quantities: " + ContainerResources.QUANTITY_FORMS,
     messageExpression =
         "self.requests.filter(k, !("
             + ContainerResources.REQUEST_OK
@@ -55,7 +55,7 @@ import java.util.Map;
     fieldPath = ".requests")
 @ValidationRule(
     value = "!has(self.limits) || self.limits.all(k, " + ContainerResources.LIMIT_OK + ")",
-    message = ContainerResources.QUANTITY_MESSAGE,
+    message = "values must be Kubernetes quantities: " + ContainerResources.QUANTITY_FORMS,
     messageExpression =
         "self.limits.filter(k, !("
             + ContainerResources.LIMIT_OK
@@ -102,19 +102,20 @@ public final class ContainerResources {
   static final String KEY_OK =
       "k in ['cpu', 'memory', 'ephemeral-storage'] || k.startsWith('hugepages-') ||"
           + " (k.contains('/') && !format.qualifiedName().validate(k).hasValue())";
-  static final String KEY_MESSAGE =
-      "is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an"
-          + " extended resource such as example.com/gpu";
+  static final String RESOURCE_NAMES =
+      "are cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as"
+          + " example.com/gpu";
+  static final String KEY_MESSAGE = "is not a container resource: names " + RESOURCE_NAMES;
   static final String REQUEST_OK =
       "isQuantity(string(self.requests[k])) &&"
           + " !quantity(string(self.requests[k])).isLessThan(quantity('0'))";
   static final String LIMIT_OK =
       "isQuantity(string(self.limits[k])) &&"
           + " !quantity(string(self.limits[k])).isLessThan(quantity('0'))";
-  static final String QUANTITY_MESSAGE =
-      "is not a Kubernetes quantity: use a non-negative number with an optional suffix, such as"
-          + " 500m or 2 for cpu and 512Mi or 1G for memory (binary Ki Mi Gi Ti, decimal k M G T;"
-          + " 512MB is not one)";
+  static final String QUANTITY_FORMS =
+      "a non-negative number with an optional suffix, such as 500m or 2 for cpu and 512Mi or 1G"
+          + " for memory (binary Ki Mi Gi Ti, decimal k M G T; 512MB is not one)";
+  static final String QUANTITY_MESSAGE = "is not a Kubernetes quantity: use " + QUANTITY_FORMS;
   static final String NOT_ABOVE_LIMIT =
       "!(k in self.limits) || !isQuantity(string(self.requests[k])) ||"
           + " !isQuantity(string(self.limits[k])) ||"
