@@ -16,6 +16,22 @@ import java.util.List;
         "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)",
     message = "traffic needs at least one of oneToOne, privateGroups, relay",
     fieldPath = ".traffic")
+// Faults are applied in list order, each waiting for its time: one listed after a later one
+// would be delayed until that one's time.
+@ValidationRule(
+    value = "!has(self.faults) || self.faults.map(f, f.atSeconds).isSorted()",
+    message =
+        "faults must be listed in order of atSeconds: they are applied in list order, so a fault"
+            + " listed after a later one would wait for it",
+    fieldPath = ".faults")
+@ValidationRule(
+    value =
+        "!has(self.faults) || self.faults.all(f, f.atSeconds < self.warmupSeconds +"
+            + " self.durationSeconds)",
+    message =
+        "every fault's atSeconds must fall before the end of the window (warmupSeconds +"
+            + " durationSeconds after the start instant), or it would never be applied",
+    fieldPath = ".faults")
 @ValidationRule(
     value = "self == oldSelf",
     message = "an experiment's spec cannot change once created; create a new experiment")

@@ -60,16 +60,20 @@ import java.util.List;
             + " over 8 shards, mix, kademlia discovery, public entry nodes) over the operator's"
             + " flags; use another cluster id",
     fieldPath = ".clusterId")
+// degree is optional in the schema (Discovery's own rule reports it missing): guarded so that
+// these rules report their own message, not "no such key".
 @ValidationRule(
     value =
-        "self.discovery.mode != 'static' || self.groups.filter(g, g.kind == 'nwaku').map(g,"
-            + " g.replicas).sum() > self.discovery.degree",
+        "self.discovery.mode != 'static' || !has(self.discovery.degree) ||"
+            + " self.groups.filter(g, g.kind == 'nwaku').map(g, g.replicas).sum() >"
+            + " self.discovery.degree",
     message = "static discovery needs more nwaku nodes than the degree of the graph",
     fieldPath = ".discovery.degree")
 @ValidationRule(
     value =
-        "self.discovery.mode != 'static' || (self.groups.filter(g, g.kind == 'nwaku').map(g,"
-            + " g.replicas).sum() * self.discovery.degree) % 2 == 0",
+        "self.discovery.mode != 'static' || !has(self.discovery.degree) ||"
+            + " (self.groups.filter(g, g.kind == 'nwaku').map(g, g.replicas).sum() *"
+            + " self.discovery.degree) % 2 == 0",
     message =
         "static discovery needs an even product of nwaku nodes and degree (a regular graph has"
             + " n*degree/2 edges)",

@@ -11,12 +11,14 @@ public class ExperimentCriteria {
   @Max(1)
   private Double minDeliveryRatio;
 
-  @JsonPropertyDescription("Highest acceptable 95th-percentile end-to-end latency, milliseconds.")
-  @Min(0)
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile end-to-end latency, milliseconds (above 0).")
+  @Min(value = 0, inclusive = false)
   private Double maxLatencyP95Millis;
 
-  @JsonPropertyDescription("Highest acceptable 99th-percentile end-to-end latency, milliseconds.")
-  @Min(0)
+  @JsonPropertyDescription(
+      "Highest acceptable 99th-percentile end-to-end latency, milliseconds (above 0).")
+  @Min(value = 0, inclusive = false)
   private Double maxLatencyP99Millis;
 
   public Double getMinDeliveryRatio() {

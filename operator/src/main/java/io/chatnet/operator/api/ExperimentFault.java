@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** One fault: what, on which group, how much of it, when and for how long. */
@@ -29,12 +30,13 @@ public class ExperimentFault {
 
   @JsonPropertyDescription("The network group whose pods the fault hits.")
   @Required
-  @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+  @Size(min = 1, max = NameRules.GROUP_NAME_MAX)
+  @Pattern(NameRules.RFC1035_LABEL)
   private String group;
 
-  @JsonPropertyDescription("Share of the group's pods hit, 0 to 1.")
+  @JsonPropertyDescription("Share of the group's pods hit, greater than 0, at most 1.")
   @Required
-  @Min(0)
+  @Min(value = 0, inclusive = false)
   @Max(1)
   private double fraction;
 

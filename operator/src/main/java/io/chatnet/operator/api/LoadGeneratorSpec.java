@@ -1,10 +1,12 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /** The load generator: one indexed Job whose pods are the shards. */
@@ -17,9 +19,16 @@ public class LoadGeneratorSpec {
 
   @JsonPropertyDescription("Load generator image; defaults to the operator's configured one.")
   @Size(min = 1, max = 512)
+  @ValidationRule(
+      value = ImageReference.RULE,
+      message = "image " + ImageReference.MESSAGE,
+      messageExpression = ImageReference.MESSAGE_EXPRESSION)
   private String image;
 
-  @JsonPropertyDescription("Resources of each shard.")
+  @JsonPropertyDescription(
+      "Resources of each shard, as Kubernetes quantities (500m, 2, 512Mi, 1G); requests must not"
+          + " exceed limits.")
+  @SchemaFrom(type = ContainerResources.class)
   private ResourceRequirements resources;
 
   public int getReplicas() {

@@ -15,7 +15,9 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "jitterMillis needs latencyMillis",
     fieldPath = ".jitterMillis")
 @ValidationRule(
-    value = "!has(self.jitterMillis) || self.jitterMillis <= self.latencyMillis",
+    value =
+        "!has(self.jitterMillis) || !has(self.latencyMillis) || self.jitterMillis <="
+            + " self.latencyMillis",
     message = "jitterMillis must not exceed latencyMillis",
     fieldPath = ".jitterMillis")
 @ValidationRule(
@@ -46,6 +48,10 @@ public class NetworkConditions {
       "Image of the init container that runs tc (needs iproute2 and NET_ADMIN). Defaults to"
           + " the operator's configured netem image.")
   @Size(min = 1, max = 512)
+  @ValidationRule(
+      value = ImageReference.RULE,
+      message = "image " + ImageReference.MESSAGE,
+      messageExpression = ImageReference.MESSAGE_EXPRESSION)
   private String image;
 
   public Integer getLatencyMillis() {

@@ -3,6 +3,7 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.chatnet.operator.network.NwakuArgs;
 import io.chatnet.operator.versions.NodeVersion;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -80,12 +81,25 @@ import java.util.Map;
     value = "self.role != 'bootstrap' || self.replicas > 0",
     message = "a bootstrap group needs at least one replica",
     fieldPath = ".replicas")
+@ValidationRule(
+    value = "self.name.matches('" + NameRules.RFC1035_LABEL + "')",
+    message =
+        "a group name must start with a lowercase letter, contain only lowercase letters, digits"
+            + " and hyphens and end with a letter or digit: it names the StatefulSet and headless"
+            + " Service <network>-<group>, and a Service name is an RFC 1035 label",
+    messageExpression =
+        "'group name ' + self.name + ' cannot name the children of the group: a group name must"
+            + " start with a lowercase letter, contain only lowercase letters, digits and hyphens"
+            + " (no dots) and end with a letter or digit, because it names the StatefulSet and"
+            + " headless Service <network>-<group>, and a Service name is an RFC 1035 label'",
+    fieldPath = ".name")
 public class NodeGroup {
   @JsonPropertyDescription(
-      "Group name, unique in the network; pods are named <network>-<group>-<ordinal>.")
+      "Group name, unique in the network; pods are named <network>-<group>-<ordinal>. At most 20"
+          + " characters, lowercase letters, digits and hyphens, starting with a letter and"
+          + " ending with a letter or digit (it names a Service).")
   @Required
-  @Size(min = 1, max = 20)
-  @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+  @Size(min = 1, max = NameRules.GROUP_NAME_MAX)
   private String name;
 
   @JsonPropertyDescription("What the pods run: nwaku or status-backend.")
@@ -118,7 +132,14 @@ public class NodeGroup {
       "Container image. nwaku groups default to their version's release image, pinned by tag;"
           + " status-backend groups must name one.")
   @Size(min = 1, max = 512)
+  @ValidationRule(
+      value = ImageReference.RULE,
+      message = "image " + ImageReference.MESSAGE,
+      messageExpression = ImageReference.MESSAGE_EXPRESSION)
   private String image;
+
+  static final String LABEL_KEY_OK = "!format.qualifiedName().validate(k).hasValue()";
+  static final String LABEL_VALUE_OK = "!format.labelValue().validate(self[k]).hasValue()";
 
   @JsonPropertyDescription(
       "nwaku only: path of the node binary in the image, instead of the version's"
@@ -147,13 +168,39 @@ public class NodeGroup {
   @JsonPropertyDescription("Service nodes only: which protocols they serve.")
   private ServiceProtocols services;
 
-  @JsonPropertyDescription("CPU and memory requests and limits of the main container.")
+  @JsonPropertyDescription(
+      "CPU and memory requests and limits of the main container, as Kubernetes quantities"
+          + " (500m, 2, 512Mi, 1G); requests must not exceed limits.")
+  @SchemaFrom(type = ContainerResources.class)
   private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Node selector for the group's pods.")
-  private Map<String, String> nodeSelector;
+  @JsonPropertyDescription(
+      "Node selector for the group's pods: label keys and values, as Kubernetes labels have them.")
+  @Size(max = 32)
+  @ValidationRule(
+      value = "self.all(k, " + NodeGroup.LABEL_KEY_OK + ")",
+      message =
+          "nodeSelector keys must be label keys (an optional DNS subdomain prefix and '/',"
+              + " then a name of at most 63 characters)",
+      messageExpression =
+          "'key ' + self.filter(k, !("
+              + NodeGroup.LABEL_KEY_OK
+              + "))[0] + ' is not a label key: an optional DNS subdomain prefix and a slash, then"
+              + " a name of at most 63 characters, letters, digits, hyphens, underscores and dots, starting and ending with a letter or digit'")
+  @ValidationRule(
+      value = "self.all(k, " + NodeGroup.LABEL_VALUE_OK + ")",
+      message = "nodeSelector values must be label values (at most 63 characters)",
+      messageExpression =
+          "self.filter(k, !("
+              + NodeGroup.LABEL_VALUE_OK
+              + ")).map(k, 'value ' + self[k] + ' of key ' + k + ' is not a label value: at most 63"
+              + " characters, letters, digits, hyphens, underscores and dots, starting and ending with a letter or digit, or empty')[0]")
+  private Map<String, @Size(max = 63) String> nodeSelector;
 
-  @JsonPropertyDescription("Tolerations for the group's pods.")
+  @JsonPropertyDescription(
+      "Tolerations for the group's pods, checked as pod validation checks them.")
+  @Size(max = 32)
+  @SchemaFrom(type = TolerationSchema[].class)
   private List<Toleration> tolerations;
 
   @JsonPropertyDescription(

@@ -27,9 +27,12 @@ public class OneToOneTraffic {
   @Default("0")
   private int desktopMobilePairs;
 
-  @JsonPropertyDescription("Messages per minute each side of a pair sends (Poisson arrivals).")
+  @JsonPropertyDescription(
+      "Messages per minute each side of a pair sends (Poisson arrivals), greater than 0.")
   @Required
-  @Min(0.001)
+  // exclusiveMinimum: with minimum 0.001 an integer 0 passed (the API server compares integers
+  // with the minimum truncated to an integer).
+  @Min(value = 0, inclusive = false)
   @Max(6000)
   private double messagesPerMinute;
 

@@ -36,9 +36,12 @@ public class PrivateGroupTraffic {
   @Max(256)
   private Integer mobileMembersPerGroup;
 
-  @JsonPropertyDescription("Messages per minute each member sends (Poisson arrivals).")
+  @JsonPropertyDescription(
+      "Messages per minute each member sends (Poisson arrivals), greater than 0.")
   @Required
-  @Min(0.001)
+  // exclusiveMinimum: with minimum 0.001 an integer 0 passed (the API server compares integers
+  // with the minimum truncated to an integer).
+  @Min(value = 0, inclusive = false)
   @Max(6000)
   private double messagesPerMinute;
 

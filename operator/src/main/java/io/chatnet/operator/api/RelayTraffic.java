@@ -6,12 +6,16 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** Raw relay load, network-wide, spread over the relay nodes. */
 public class RelayTraffic {
-  @JsonPropertyDescription("Messages per second across the whole network (Poisson arrivals).")
+  @JsonPropertyDescription(
+      "Messages per second across the whole network (Poisson arrivals), greater than 0.")
   @Required
-  @Min(0.001)
+  // exclusiveMinimum: with minimum 0.001 an integer 0 passed (the API server compares integers
+  // with the minimum truncated to an integer).
+  @Min(value = 0, inclusive = false)
   @Max(100000)
   private double messagesPerSecond;
 
@@ -23,6 +27,7 @@ public class RelayTraffic {
 
   @JsonPropertyDescription("Content topic (/app/version/name/encoding).")
   @Pattern("^/[^/]+/[^/]+/[^/]+/[^/]+$")
+  @Size(max = 256)
   @Default("/chatnet/1/relay-load/proto")
   private String contentTopic = "/chatnet/1/relay-load/proto";
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real API server rejects bad ChatNetworks at admission, with a message naming the field and
- * the rule. Each file in src/test/resources/invalid-networks/ states what its rejection must say
- * ("# expect: ..." lines). The ready scenarios in test-scenarios/ must all be accepted.
+ * The real API server rejects bad ChatNetworks and ChatExperiments at admission, with a message
+ * naming the field and the rule. Each file in src/test/resources/invalid-networks/ states what its
+ * rejection must say ("# expect: ..." lines). The ready scenarios in test-scenarios/ must all be
+ * accepted.
  */
 @LocalClusterTest
 class AdmissionValidationTest {
@@ -56,11 +57,11 @@ class AdmissionValidationTest {
   }
 
   @Test
-  void theCorpusCoversAtLeastTwentyFiveMistakesPerResource() throws IOException {
+  void theCorpusCoversAtLeastSixtySixNetworkAndTwentyEightExperimentMistakes() throws IOException {
     assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-networks")).count())
-        .isGreaterThanOrEqualTo(25);
+        .isGreaterThanOrEqualTo(66);
     assertThat(invalidManifests().filter(p -> p.toString().contains("invalid-experiments")).count())
-        .isGreaterThanOrEqualTo(10);
+        .isGreaterThanOrEqualTo(28);
   }
 
   @Test
@@ -108,6 +109,9 @@ class AdmissionValidationTest {
               for (String part : expected) {
                 assertThat(e.getMessage()).contains(part);
               }
+              // A rule that reads an absent optional field fails with "no such key" instead of
+              // saying its own message: every rule must guard optional fields with has().
+              assertThat(e.getMessage()).doesNotContain("no such key");
             });
   }
 
@@ -161,6 +165,85 @@ class AdmissionValidationTest {
         .extracting(g -> g.effectiveVersion().id())
         .containsExactly(
             "nwaku-v0.36.0", "logos-delivery-v0.38.1", "nwaku-v0.37.1-beta", "status-go-b22c58bd");
+  }
+
+  /**
+   * What the admission rules check is refused only when Kubernetes would refuse it: quantities as
+   * integers and strings of every suffix, hugepages and extended resources, prefixed label keys,
+   * empty label values, every toleration form, registry ports, digests, and the longest names.
+   */
+  @Test
+  void validResourcesSelectorsTolerationsImagesAndNamesAreAccepted(
+      KubernetesClient client, TestNamespace ns) {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    ChatNetwork network =
+        Serialization.unmarshal(
+            """
+            apiVersion: chatnet.io/v1alpha1
+            kind: ChatNetwork
+            metadata: {name: a-network-name-of-thirty-chars}
+            spec:
+              seed: s
+              groups:
+              - {name: boot, kind: nwaku, role: bootstrap, replicas: 1}
+              - name: relay-group-twenty-c
+                kind: nwaku
+                role: relay
+                replicas: 2
+                image: registry.example.com:5000/waku/nwaku:v0.36.0@%s
+                resources:
+                  requests: {cpu: 1, memory: 512Mi, ephemeral-storage: 1G, hugepages-2Mi: 0}
+                  limits: {cpu: "2", memory: 1.5Gi, example.com/gpu: 1, hugepages-2Mi: 0}
+                nodeSelector:
+                  kubernetes.io/arch: amd64
+                  node.example.com/pool: chat_pool.1
+                  dedicated: ""
+                tolerations:
+                - {operator: Exists}
+                - {key: dedicated, operator: Equal, value: chat, effect: NoSchedule}
+                - {key: dedicated, value: chat}
+                - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+                - {key: example.com/spot, operator: Exists, effect: PreferNoSchedule}
+                networkConditions: {latencyMillis: 20, image: "nicolaka/netshoot:v0.13"}
+            """
+                .formatted(digest),
+            ChatNetwork.class);
+    ChatNetwork stored = client.resource(network).inNamespace(ns.name()).dryRun().create();
+    NodeGroup relay = stored.getSpec().getGroups().get(1);
+    assertThat(relay.getResources().getRequests().get("cpu").toString()).isEqualTo("1");
+    assertThat(relay.getResources().getLimits().get("memory").toString()).isEqualTo("1.5Gi");
+    assertThat(relay.getTolerations()).hasSize(5);
+    assertThat(relay.getNodeSelector()).containsEntry("dedicated", "");
+
+    ChatExperiment experiment =
+        Serialization.unmarshal(
+            """
+            apiVersion: chatnet.io/v1alpha1
+            kind: ChatExperiment
+            metadata: {name: 1st-experiment-name-of-fifty-one-characters-exactly}
+            spec:
+              networkRef: {name: a-network-name-of-thirty-chars}
+              durationSeconds: 60
+              warmupSeconds: 30
+              traffic:
+                oneToOne: {pairs: 2, messagesPerMinute: 0.5}
+                privateGroups: {groups: 1, membersPerGroup: 3, messagesPerMinute: 1}
+                relay: {messagesPerSecond: 0.01}
+              faults:
+              - {type: podKill, group: relay-group-twenty-c, fraction: 0.5, atSeconds: 10}
+              - {type: podKill, group: relay-group-twenty-c, fraction: 1, atSeconds: 10}
+              - {type: podKill, group: relay-group-twenty-c, fraction: 0.1, atSeconds: 89}
+              criteria: {minDeliveryRatio: 0, maxLatencyP95Millis: 0.5}
+              loadGenerator:
+                replicas: 256
+                image: chatnet/loadgen:test
+                resources: {requests: {cpu: 250m, memory: 256Mi}, limits: {memory: 256Mi}}
+            """,
+            ChatExperiment.class);
+    assertThat(experiment.getMetadata().getName()).hasSize(NameRules.EXPERIMENT_NAME_MAX);
+    assertThat(network.getMetadata().getName()).hasSize(NameRules.NETWORK_NAME_MAX);
+    ChatExperiment admitted = client.resource(experiment).inNamespace(ns.name()).dryRun().create();
+    assertThat(admitted.getSpec().getFaults()).hasSize(3);
   }
 
   /**
