@@ -33,7 +33,7 @@ public final class WriteRefusals {
   static final Duration PERSISTS = Duration.ofSeconds(20);
 
   /** How soon a name held by another owner is looked at again (its removal sends no event). */
-  static final Duration COLLISION_RECHECK = Duration.ofSeconds(30);
+  static final Duration COLLISION_RECHECK = Duration.ofSeconds(10);
 
   private final Clock clock;
   private final Map<String, Entry> memory = new ConcurrentHashMap<>();
