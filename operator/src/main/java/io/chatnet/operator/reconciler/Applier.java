@@ -70,7 +70,11 @@ public final class Applier {
         // a cache miss: one read tells a name held by another owner from a new object
         HasMetadata existing = existing(desired);
         if (existing != null && !controlledBy(existing, owner)) {
-          refusals.collision(desired, existing);
+          if (controlledByEarlier(existing, owner)) {
+            refusals.awaitingCollection(desired, hash, existing);
+          } else {
+            refusals.collision(desired, existing);
+          }
           return false;
         }
         if (existing != null && matches(existing, desired, hash)) {
@@ -124,6 +128,22 @@ public final class Applier {
         refusals.refused(object, "", e);
       }
     }
+  }
+
+  /**
+   * Whether {@code object}'s controller has {@code owner}'s kind and name but another UID: an
+   * earlier owner of that name, deleted, whose objects the garbage collector has yet to remove.
+   */
+  static boolean controlledByEarlier(HasMetadata object, HasMetadata owner) {
+    List<OwnerReference> refs = object.getMetadata().getOwnerReferences();
+    return refs != null
+        && refs.stream()
+            .anyMatch(
+                r ->
+                    Boolean.TRUE.equals(r.getController())
+                        && Objects.equals(r.getKind(), owner.getKind())
+                        && Objects.equals(r.getName(), owner.getMetadata().getName())
+                        && !Objects.equals(r.getUid(), owner.getMetadata().getUid()));
   }
 
   /** Whether {@code object}'s controller is {@code owner} (same UID, not just the same name). */

@@ -170,6 +170,27 @@ public final class WriteRefusals {
       retryIn(COLLISION_RECHECK);
     }
 
+    /**
+     * {@code desired}'s name is held by an earlier owner of the same name, deleted and awaiting
+     * garbage collection: a transient wait (shown if it persists), not a collision.
+     */
+    void awaitingCollection(HasMetadata desired, String hash, HasMetadata live) {
+      record(
+          desired,
+          hash,
+          new WriteRefusal(
+              RefusalClass.TRANSIENT,
+              desired.getKind(),
+              desired.getMetadata().getName(),
+              409,
+              fields.nameField(desired),
+              "still held by an earlier "
+                  + owner.getKind()
+                  + " "
+                  + owner.getMetadata().getName()
+                  + " that was deleted; waiting for the garbage collector to remove it"));
+    }
+
     /** The write of {@code desired} went through (or was not needed). */
     void accepted(HasMetadata desired) {
       memory.remove(key(desired));

@@ -138,4 +138,28 @@ class WriteRefusalsTest {
         .doesNotContain("svc-2")
         .endsWith("; and 2 more refused objects");
   }
+
+  @Test
+  void anEarlierOwnersObjectIsAWaitNotACollision() {
+    ChatNetwork network = network(1);
+    HasMetadata stale = RefusalClassifierTest.sts("lab-relay");
+    stale
+        .getMetadata()
+        .setOwnerReferences(
+            java.util.List.of(
+                new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+                    .withKind("ChatNetwork")
+                    .withName("lab")
+                    .withUid("uid-0")
+                    .withController(true)
+                    .build()));
+    assertThat(Applier.controlledByEarlier(stale, network)).isTrue();
+    assertThat(Applier.controlledBy(stale, network)).isFalse();
+    WriteRefusals.Round round = refusals.round(network, ChildSpecFields.of(network));
+    round.awaitingCollection(RELAY, "h", stale);
+    assertThat(round.refusedNow(RELAY)).isTrue();
+    assertThat(round.failing()).isEmpty();
+    assertThat(round.shown()).isEmpty();
+    assertThat(round.retryAfter()).contains(Duration.ofSeconds(1));
+  }
 }
