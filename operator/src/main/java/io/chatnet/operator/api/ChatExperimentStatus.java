@@ -42,7 +42,8 @@ public class ChatExperimentStatus {
 
   @JsonPropertyDescription(
       "Conditions: NetworkReady, FaultsAvailable, MetricsAvailable, Complete, Failed,"
-          + " ReportStored.")
+          + " ReportStored, WritesAccepted (present once the API server refused a write of the"
+          + " plan, Job, PodMonitor, report or a fault's object).")
   private List<Condition> conditions = new ArrayList<>();
 
   public ExperimentPhase getPhase() {

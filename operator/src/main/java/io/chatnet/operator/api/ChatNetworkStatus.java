@@ -35,8 +35,11 @@ public class ChatNetworkStatus {
   private String readyTime;
 
   @JsonPropertyDescription(
-      "Conditions: Ready (all groups ready), Progressing (a stage is still starting), and"
-          + " SpecValid (the spec passed the operator's checks).")
+      "Conditions: Ready (all groups ready), Progressing (a stage is still starting),"
+          + " SpecValid (the spec passed the operator's checks), and WritesAccepted (present once"
+          + " the API server refused a write: the refused objects, their spec fields and the API"
+          + " server's message; reasons WriteRefused and NameCollision make the phase Failed,"
+          + " QuotaExceeded, Forbidden and WriteFailing are retried).")
   private List<Condition> conditions = new ArrayList<>();
 
   public NetworkPhase getPhase() {

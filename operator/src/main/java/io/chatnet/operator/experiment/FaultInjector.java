@@ -92,7 +92,7 @@ public final class FaultInjector {
     return chosen;
   }
 
-  static String chaosName(ChatExperiment experiment, int index) {
+  public static String chaosName(ChatExperiment experiment, int index) {
     return experiment.getMetadata().getName() + "-fault-" + index;
   }
 

@@ -85,6 +85,8 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   private final MetricsStep metrics;
   private final Duration metricsRetryFor;
   private final PodMonitorSupport podMonitors;
+  private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
+  private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
 
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
@@ -163,11 +165,15 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             : client.getKubernetesSerialization().clone(previous);
     status.setObservedGeneration(experiment.getMetadata().getGeneration());
     ChatNetwork network = context.getSecondaryResource(ChatNetwork.class).orElse(null);
+    WriteRefusals.Round refused = refusals.round(experiment, ChildSpecFields.of(experiment));
+    Applier applier = new Applier(client, refused);
     if (finished(status)) {
       if (!reportPending(status)) {
         return UpdateControl.noUpdate();
       }
-      storeReport(experiment, network, status, context);
+      storeReport(experiment, network, status, context, applier, refused);
+      refusalStatus.experiment(
+          experiment, status, refused, new EventRecorder(client), (r, m) -> {});
       return retryReportIfPending(statusUpdate(experiment, previous, status), status);
     }
     Optional<ConfigMap> plan =
@@ -210,15 +216,25 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             experiment, status, "NotReady", "network " + networkName(experiment) + " is not Ready");
       } else {
         start = now.plusSeconds(experiment.getSpec().getSetupSeconds());
-        prepare(experiment, network, status, start, plan, job);
+        prepare(experiment, network, status, start, plan, job, applier, refused);
         recheck = Duration.between(now, start);
       }
     } else {
-      prepare(experiment, network, status, start, plan, job);
-      recheck = run(experiment, network, status, start, now, job, context);
+      prepare(experiment, network, status, start, plan, job, applier, refused);
+      recheck = run(experiment, network, status, start, now, job, context, refused);
+    }
+    Optional<Duration> retry =
+        refusalStatus.experiment(
+            experiment,
+            status,
+            refused,
+            new EventRecorder(client),
+            (reason, message) -> fail(experiment, status, job, reason, message));
+    if (retry.isPresent()) {
+      recheck = recheck == null ? retry.get() : min(recheck, retry.get());
     }
     if (finished(status)) {
-      storeReport(experiment, network, status, context);
+      storeReport(experiment, network, status, context, applier, refused);
     }
     UpdateControl<ChatExperiment> control = statusUpdate(experiment, previous, status);
     if (recheck != null && !finished(status)) {
@@ -243,7 +259,9 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       ChatExperiment experiment,
       ChatNetwork network,
       ChatExperimentStatus status,
-      Context<ChatExperiment> context) {
+      Context<ChatExperiment> context,
+      Applier applier,
+      WriteRefusals.Round refused) {
     ChatExperiment finished = client.getKubernetesSerialization().clone(experiment);
     finished.setStatus(status);
     String name = ExperimentNames.reportConfigMap(experiment);
@@ -253,7 +271,19 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
           context.getSecondaryResources(ConfigMap.class).stream()
               .filter(c -> c.getMetadata().getName().equals(name))
               .findFirst();
-      new Applier(client).apply(experiment, report, live);
+      applier.apply(experiment, report, live);
+      if (refused.refusedNow(report)) {
+        Optional<WriteRefusal> refusal = refused.of(report);
+        setCondition(
+            status,
+            REPORT_CONDITION,
+            false,
+            refusal.map(r -> r.refusalClass().reason()).orElse("WriteFailed"),
+            refusal
+                .map(WriteRefusal::describe)
+                .orElse("ConfigMap " + name + " could not be written yet; retrying"));
+        return;
+      }
       status.setReportConfigMap(name);
       setCondition(
           status,
@@ -305,19 +335,26 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       ChatExperimentStatus status,
       Instant start,
       Optional<ConfigMap> plan,
-      Optional<Job> job) {
-    Applier applier = new Applier(client);
+      Optional<Job> job,
+      Applier applier,
+      WriteRefusals.Round refused) {
     ChatExperimentSpec spec = experiment.getSpec();
+    boolean planRefused = false;
     if (plan.isEmpty()) {
-      applier.apply(
-          experiment,
+      ConfigMap desired =
           PlanConfigMap.build(
               experiment,
               ExperimentPlan.build(experiment, network, start, defaults.clusterDomain()),
-              start),
-          plan);
+              start);
+      applier.apply(experiment, desired, plan);
+      // the Job mounts the plan: without it its pods would wait for a volume that never comes
+      planRefused = refused.refusedNow(desired);
     }
-    if (job.isEmpty() && clock.instant().isBefore(start)) {
+    if (planRefused && status.getPlannedStart() == null) {
+      // no start is fixed until the plan is written: a quota fixed later gets a full setup period
+      return;
+    }
+    if (job.isEmpty() && !planRefused && clock.instant().isBefore(start)) {
       applier.apply(experiment, LoadGeneratorJob.build(experiment, defaults), job);
       applyPodMonitor(experiment, applier);
     }
@@ -350,7 +387,8 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       Instant start,
       Instant now,
       Optional<Job> job,
-      Context<ChatExperiment> context) {
+      Context<ChatExperiment> context,
+      WriteRefusals.Round refused) {
     ChatExperimentSpec spec = experiment.getSpec();
     if (job.isEmpty() && now.isBefore(start)) {
       // Just (re)applied by prepare: the Job informer has not seen it yet. Look again shortly.
@@ -374,7 +412,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     } else if (status.getPhase() == ExperimentPhase.Preparing) {
       next = min(next, Duration.between(now, start));
     }
-    next = min(next, injectDueFaults(experiment, network, status, start, now));
+    next = min(next, injectDueFaults(experiment, network, status, start, now, refused));
 
     Job live = job.get();
     int succeeded =
@@ -495,7 +533,8 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       ChatNetwork network,
       ChatExperimentStatus status,
       Instant start,
-      Instant now) {
+      Instant now,
+      WriteRefusals.Round refused) {
     List<ExperimentFault> faults = experiment.getSpec().getFaults();
     Duration next = Duration.ofDays(1);
     FaultInjector injector = new FaultInjector(client);
@@ -527,7 +566,24 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             .getFaultLog()
             .add(i + ": " + fault.getType() + " skipped: Chaos Mesh is not installed");
       } else {
-        status.getFaultLog().add(injector.apply(experiment, network, i));
+        try {
+          status.getFaultLog().add(injector.apply(experiment, network, i));
+        } catch (KubernetesClientException e) {
+          HasMetadata target =
+              new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                  .withKind(fault.getType() == FaultType.POD_KILL ? "Pod" : "NetworkChaos")
+                  .withNewMetadata()
+                  .withName(
+                      fault.getType() == FaultType.POD_KILL
+                          ? networkName(experiment) + "-" + fault.getGroup() + "-*"
+                          : FaultInjector.chaosName(experiment, i))
+                  .endMetadata()
+                  .build();
+          refused.refusedAt(target, "spec.faults[" + i + "]", e);
+          status
+              .getFaultLog()
+              .add(i + ": " + fault.getType() + " refused (HTTP " + e.getCode() + ")");
+        }
       }
     }
     return next;

@@ -73,6 +73,8 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final StatusWriteLimiter statusLimiter;
   private final PodMonitorSupport podMonitors;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
+  private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
+  private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
     this.defaults = config.buildDefaults();
@@ -125,7 +127,8 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
 
   private UpdateControl<ChatNetwork> reconcileNetwork(
       ChatNetwork network, Context<ChatNetwork> context) {
-    Applier applier = new Applier(client);
+    WriteRefusals.Round refused = refusals.round(network, ChildSpecFields.of(network));
+    Applier applier = new Applier(client, refused);
     EventRecorder events = new EventRecorder(client);
     ObservedState observed = ObservedState.of(network, context);
 
@@ -145,20 +148,26 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     applyNodeKeys(network, observed, applier);
     int waitingStage = applyGroupsByStage(network, observed, applier);
     pruneRemovedGroups(network, observed, applier);
-    applyPodMonitor(network, applier);
+    applyPodMonitor(network, applier, refused);
 
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
     ChatNetworkStatus status =
         statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
-    return statusUpdate(network, status, events);
+    Optional<Duration> retry = refusalStatus.network(network, status, refused, events);
+    UpdateControl<ChatNetwork> control = statusUpdate(network, status, events);
+    return retry.isEmpty()
+            || control.getScheduleDelay().filter(d -> d <= retry.get().toMillis()).isPresent()
+        ? control
+        : control.rescheduleAfter(retry.get());
   }
 
   /**
    * The network's PodMonitor where the Prometheus Operator's CRD is served (pods carry scrape
    * annotations either way). Applied once per desired form: a rollout's hundreds of reconciles do
-   * not read it back each time. A refusal (e.g. no RBAC for PodMonitors) is logged, not fatal.
+   * not read it back each time. A refused write (e.g. no RBAC for PodMonitors) is a condition, not
+   * fatal.
    */
-  private void applyPodMonitor(ChatNetwork network, Applier applier) {
+  private void applyPodMonitor(ChatNetwork network, Applier applier, WriteRefusals.Round refused) {
     if (!podMonitors.served()) {
       return;
     }
@@ -177,7 +186,9 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
               .withName(desired.getMetadata().getName())
               .get();
       applier.apply(network, desired, Optional.ofNullable(live));
-      appliedPodMonitors.put(key, hash);
+      if (!refused.refusedNow(desired)) {
+        appliedPodMonitors.put(key, hash);
+      }
     } catch (KubernetesClientException e) {
       LOG.warnf(
           "network %s: cannot write PodMonitor %s (%s); pods keep their scrape annotations",
@@ -308,7 +319,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
       String message = "phase " + status.getPhase() + ": " + status.getReady() + " pods ready";
       if (status.getPhase() == NetworkPhase.Failed) {
         message = status.getConditions().get(0).getMessage();
-        events.warning(network, "InvalidSpec", message);
+        events.warning(network, status.getConditions().get(0).getReason(), message);
       } else {
         events.normal(network, String.valueOf(status.getPhase()), message);
       }
