@@ -32,11 +32,10 @@ public final class SimulatedCluster {
       return Optional.of(
           "all "
               + nodes.size()
-              + " of its nodes are simulated by kwok ("
+              + " of its nodes are kwok's simulated nodes, annotated "
               + KWOK_ANNOTATION
               + "="
-              + KWOK_FAKE
-              + ")");
+              + KWOK_FAKE);
     }
     return Optional.empty();
   }

@@ -26,7 +26,8 @@ class E2eAssertionsTest {
   void aClusterRunsContainersWhenAnyNodeIsReal() {
     assertThat(SimulatedCluster.runsNoContainers(List.of())).hasValue("it has no nodes");
     assertThat(SimulatedCluster.runsNoContainers(List.of(node("a", true), node("b", true))))
-        .hasValue("all 2 of its nodes are simulated by kwok (kwok.x-k8s.io/node=fake)");
+        .hasValue(
+            "all 2 of its nodes are kwok's simulated nodes, annotated kwok.x-k8s.io/node=fake");
     assertThat(SimulatedCluster.runsNoContainers(List.of(node("a", true), node("b", false))))
         .isEmpty();
     assertThat(SimulatedCluster.runsNoContainers(List.of(node("a", false)))).isEmpty();

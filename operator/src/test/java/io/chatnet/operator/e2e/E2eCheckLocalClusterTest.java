@@ -34,7 +34,7 @@ class E2eCheckLocalClusterTest {
         .hasValue(
             "all "
                 + nodes.size()
-                + " of its nodes are simulated by kwok (kwok.x-k8s.io/node=fake)");
+                + " of its nodes are kwok's simulated nodes, annotated kwok.x-k8s.io/node=fake");
   }
 
   @Test
@@ -58,7 +58,7 @@ class E2eCheckLocalClusterTest {
     assertThat(output)
         .startsWith("make e2e: the cluster at " + client.getMasterUrl())
         .contains("runs no containers (all ")
-        .contains("simulated by kwok")
+        .contains("kwok's simulated nodes")
         .endsWith("the end-to-end check needs a real cluster, stopping.\n");
     assertThat(client.namespaces().withName("chatnet-e2e-never-created").get()).isNull();
   }
@@ -75,5 +75,74 @@ class E2eCheckLocalClusterTest {
     assertThat(client.resource(network).dryRun().create().getMetadata().getName()).isEqualTo("e2e");
     assertThat(client.resource(experiment).dryRun().create().getSpec().getDurationSeconds())
         .isEqualTo(60);
+  }
+
+  /** Runs the check with {@code args} after the kubeconfig and manifests; output and exit code. */
+  record Result(int code, String output) {}
+
+  static Result check(String... args) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      List<String> all =
+          new java.util.ArrayList<>(
+              List.of(
+                  "--kubeconfig",
+                  LocalCluster.get().kubeconfig().toString(),
+                  "--manifests",
+                  Scenarios.dir().resolve("e2e").toString(),
+                  "--run-on-simulated"));
+      all.addAll(List.of(args));
+      code = E2eCheck.run(out, all.toArray(String[]::new));
+    }
+    return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void withoutAnOperatorTheCheckSaysSoBeforeCreatingAnything(KubernetesClient client) {
+    Crds.install(client);
+    String namespace = "e2e-no-operator";
+    Result result = check("--namespace", namespace);
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("make e2e: no chatnet operator is installed (no Deployment labelled")
+        .contains("--skip-operator-check");
+    assertThat(client.namespaces().withName(namespace).get()).isNull();
+  }
+
+  @Test
+  void aNetworkThatNeverTurnsReadyEndsAtItsDeadlineAndTheNamespaceIsDeleted(
+      KubernetesClient client) {
+    Crds.install(client);
+    // No operator watches this namespace: the network never gets a status.
+    String namespace = "e2e-no-status";
+    Result result =
+        check(
+            "--namespace",
+            namespace,
+            "--skip-operator-check",
+            "--network-timeout",
+            "PT6S",
+            "--poll",
+            "PT1S");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("make e2e: created namespace " + namespace)
+        .contains("make e2e: applied network e2e; waiting up to PT6S for Ready")
+        .contains("make e2e: network e2e: no status yet")
+        .contains("make e2e: network e2e not Ready after PT6S:")
+        .contains(
+            "  it has no status: is the chatnet operator running and watching namespace "
+                + namespace
+                + "?")
+        .contains("make e2e: deleting namespace " + namespace + " (KEEP=1 keeps it)")
+        .doesNotContain("applied experiment");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () -> {
+              var ns = client.namespaces().withName(namespace).get();
+              return ns == null || ns.getMetadata().getDeletionTimestamp() != null;
+            });
   }
 }
