@@ -64,7 +64,7 @@ import org.junit.jupiter.api.Test;
  */
 class E2eAssertionsStandInTest {
   static final String NAMESPACE = "chatnet-e2e";
-  static final int SPEED = 15;
+  static final int SPEED = 6;
   static final ObjectMapper OPERATOR_JSON = new ObjectMapper();
 
   /** The clean run, shared by the cases that change only what happened after it. */
@@ -81,7 +81,7 @@ class E2eAssertionsStandInTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stopServers() {
     servers.forEach(PrometheusServer::close);
   }
 
@@ -176,6 +176,11 @@ class E2eAssertionsStandInTest {
 
   /** A Prometheus holding the e2e network's series (synthetic nodes) over the run's window. */
   static String prometheusFor(Run run) {
+    return prometheusFor(run, null);
+  }
+
+  /** The same on a chosen port (null: any free one). */
+  static String prometheusFor(Run run, Integer port) {
     ChatExperiment e = run.experiment();
     ChatExperimentStatus status = new ChatExperimentStatus();
     status.setPlannedStart(run.start().toString());
@@ -184,7 +189,7 @@ class E2eAssertionsStandInTest {
     SyntheticNetwork.Builder builder =
         SyntheticNetwork.builder()
             .seed(11)
-            .namespace(NAMESPACE)
+            .namespace(e.getMetadata().getNamespace())
             .network(e.getSpec().getNetworkRef().getName())
             .experiment(e.getMetadata().getName())
             .window(new Window(window[0], window[1]))
@@ -199,7 +204,11 @@ class E2eAssertionsStandInTest {
         builder.clientGroup(g.getName(), g.getRole().wireName(), g.getReplicas());
       }
     }
-    PrometheusServer server = PrometheusServer.builder().backfill(builder.build()).start();
+    PrometheusServer.Builder server0 = PrometheusServer.builder().backfill(builder.build());
+    if (port != null) {
+      server0.port(port);
+    }
+    PrometheusServer server = server0.start();
     servers.add(server);
     return server.url().toString();
   }
