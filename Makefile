@@ -71,3 +71,7 @@ report: ## export experiment reports to reports/NAME/: make report NAME="a [b ..
 	scripts/report.sh export $(if $(NAMESPACE),--namespace $(NAMESPACE)) --out reports $(NAME)
 compare: ## compare exported reports: make compare [REPORTS="reports/a/report.json ..."] (default: all under reports/)
 	scripts/report.sh compare --out reports/comparison $(or $(REPORTS),$(wildcard reports/*/report.json))
+
+.PHONY: e2e
+e2e: ## end-to-end check on a real cluster (KUBECONFIG): small network, short experiment, assertions [KEEP=1]
+	scripts/e2e.sh

@@ -1,0 +1,491 @@
+package io.chatnet.operator.e2e;
+
+import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatExperimentStatus;
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ChatNetworkStatus;
+import io.chatnet.operator.api.ExperimentPhase;
+import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.experiment.ExperimentNames;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code make e2e}: the end-to-end check a user runs against a real cluster before a big run. On a
+ * cluster that runs no containers (the local kwok one) it says so in one line and stops. Otherwise
+ * it checks the CRDs and the operator, applies test-scenarios/e2e's network and experiment in their
+ * own namespace, waits for each with a deadline, judges the finished experiment with {@link
+ * E2eAssertions}, prints the findings and deletes the namespace (unless --keep). Exit 0 when every
+ * finding passed (or the cluster runs no containers), 1 otherwise.
+ */
+@Command(
+    name = "chatnet-e2e",
+    mixinStandardHelpOptions = true,
+    description = "End-to-end check of chatnet on a real cluster (make e2e).")
+public final class E2eCheck implements Callable<Integer> {
+  static final String FIELD_MANAGER = "chatnet-e2e";
+
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig file (default: KUBECONFIG, then ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = "chatnet-e2e",
+      description = "Namespace to run in, created and deleted (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(
+      names = "--manifests",
+      defaultValue = "test-scenarios/e2e",
+      description = "Directory with network.yaml and experiment.yaml (default: ${DEFAULT-VALUE}).")
+  Path manifests;
+
+  @Option(
+      names = "--run-on-simulated",
+      hidden = true,
+      description =
+          "Go on where no container runs (tests of the check's own steps on the local cluster).")
+  boolean runOnSimulated;
+
+  @Option(names = "--keep", description = "Keep the namespace afterwards.")
+  boolean keep;
+
+  @Option(
+      names = "--skip-operator-check",
+      description =
+          "Do not look for the operator's Deployment (an operator run outside the cluster).")
+  boolean skipOperatorCheck;
+
+  @Option(
+      names = "--network-timeout",
+      defaultValue = "PT15M",
+      description =
+          "How long the network may take to turn Ready (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration networkTimeout;
+
+  @Option(
+      names = "--experiment-timeout",
+      defaultValue = "PT10M",
+      description =
+          "How long the experiment may take after its setup, warm-up and window (default"
+              + " ${DEFAULT-VALUE}).")
+  Duration experimentMargin;
+
+  @Option(
+      names = "--poll",
+      defaultValue = "PT5S",
+      description = "Interval between status reads (default ${DEFAULT-VALUE}).")
+  Duration poll;
+
+  private PrintStream out = System.out;
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, args));
+  }
+
+  static int run(PrintStream out, String... args) {
+    E2eCheck check = new E2eCheck();
+    check.out = out;
+    CommandLine cli = new CommandLine(check);
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          out.println("make e2e: " + e.getMessage());
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (KubernetesClient client = client(kubeconfig)) {
+      String server = client.getMasterUrl().toString();
+      List<Node> nodes;
+      try {
+        nodes = client.nodes().list().getItems();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 403) {
+          out.println(
+              "make e2e: cannot list nodes (403), so cannot tell a simulated cluster; going on");
+          nodes = null;
+        } else {
+          out.println("make e2e: cannot reach the cluster at " + server + ": " + e.getMessage());
+          return 1;
+        }
+      }
+      if (nodes != null) {
+        Optional<String> simulated = SimulatedCluster.runsNoContainers(nodes);
+        if (simulated.isPresent() && !runOnSimulated) {
+          out.println(
+              "make e2e: the cluster at "
+                  + server
+                  + " runs no containers ("
+                  + simulated.get()
+                  + "); the end-to-end check needs a real cluster, stopping.");
+          return 0;
+        }
+        long fake = nodes.stream().filter(SimulatedCluster::simulated).count();
+        if (fake > 0) {
+          say(
+              fake
+                  + " of "
+                  + nodes.size()
+                  + " nodes are simulated by kwok: pods placed there never run");
+        }
+      }
+      return check(client);
+    }
+  }
+
+  private int check(KubernetesClient client) throws IOException, InterruptedException {
+    ChatNetwork network = read(manifests.resolve("network.yaml"), ChatNetwork.class);
+    ChatExperiment experiment = read(manifests.resolve("experiment.yaml"), ChatExperiment.class);
+    Optional<String> problem = crdsServed(client);
+    if (problem.isEmpty() && !skipOperatorCheck) {
+      problem = operatorRunning(client);
+    }
+    if (problem.isPresent()) {
+      out.println("make e2e: " + problem.get());
+      return 1;
+    }
+    boolean passed = false;
+    try {
+      prepareNamespace(client);
+      Optional<ChatNetwork> ready = networkReady(client, network);
+      if (ready.isEmpty()) {
+        return 1;
+      }
+      Optional<ChatExperiment> finished = experimentFinished(client, experiment);
+      if (finished.isEmpty()) {
+        return 1;
+      }
+      ChatExperiment done = finished.get();
+      String reportName =
+          Objects.requireNonNullElse(
+              done.getStatus().getReportConfigMap(), ExperimentNames.reportConfigMap(done));
+      ConfigMap report = client.configMaps().inNamespace(namespace).withName(reportName).get();
+      List<E2eAssertions.Finding> findings = E2eAssertions.check(done, ready.get(), report);
+      out.print(E2eAssertions.table(findings));
+      passed = E2eAssertions.allPassed(findings);
+      say(passed ? "passed" : "FAILED");
+      return passed ? 0 : 1;
+    } finally {
+      if (keep) {
+        say("keeping namespace " + namespace + " (kubectl delete namespace " + namespace + ")");
+      } else {
+        say("deleting namespace " + namespace + " (KEEP=1 keeps it)");
+        client.namespaces().withName(namespace).delete();
+      }
+    }
+  }
+
+  /** The chatnet API must be served: listing ChatNetworks answers 404 when the CRD is missing. */
+  static Optional<String> crdsServed(KubernetesClient client) {
+    for (Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>> type :
+        List.of(ChatNetwork.class, ChatExperiment.class)) {
+      try {
+        client
+            .resources(type)
+            .inNamespace("default")
+            .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return Optional.of(
+              "the chatnet CRDs are not installed ("
+                  + type.getSimpleName()
+                  + " of chatnet.io/v1alpha1 is not served): install the chart, see docs/install.md");
+        }
+        if (e.getCode() != 403) {
+          throw e;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A chatnet operator Deployment with a ready replica, anywhere (the chart's labels). */
+  private Optional<String> operatorRunning(KubernetesClient client) {
+    List<Deployment> deployments;
+    try {
+      deployments =
+          client
+              .apps()
+              .deployments()
+              .inAnyNamespace()
+              .withLabel("app.kubernetes.io/name", "chatnet")
+              .withLabel("app.kubernetes.io/component", "operator")
+              .list()
+              .getItems();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        say("cannot list Deployments in all namespaces (403): not checking for the operator");
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (deployments.isEmpty()) {
+      return Optional.of(
+          "no chatnet operator is installed (no Deployment labelled app.kubernetes.io/name=chatnet,"
+              + " app.kubernetes.io/component=operator): install the chart (docs/install.md), or"
+              + " pass --skip-operator-check (SKIP_OPERATOR_CHECK=1) for an operator run elsewhere");
+    }
+    for (Deployment d : deployments) {
+      Integer readyReplicas = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
+      if (readyReplicas != null && readyReplicas > 0) {
+        say(
+            "operator "
+                + d.getMetadata().getNamespace()
+                + "/"
+                + d.getMetadata().getName()
+                + ": "
+                + readyReplicas
+                + " ready");
+        return Optional.empty();
+      }
+    }
+    Deployment d = deployments.get(0);
+    return Optional.of(
+        "the chatnet operator "
+            + d.getMetadata().getNamespace()
+            + "/"
+            + d.getMetadata().getName()
+            + " has no ready replica: kubectl -n "
+            + d.getMetadata().getNamespace()
+            + " describe deployment "
+            + d.getMetadata().getName());
+  }
+
+  /**
+   * A fresh namespace: one left terminating by an earlier run is waited out (bounded); a leftover
+   * experiment (kept with --keep) is deleted, since an experiment runs once.
+   */
+  private void prepareNamespace(KubernetesClient client) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    Namespace existing = client.namespaces().withName(namespace).get();
+    while (existing != null && existing.getMetadata().getDeletionTimestamp() != null) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "namespace " + namespace + " is still terminating after 3 minutes");
+      }
+      say("namespace " + namespace + " is terminating; waiting");
+      Thread.sleep(poll.toMillis());
+      existing = client.namespaces().withName(namespace).get();
+    }
+    if (existing == null) {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+      say("created namespace " + namespace);
+    }
+    var leftovers = client.resources(ChatExperiment.class).inNamespace(namespace);
+    if (!leftovers.list().getItems().isEmpty()) {
+      say("deleting the experiments an earlier run left in " + namespace);
+      leftovers.delete();
+      waitFor(
+          () -> leftovers.list().getItems().isEmpty() ? true : null,
+          Duration.ofMinutes(2),
+          "earlier experiments to go");
+    }
+  }
+
+  private Optional<ChatNetwork> networkReady(KubernetesClient client, ChatNetwork manifest)
+      throws InterruptedException {
+    manifest.getMetadata().setNamespace(namespace);
+    client.resource(manifest).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    String name = manifest.getMetadata().getName();
+    say("applied network " + name + "; waiting up to " + networkTimeout + " for Ready");
+    Instant deadline = Instant.now().plus(networkTimeout);
+    String last = "";
+    ChatNetwork live = null;
+    while (Instant.now().isBefore(deadline)) {
+      live = client.resources(ChatNetwork.class).inNamespace(namespace).withName(name).get();
+      // An empty status (phase unset) is no status: the operator has not written one.
+      ChatNetworkStatus status =
+          live == null || live.getStatus() == null || live.getStatus().getPhase() == null
+              ? null
+              : live.getStatus();
+      String now =
+          status == null
+              ? "no status yet"
+              : status.getPhase()
+                  + ", "
+                  + Objects.requireNonNullElse(status.getReady(), "?")
+                  + " ready";
+      if (!now.equals(last)) {
+        say("network " + name + ": " + now);
+        last = now;
+      }
+      if (status != null && status.getPhase() == NetworkPhase.Ready) {
+        return Optional.of(live);
+      }
+      if (status != null && status.getPhase() == NetworkPhase.Failed) {
+        say("network " + name + " failed:");
+        printConditions(status.getConditions());
+        return Optional.empty();
+      }
+      Thread.sleep(poll.toMillis());
+    }
+    say("network " + name + " not Ready after " + networkTimeout + ":");
+    if (live == null || live.getStatus() == null || live.getStatus().getPhase() == null) {
+      out.println(
+          "  it has no status: is the chatnet operator running and watching namespace "
+              + namespace
+              + "?");
+    } else {
+      printConditions(live.getStatus().getConditions());
+      live.getStatus()
+          .getGroups()
+          .forEach(
+              g ->
+                  out.println(
+                      "  group "
+                          + g.getName()
+                          + ": "
+                          + g.getReadyReplicas()
+                          + "/"
+                          + g.getReplicas()
+                          + " ready"
+                          + (g.getState() == null ? "" : ", " + g.getState())));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ChatExperiment> experimentFinished(
+      KubernetesClient client, ChatExperiment manifest) throws InterruptedException {
+    manifest.getMetadata().setNamespace(namespace);
+    client.resource(manifest).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    String name = manifest.getMetadata().getName();
+    var spec = manifest.getSpec();
+    Duration timeout =
+        Duration.ofSeconds(
+                (long) spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds())
+            .plus(experimentMargin);
+    say("applied experiment " + name + "; waiting up to " + timeout + " for it to finish");
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "";
+    ChatExperiment live = null;
+    while (Instant.now().isBefore(deadline)) {
+      live = client.resources(ChatExperiment.class).inNamespace(namespace).withName(name).get();
+      ChatExperimentStatus status = live == null ? null : live.getStatus();
+      ExperimentPhase phase = status == null ? null : status.getPhase();
+      String now = phase == null ? "no status yet" : phase.name();
+      if (!now.equals(last)) {
+        say("experiment " + name + ": " + now);
+        last = now;
+      }
+      if (phase == ExperimentPhase.Succeeded || phase == ExperimentPhase.Failed) {
+        return Optional.of(withReport(client, live));
+      }
+      Thread.sleep(poll.toMillis());
+    }
+    say("experiment " + name + " not finished after " + timeout + ":");
+    if (live != null && live.getStatus() != null) {
+      printConditions(live.getStatus().getConditions());
+    }
+    return Optional.empty();
+  }
+
+  /** The report is written just after the experiment finishes: wait for it a little (bounded). */
+  private ChatExperiment withReport(KubernetesClient client, ChatExperiment finished)
+      throws InterruptedException {
+    String name = finished.getMetadata().getName();
+    ChatExperiment withReport =
+        waitFor(
+            () -> {
+              ChatExperiment e =
+                  client
+                      .resources(ChatExperiment.class)
+                      .inNamespace(namespace)
+                      .withName(name)
+                      .get();
+              boolean reported =
+                  e != null
+                      && e.getStatus() != null
+                      && e.getStatus().getConditions().stream()
+                          .anyMatch(c -> "ReportStored".equals(c.getType()));
+              return reported ? e : null;
+            },
+            Duration.ofSeconds(60),
+            "the report of experiment " + name);
+    return withReport != null ? withReport : finished;
+  }
+
+  private <T> T waitFor(Supplier<T> probe, Duration timeout, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        say("gave up waiting for " + what + " after " + timeout);
+        return null;
+      }
+      Thread.sleep(poll.toMillis());
+    }
+  }
+
+  private void printConditions(List<Condition> conditions) {
+    if (conditions.isEmpty()) {
+      out.println("  no conditions");
+    }
+    for (Condition c : conditions) {
+      out.println(
+          "  " + c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage());
+    }
+  }
+
+  private void say(String line) {
+    out.println("make e2e: " + line);
+  }
+
+  private static <T> T read(Path file, Class<T> type) {
+    try {
+      return Serialization.unmarshal(Files.readString(file), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static KubernetesClient client(Path kubeconfig) {
+    if (kubeconfig == null) {
+      return new KubernetesClientBuilder().build();
+    }
+    try {
+      return new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
+    }
+  }
+}
