@@ -72,6 +72,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final KubernetesClient client;
   private final StatusWriteLimiter statusLimiter;
   private final PodMonitorSupport podMonitors;
+  private final GroupDiagnoser diagnoser;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
@@ -80,6 +81,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
     this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
     this.podMonitors = new PodMonitorSupport(client);
+    this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
   }
 
   @Override
@@ -149,8 +151,33 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
 
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
     ChatNetworkStatus status =
-        statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
-    return statusUpdate(network, status, events);
+        statusCalculator.compute(
+            network, observed, bootstrapEnrs, waitingStage, diagnoseShortGroups(network, observed));
+    return withRecheck(statusUpdate(network, status, events), network, status);
+  }
+
+  /** Why each group short past the readiness deadline is short (its pods listed on demand). */
+  private Map<String, GroupDiagnosis> diagnoseShortGroups(
+      ChatNetwork network, ObservedState observed) {
+    List<NodeGroup> short_ = statusCalculator.shortPastDeadline(network, observed);
+    if (short_.isEmpty()) {
+      diagnoser.forget(network);
+      return Map.of();
+    }
+    Map<String, GroupDiagnosis> diagnoses = new java.util.HashMap<>();
+    short_.forEach(g -> diagnoses.put(g.getName(), diagnoser.diagnose(network, g)));
+    return diagnoses;
+  }
+
+  /** Looks again at the readiness deadline, and while short past it (no pod watch tells us). */
+  private UpdateControl<ChatNetwork> withRecheck(
+      UpdateControl<ChatNetwork> control, ChatNetwork network, ChatNetworkStatus status) {
+    Optional<Duration> recheck = statusCalculator.recheckAfter(network, status);
+    if (recheck.isEmpty()) {
+      return control;
+    }
+    long millis = recheck.get().toMillis();
+    return control.rescheduleAfter(Math.min(millis, control.getScheduleDelay().orElse(millis)));
   }
 
   /**
@@ -316,6 +343,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
           "network %s/%s: %s",
           network.getMetadata().getNamespace(), network.getMetadata().getName(), message);
     }
+    ReadinessEvents.deadline(network, previous, status, events);
     ChatNetwork patch = new ChatNetwork();
     patch.setMetadata(
         new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()

@@ -44,7 +44,7 @@ class CrdFilesTest {
             new CRDPostProcessor() {
               @Override
               public HasMetadata process(HasMetadata crd, String version) {
-                return ageColumnLast(crd, version);
+                return IntOrStringBounds.apply(ageColumnLast(crd, version));
               }
             })
         .inOutputDir(out.toFile())
