@@ -26,6 +26,14 @@ import org.jboss.logging.Logger;
  */
 final class GroupDiagnoser {
   static final Duration REFRESH = Duration.ofSeconds(15);
+
+  /**
+   * Sooner again when all that was seen is the moment itself (pods not created or scheduled yet, or
+   * the StatefulSet's counters lagging its pods) and one page of pods answers it: a short deadline
+   * must still end in the real cause within seconds.
+   */
+  static final Duration TRANSIENT_REFRESH = Duration.ofSeconds(3);
+
   private static final long PAGE = 500;
   private static final Logger LOG = Logger.getLogger(GroupDiagnoser.class);
 
@@ -47,7 +55,7 @@ final class GroupDiagnoser {
     String key = namespace + "/" + name + "/" + group.getReplicas();
     Cached cached = cache.get(key);
     Instant now = clock.instant();
-    if (cached != null && cached.at().plus(REFRESH).isAfter(now)) {
+    if (cached != null && cached.at().plus(ttl(cached.diagnosis())).isAfter(now)) {
       return cached.diagnosis();
     }
     GroupDiagnosis diagnosis;
@@ -73,6 +81,10 @@ final class GroupDiagnoser {
     cache.keySet().removeIf(k -> k.startsWith(namespace + "/" + name + "/") && !k.equals(key));
     cache.put(key, new Cached(now, diagnosis));
     return diagnosis;
+  }
+
+  private static Duration ttl(GroupDiagnosis diagnosis) {
+    return diagnosis.transientOnly() && diagnosis.desired() <= PAGE ? TRANSIENT_REFRESH : REFRESH;
   }
 
   /** Forgets a network's groups (it is Ready again or gone). */

@@ -101,6 +101,14 @@ public record GroupDiagnosis(String group, int desired, int ready, List<Cause> c
     return new GroupDiagnosis(group, desired, ready, ordered);
   }
 
+  /** Causes that only say the group is caught mid-start, not why it is stuck. */
+  static final Set<String> TRANSIENT = Set.of("NotCreated", "NotScheduled", "Starting", "NoStatus");
+
+  /** Whether nothing seen explains a stall yet: no cause, or only mid-start ones. */
+  public boolean transientOnly() {
+    return causes.stream().allMatch(c -> TRANSIENT.contains(c.reason()));
+  }
+
   /** "3 Unschedulable (e.g. lab-relay-4: 0/20 nodes ...); 1 ImagePullBackOff (...)". */
   public String summary() {
     if (causes.isEmpty()) {

@@ -43,6 +43,9 @@ final class NetworkStatusCalculator {
   /** Reason of Progressing=False once a network stays short of its thresholds past the deadline. */
   static final String DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
 
+  /** Reconcile this often while short past the deadline; the diagnoser decides when to list. */
+  static final Duration PAST_DEADLINE_RECHECK = Duration.ofSeconds(3);
+
   /**
    * Whether a group has reached its ready threshold ({@link ReadyThreshold}) at its current spec:
    * the controller has seen the current generation at the wanted replicas, and at least the
@@ -271,7 +274,7 @@ final class NetworkStatusCalculator {
       return Optional.empty();
     }
     Duration left = remainingBeforeDeadline(network);
-    return Optional.of(positive(left) ? left.plusMillis(500) : GroupDiagnoser.REFRESH);
+    return Optional.of(positive(left) ? left.plusMillis(500) : PAST_DEADLINE_RECHECK);
   }
 
   /** The status of a network whose spec cannot be realised: nothing else is touched. */
