@@ -87,10 +87,11 @@ API server, and runs the reconcilers as this ServiceAccount.
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["list", "watch", "delete"]
-# Phase changes as Events (reconciler/EventRecorder).
+# Phase changes as Events (reconciler/EventRecorder); a StatefulSet's FailedCreate events are
+# listed for a group short past its readiness deadline (reconciler/GroupDiagnoser).
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create"]
+  verbs: ["create", "list"]
 # Network faults as Chaos Mesh NetworkChaos (experiment/FaultInjector); harmless without Chaos Mesh.
 - apiGroups: ["chaos-mesh.org"]
   resources: ["networkchaos"]

@@ -121,6 +121,10 @@ public class ChatNetworkSpec {
   @Default("{}")
   private Features features = new Features();
 
+  @JsonPropertyDescription(
+      "When the network must reach its groups' ready thresholds (see groups[].readyThreshold).")
+  private Readiness readiness;
+
   public int getClusterId() {
     return clusterId;
   }
@@ -167,5 +171,13 @@ public class ChatNetworkSpec {
 
   public void setFeatures(Features features) {
     this.features = features;
+  }
+
+  public Readiness getReadiness() {
+    return readiness;
+  }
+
+  public void setReadiness(Readiness readiness) {
+    this.readiness = readiness;
   }
 }

@@ -20,6 +20,16 @@ public class GroupStatus {
   private int readyReplicas;
 
   @JsonPropertyDescription(
+      "Ready pods the group needs (its readyThreshold in pods): the network is Ready and the next"
+          + " start stage begins once every group has at least this many.")
+  private int readyThreshold;
+
+  @JsonPropertyDescription(
+      "Why pods are not ready, once the group is short past the readiness deadline: counts per"
+          + " cause with an example pod and message.")
+  private String notReadyCauses;
+
+  @JsonPropertyDescription(
       "Waiting (an earlier stage is not ready yet), Starting, Ready or Updating.")
   private String state;
 
@@ -69,5 +79,21 @@ public class GroupStatus {
 
   public void setState(String state) {
     this.state = state;
+  }
+
+  public int getReadyThreshold() {
+    return readyThreshold;
+  }
+
+  public void setReadyThreshold(int readyThreshold) {
+    this.readyThreshold = readyThreshold;
+  }
+
+  public String getNotReadyCauses() {
+    return notReadyCauses;
+  }
+
+  public void setNotReadyCauses(String notReadyCauses) {
+    this.notReadyCauses = notReadyCauses;
   }
 }

@@ -10,6 +10,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
@@ -93,6 +95,22 @@ import java.util.Map;
             + " (no dots) and end with a letter or digit, because it names the StatefulSet and"
             + " headless Service <network>-<group>, and a Service name is an RFC 1035 label'",
     fieldPath = ".name")
+// A threshold is a count (0 to replicas) or a whole percentage: anything else could never be met
+// or would be read two ways.
+@ValidationRule(
+    value =
+        "!has(self.readyThreshold) || type(self.readyThreshold) != string ||"
+            + " self.readyThreshold.matches('^(100|[1-9]?[0-9])%$')",
+    message =
+        "readyThreshold must be a count of pods (an integer) or a whole percentage from 0% to"
+            + " 100%, such as \"98%\"",
+    fieldPath = ".readyThreshold")
+@ValidationRule(
+    value =
+        "!has(self.readyThreshold) || type(self.readyThreshold) == string ||"
+            + " (int(self.readyThreshold) >= 0 && int(self.readyThreshold) <= self.replicas)",
+    message = "readyThreshold as a count must be between 0 and replicas",
+    fieldPath = ".readyThreshold")
 public class NodeGroup {
   @JsonPropertyDescription(
       "Group name, unique in the network; pods are named <network>-<group>-<ordinal>. At most 20"
@@ -206,6 +224,40 @@ public class NodeGroup {
   @JsonPropertyDescription(
       "Network conditions applied inside each pod with tc netem by an init container.")
   private NetworkConditions networkConditions;
+
+  @JsonPropertyDescription(
+      "Ready pods the group needs for the network to be Ready and for the next start stage to"
+          + " begin: a count (0 to replicas) or a percentage such as \"95%\", rounded up to whole"
+          + " pods (98% of 50 is 49, of 10 is 10). Default: every pod for bootstrap and service"
+          + " groups, 98% for relay, desktop and mobile groups.")
+  // maxLength bounds a string's cost in the CEL rules above; it does not apply to integers.
+  @Size(max = 4)
+  private IntOrString readyThreshold;
+
+  @JsonPropertyDescription(
+      "How the group's pods spread over nodes. Not given: one rule, kubernetes.io/hostname with"
+          + " maxSkew 1 and ScheduleAnyway (a preference, so small clusters still run every pod)."
+          + " An empty list turns spreading off.")
+  @Size(max = 4)
+  private List<TopologySpread> topologySpread;
+
+  @JsonPropertyDescription(
+      "PriorityClass of the group's pods (it must exist in the cluster), e.g. to keep bootstrap"
+          + " and service nodes from being preempted by clients.")
+  @Size(min = 1, max = 253)
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+  private String priorityClassName;
+
+  @JsonPropertyDescription(
+      "Pull policy of every container of the group (Always, IfNotPresent, Never). Not given:"
+          + " Kubernetes' default (IfNotPresent for the pinned tags).")
+  private ImagePullPolicy imagePullPolicy;
+
+  @JsonPropertyDescription(
+      "Secrets (docker-registry type, in the network's namespace) used to pull the group's"
+          + " images.")
+  @Size(max = 8)
+  private List<LocalObjectReference> imagePullSecrets;
 
   public String getName() {
     return name;
@@ -327,5 +379,45 @@ public class NodeGroup {
 
   public void setNetworkConditions(NetworkConditions networkConditions) {
     this.networkConditions = networkConditions;
+  }
+
+  public IntOrString getReadyThreshold() {
+    return readyThreshold;
+  }
+
+  public void setReadyThreshold(IntOrString readyThreshold) {
+    this.readyThreshold = readyThreshold;
+  }
+
+  public List<TopologySpread> getTopologySpread() {
+    return topologySpread;
+  }
+
+  public void setTopologySpread(List<TopologySpread> topologySpread) {
+    this.topologySpread = topologySpread;
+  }
+
+  public String getPriorityClassName() {
+    return priorityClassName;
+  }
+
+  public void setPriorityClassName(String priorityClassName) {
+    this.priorityClassName = priorityClassName;
+  }
+
+  public ImagePullPolicy getImagePullPolicy() {
+    return imagePullPolicy;
+  }
+
+  public void setImagePullPolicy(ImagePullPolicy imagePullPolicy) {
+    this.imagePullPolicy = imagePullPolicy;
+  }
+
+  public List<LocalObjectReference> getImagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+    this.imagePullSecrets = imagePullSecrets;
   }
 }

@@ -34,7 +34,9 @@ import java.util.Locale;
 /**
  * The StatefulSet of one group: Parallel pod management (a 1000-pod group starts at once), no
  * service links (thousands of env vars otherwise), non-root containers, node keys and the network
- * ConfigMap mounted read-only.
+ * ConfigMap mounted read-only; requests and limits on every container, startup and readiness probes
+ * ({@link NodeProbes}), spread over nodes ({@link GroupPlacement}), the group's priority class,
+ * pull policy and pull secrets.
  */
 public final class GroupStatefulSet {
   /** Requests and limits DST gave relay pods (REFERENCE.md), used when a group sets none. */
@@ -46,11 +48,26 @@ public final class GroupStatefulSet {
           .addToLimits("memory", new Quantity("600Mi"))
           .build();
 
-  /** status-backend has no published sizing; requests only, so the scheduler counts it. */
+  /**
+   * status-backend has no published sizing: requests so the scheduler counts it, limits so one
+   * client that runs away cannot starve a node (status-go logged in as one account stays well below
+   * them in DST's runs).
+   */
   static final ResourceRequirements CLIENT_RESOURCES =
       new ResourceRequirementsBuilder()
           .addToRequests("cpu", new Quantity("100m"))
           .addToRequests("memory", new Quantity("256Mi"))
+          .addToLimits("cpu", new Quantity("1"))
+          .addToLimits("memory", new Quantity("1Gi"))
+          .build();
+
+  /** The netem init container runs tc once and exits: a little, bounded. */
+  static final ResourceRequirements NETEM_RESOURCES =
+      new ResourceRequirementsBuilder()
+          .addToRequests("cpu", new Quantity("10m"))
+          .addToRequests("memory", new Quantity("16Mi"))
+          .addToLimits("cpu", new Quantity("100m"))
+          .addToLimits("memory", new Quantity("64Mi"))
           .build();
 
   static final long NON_ROOT_UID = 10001;
@@ -76,6 +93,12 @@ public final class GroupStatefulSet {
     List<Container> initContainers = new ArrayList<>();
     if (group.getNetworkConditions() != null) {
       initContainers.add(netem(group.getNetworkConditions(), defaults));
+    }
+    Container main = nwaku ? nwakuContainer(network, group) : clientContainer(group);
+    main.setStartupProbe(NodeProbes.startup(group));
+    if (group.getImagePullPolicy() != null) {
+      main.setImagePullPolicy(group.getImagePullPolicy().wire());
+      initContainers.forEach(c -> c.setImagePullPolicy(group.getImagePullPolicy().wire()));
     }
     return new StatefulSetBuilder()
         .withNewMetadata()
@@ -108,8 +131,11 @@ public final class GroupStatefulSet {
                 .build())
         .withNodeSelector(group.getNodeSelector())
         .withTolerations(group.getTolerations())
+        .withTopologySpreadConstraints(GroupPlacement.spread(network, group))
+        .withPriorityClassName(group.getPriorityClassName())
+        .withImagePullSecrets(group.getImagePullSecrets())
         .withInitContainers(initContainers)
-        .withContainers(nwaku ? nwakuContainer(network, group) : clientContainer(group))
+        .withContainers(main)
         .withVolumes(volumes)
         .endSpec()
         .endTemplate()
@@ -138,13 +164,7 @@ public final class GroupStatefulSet {
             port("discv5", WakuPorts.DISCV5, "UDP"),
             port("rest", WakuPorts.REST, "TCP"),
             port("metrics", WakuPorts.METRICS, "TCP"))
-        .withNewReadinessProbe()
-        .withNewHttpGet()
-        .withPath("/health")
-        .withNewPort("rest")
-        .endHttpGet()
-        .withPeriodSeconds(10)
-        .endReadinessProbe()
+        .withReadinessProbe(NodeProbes.readiness(group))
         .withResources(group.getResources() != null ? group.getResources() : NWAKU_RESOURCES)
         .withSecurityContext(nonRoot())
         .withVolumeMounts(
@@ -165,13 +185,7 @@ public final class GroupStatefulSet {
         .withPorts(
             port("api", WakuPorts.CLIENT_API, "TCP"),
             port("metrics", WakuPorts.CLIENT_METRICS, "TCP"))
-        .withNewReadinessProbe()
-        .withNewHttpGet()
-        .withPath("/health")
-        .withNewPort("api")
-        .endHttpGet()
-        .withPeriodSeconds(10)
-        .endReadinessProbe()
+        .withReadinessProbe(NodeProbes.readiness(group))
         .withResources(group.getResources() != null ? group.getResources() : CLIENT_RESOURCES)
         .withSecurityContext(nonRoot())
         .withVolumeMounts(
@@ -203,6 +217,7 @@ public final class GroupStatefulSet {
         .withName("netem")
         .withImage(conditions.getImage() != null ? conditions.getImage() : defaults.netemImage())
         .withCommand("/bin/sh", "-c", "set -eu; " + tc + "; tc qdisc show dev eth0")
+        .withResources(NETEM_RESOURCES)
         .withSecurityContext(
             new SecurityContextBuilder()
                 .withRunAsUser(0L)

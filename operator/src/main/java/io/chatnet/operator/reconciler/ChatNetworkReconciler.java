@@ -72,6 +72,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final KubernetesClient client;
   private final StatusWriteLimiter statusLimiter;
   private final PodMonitorSupport podMonitors;
+  private final GroupDiagnoser diagnoser;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
   private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
   private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
@@ -82,6 +83,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
     this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
     this.podMonitors = new PodMonitorSupport(client);
+    this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
   }
 
   @Override
@@ -152,13 +154,37 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
 
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
     ChatNetworkStatus status =
-        statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
+        statusCalculator.compute(
+            network, observed, bootstrapEnrs, waitingStage, diagnoseShortGroups(network, observed));
     Optional<Duration> retry = refusalStatus.network(network, status, refused, events);
     UpdateControl<ChatNetwork> control = statusUpdate(network, status, events);
-    return retry.isEmpty()
-            || control.getScheduleDelay().filter(d -> d <= retry.get().toMillis()).isPresent()
-        ? control
-        : control.rescheduleAfter(retry.get());
+    return earliest(earliest(control, retry), statusCalculator.recheckAfter(network, status));
+  }
+
+  /** Why each group short past the readiness deadline is short (its pods listed on demand). */
+  private Map<String, GroupDiagnosis> diagnoseShortGroups(
+      ChatNetwork network, ObservedState observed) {
+    List<NodeGroup> short_ = statusCalculator.shortPastDeadline(network, observed);
+    if (short_.isEmpty()) {
+      diagnoser.forget(network);
+      return Map.of();
+    }
+    Map<String, GroupDiagnosis> diagnoses = new java.util.HashMap<>();
+    short_.forEach(g -> diagnoses.put(g.getName(), diagnoser.diagnose(network, g)));
+    return diagnoses;
+  }
+
+  /**
+   * Reconciles again after {@code delay} unless an earlier look is already due: a refused write's
+   * backoff, the readiness deadline and the re-look while short past it (no pod watch tells us).
+   */
+  private static UpdateControl<ChatNetwork> earliest(
+      UpdateControl<ChatNetwork> control, Optional<Duration> delay) {
+    if (delay.isEmpty()) {
+      return control;
+    }
+    long millis = delay.get().toMillis();
+    return control.rescheduleAfter(Math.min(millis, control.getScheduleDelay().orElse(millis)));
   }
 
   /**
@@ -327,6 +353,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
           "network %s/%s: %s",
           network.getMetadata().getNamespace(), network.getMetadata().getName(), message);
     }
+    ReadinessEvents.deadline(network, previous, status, events);
     ChatNetwork patch = new ChatNetwork();
     patch.setMetadata(
         new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()

@@ -4,7 +4,6 @@ import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,40 +35,6 @@ class CrdFilesTest {
     return crd;
   }
 
-  /**
-   * Longest int-or-string value (a quantity such as {@code 512Mi}). The generator applies
-   * {@code @Size} to string schemas only, and the admission rules that parse quantities (see
-   * ContainerResources) stay within the API server's CEL cost budget only when values are bounded.
-   */
-  static final long QUANTITY_MAX_LENGTH = 64;
-
-  static HasMetadata boundedQuantities(HasMetadata crd) {
-    if (crd instanceof CustomResourceDefinition definition) {
-      for (var v : definition.getSpec().getVersions()) {
-        bound(v.getSchema().getOpenAPIV3Schema());
-      }
-    }
-    return crd;
-  }
-
-  private static void bound(JSONSchemaProps schema) {
-    if (schema == null) {
-      return;
-    }
-    if (Boolean.TRUE.equals(schema.getXKubernetesIntOrString()) && schema.getMaxLength() == null) {
-      schema.setMaxLength(QUANTITY_MAX_LENGTH);
-    }
-    if (schema.getProperties() != null) {
-      schema.getProperties().values().forEach(CrdFilesTest::bound);
-    }
-    if (schema.getItems() != null) {
-      bound(schema.getItems().getSchema());
-    }
-    if (schema.getAdditionalProperties() != null) {
-      bound(schema.getAdditionalProperties().getSchema());
-    }
-  }
-
   @Test
   void committedCrdsMatchTheApiClasses(@TempDir Path out) throws IOException {
     new CRDGenerator()
@@ -79,7 +44,7 @@ class CrdFilesTest {
             new CRDPostProcessor() {
               @Override
               public HasMetadata process(HasMetadata crd, String version) {
-                return boundedQuantities(ageColumnLast(crd, version));
+                return IntOrStringBounds.apply(ageColumnLast(crd, version));
               }
             })
         .inOutputDir(out.toFile())

@@ -84,7 +84,7 @@ class ChartRbacTest {
           Access.of("", "configmaps", "list", "watch", "create", "patch"),
           Access.of("batch", "jobs", "list", "watch", "create", "patch", "delete"),
           Access.of("", "pods", "list", "watch", "delete"),
-          Access.of("", "events", "create"),
+          Access.of("", "events", "create", "list"),
           Access.of("chaos-mesh.org", "networkchaos", "create"),
           Access.of(
               "monitoring.coreos.com",

@@ -140,4 +140,135 @@ class GroupStatefulSetTest {
     assertThat(build(mobile, "desktop").getSpec().getTemplate().getSpec().getInitContainers())
         .isEmpty();
   }
+
+  @Test
+  void podsSpreadOverNodesAsAPreferenceByDefault() {
+    var spread =
+        build(smoke, "relay").getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+    assertThat(spread)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+              assertThat(t.getMaxSkew()).isEqualTo(1);
+              assertThat(t.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
+              assertThat(t.getLabelSelector().getMatchLabels())
+                  .containsExactlyInAnyOrderEntriesOf(
+                      java.util.Map.of(Labels.NETWORK, "smoke", Labels.GROUP, "relay"));
+            });
+  }
+
+  @Test
+  void spreadRulesAsGivenAndAnEmptyListTurnsSpreadingOff() {
+    var rule = new io.chatnet.operator.api.TopologySpread();
+    rule.setTopologyKey("topology.kubernetes.io/zone");
+    rule.setWhenUnsatisfiable(
+        io.chatnet.operator.api.TopologySpread.WhenUnsatisfiable.DO_NOT_SCHEDULE);
+    group(smoke, "relay").setTopologySpread(java.util.List.of(rule));
+    group(smoke, "store").setTopologySpread(java.util.List.of());
+    assertThat(
+            build(smoke, "relay").getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+              assertThat(t.getMaxSkew()).isEqualTo(1);
+              assertThat(t.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule");
+            });
+    assertThat(
+            build(smoke, "store").getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+        .isEmpty();
+  }
+
+  @Test
+  void priorityPullPolicyAndPullSecretsReachThePodAndEveryContainer() {
+    NodeGroup relay = group(smoke, "relay");
+    relay.setPriorityClassName("chatnet-nodes");
+    relay.setImagePullPolicy(io.chatnet.operator.api.ImagePullPolicy.ALWAYS);
+    relay.setImagePullSecrets(
+        java.util.List.of(new io.fabric8.kubernetes.api.model.LocalObjectReference("regcred")));
+    var conditions = new io.chatnet.operator.api.NetworkConditions();
+    conditions.setLatencyMillis(50);
+    relay.setNetworkConditions(conditions);
+    PodSpec pod = build(smoke, "relay").getSpec().getTemplate().getSpec();
+    assertThat(pod.getPriorityClassName()).isEqualTo("chatnet-nodes");
+    assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("regcred");
+    assertThat(pod.getContainers())
+        .extracting(Container::getImagePullPolicy)
+        .containsOnly("Always");
+    assertThat(pod.getInitContainers())
+        .extracting(Container::getImagePullPolicy)
+        .containsExactly("Always");
+    // Not given: Kubernetes' defaults, nothing written.
+    PodSpec plain = build(smoke, "store").getSpec().getTemplate().getSpec();
+    assertThat(plain.getPriorityClassName()).isNull();
+    assertThat(plain.getImagePullSecrets()).isNullOrEmpty();
+    assertThat(plain.getContainers().get(0).getImagePullPolicy()).isNull();
+  }
+
+  @Test
+  void everyContainerHasRequestsAndLimitsByDefault() {
+    var conditions = new io.chatnet.operator.api.NetworkConditions();
+    conditions.setLossPercent(1.0);
+    for (NodeGroup g : smoke.getSpec().getGroups()) {
+      g.setNetworkConditions(conditions);
+      PodSpec pod = build(smoke, g.getName()).getSpec().getTemplate().getSpec();
+      java.util.List<Container> all = new java.util.ArrayList<>(pod.getInitContainers());
+      all.addAll(pod.getContainers());
+      assertThat(all).hasSize(2);
+      for (Container c : all) {
+        assertThat(c.getResources().getRequests())
+            .as("%s/%s requests", g.getName(), c.getName())
+            .containsKeys("cpu", "memory");
+        assertThat(c.getResources().getLimits())
+            .as("%s/%s limits", g.getName(), c.getName())
+            .containsKeys("cpu", "memory");
+      }
+    }
+    Container client =
+        build(smoke, "desktop").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(client.getResources().getLimits())
+        .containsEntry("memory", new Quantity("1Gi"))
+        .containsEntry("cpu", new Quantity("1"));
+  }
+
+  @Test
+  void relayAndServiceNodesAreReadyOnARelayPeerBootstrapAndClientsWhenRestAnswers() {
+    for (String name : java.util.List.of("relay", "store")) {
+      Container node = build(smoke, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+      assertThat(node.getReadinessProbe().getHttpGet()).isNull();
+      assertThat(node.getReadinessProbe().getExec().getCommand())
+          .containsExactly("/bin/sh", "-c", NodeProbes.RELAY_READY_SCRIPT);
+    }
+    Container boot = build(smoke, "boot").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(boot.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
+    assertThat(boot.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("rest");
+    Container client =
+        build(smoke, "mobile").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(client.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("api");
+  }
+
+  @Test
+  void startupProbesAllowSlowStartsStoreNodesLongest() {
+    java.util.Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
+    for (String name : java.util.List.of("boot", "relay", "store", "desktop")) {
+      var probe =
+          build(smoke, name)
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getStartupProbe();
+      assertThat(probe.getHttpGet().getPath()).isEqualTo("/health");
+      seconds.put(name, probe.getPeriodSeconds() * probe.getFailureThreshold());
+    }
+    // nwaku's start script alone may wait 120 s for its peers' DNS names.
+    assertThat(seconds)
+        .containsExactly(
+            java.util.Map.entry("boot", 300),
+            java.util.Map.entry("relay", 300),
+            java.util.Map.entry("store", 600),
+            java.util.Map.entry("desktop", 300));
+  }
 }

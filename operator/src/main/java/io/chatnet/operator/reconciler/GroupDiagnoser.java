@@ -1,0 +1,123 @@
+package io.chatnet.operator.reconciler;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.network.Names;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Lists the pods of a short group (by its label selector, in pages) and its StatefulSet's events,
+ * on demand and at most every {@link #REFRESH} per group: the operator never watches the pods of a
+ * large network, and asks about a group only once it is short past its readiness deadline.
+ */
+final class GroupDiagnoser {
+  static final Duration REFRESH = Duration.ofSeconds(15);
+
+  /**
+   * Sooner again when all that was seen is the moment itself (pods not created or scheduled yet, or
+   * the StatefulSet's counters lagging its pods) and one page of pods answers it: a short deadline
+   * must still end in the real cause within seconds.
+   */
+  static final Duration TRANSIENT_REFRESH = Duration.ofSeconds(3);
+
+  private static final long PAGE = 500;
+  private static final Logger LOG = Logger.getLogger(GroupDiagnoser.class);
+
+  private record Cached(Instant at, GroupDiagnosis diagnosis) {}
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  GroupDiagnoser(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /** The group's diagnosis, at most {@link #REFRESH} old. */
+  GroupDiagnosis diagnose(ChatNetwork network, NodeGroup group) {
+    String namespace = network.getMetadata().getNamespace();
+    String name = Names.group(network, group);
+    String key = namespace + "/" + name + "/" + group.getReplicas();
+    Cached cached = cache.get(key);
+    Instant now = clock.instant();
+    if (cached != null && cached.at().plus(ttl(cached.diagnosis())).isAfter(now)) {
+      return cached.diagnosis();
+    }
+    GroupDiagnosis diagnosis;
+    try {
+      diagnosis =
+          GroupDiagnosis.of(
+              group.getName(), group.getReplicas(), pods(network, group), events(namespace, name));
+    } catch (KubernetesClientException e) {
+      LOG.warnf(
+          "network %s: cannot list pods or events of %s: %s", namespace, name, e.getMessage());
+      diagnosis =
+          new GroupDiagnosis(
+              group.getName(),
+              group.getReplicas(),
+              0,
+              List.of(
+                  new GroupDiagnosis.Cause(
+                      "DiagnosisFailed",
+                      0,
+                      name,
+                      "listing pods or events failed: " + e.getCode())));
+    }
+    cache.keySet().removeIf(k -> k.startsWith(namespace + "/" + name + "/") && !k.equals(key));
+    cache.put(key, new Cached(now, diagnosis));
+    return diagnosis;
+  }
+
+  private static Duration ttl(GroupDiagnosis diagnosis) {
+    return diagnosis.transientOnly() && diagnosis.desired() <= PAGE ? TRANSIENT_REFRESH : REFRESH;
+  }
+
+  /** Forgets a network's groups (it is Ready again or gone). */
+  void forget(ChatNetwork network) {
+    String prefix =
+        network.getMetadata().getNamespace() + "/" + network.getMetadata().getName() + "-";
+    cache.keySet().removeIf(k -> k.startsWith(prefix));
+  }
+
+  private List<Pod> pods(ChatNetwork network, NodeGroup group) {
+    List<Pod> pods = new ArrayList<>();
+    String next = null;
+    do {
+      PodList page =
+          client
+              .pods()
+              .inNamespace(network.getMetadata().getNamespace())
+              .withLabels(Labels.selector(network, group))
+              .list(new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build());
+      pods.addAll(page.getItems());
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return pods;
+  }
+
+  private List<Event> events(String namespace, String statefulSet) {
+    return client
+        .v1()
+        .events()
+        .inNamespace(namespace)
+        .withField("involvedObject.kind", "StatefulSet")
+        .withField("involvedObject.name", statefulSet)
+        .list()
+        .getItems();
+  }
+}

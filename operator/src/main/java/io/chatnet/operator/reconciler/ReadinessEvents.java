@@ -1,0 +1,44 @@
+package io.chatnet.operator.reconciler;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ChatNetworkStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.Optional;
+
+/** The Warning event of a network that passes its readiness deadline short of its thresholds. */
+final class ReadinessEvents {
+  private ReadinessEvents() {}
+
+  /** Records the event once per stall: when Progressing turns to ProgressDeadlineExceeded. */
+  static void deadline(
+      ChatNetwork network,
+      ChatNetworkStatus previous,
+      ChatNetworkStatus status,
+      EventRecorder events) {
+    Optional<Condition> now = progressing(status);
+    if (now.isEmpty() || !NetworkStatusCalculator.DEADLINE_EXCEEDED.equals(now.get().getReason())) {
+      return;
+    }
+    boolean already =
+        progressing(previous)
+            .map(c -> NetworkStatusCalculator.DEADLINE_EXCEEDED.equals(c.getReason()))
+            .orElse(false);
+    if (!already) {
+      // The API server keeps event messages short; the condition keeps the whole text.
+      String message = now.get().getMessage();
+      events.warning(
+          network,
+          NetworkStatusCalculator.DEADLINE_EXCEEDED,
+          message.length() <= 1000 ? message : message.substring(0, 997) + "...");
+    }
+  }
+
+  private static Optional<Condition> progressing(ChatNetworkStatus status) {
+    if (status == null || status.getConditions() == null) {
+      return Optional.empty();
+    }
+    return status.getConditions().stream()
+        .filter(c -> NetworkStatusCalculator.PROGRESSING.equals(c.getType()))
+        .findFirst();
+  }
+}
