@@ -117,6 +117,13 @@ public class ChatNetworkSpec {
   @Default("{}")
   private Features features = new Features();
 
+  @JsonPropertyDescription(
+      "Checks made before groups are created or pods added: capacity of schedulable nodes,"
+          + " ResourceQuotas and the namespace's Pod Security level. A failed check leaves the"
+          + " network Pending with condition Preflight=False; skip it here when you know better.")
+  @Default("{}")
+  private Preflight preflight = new Preflight();
+
   public int getClusterId() {
     return clusterId;
   }
@@ -163,5 +170,13 @@ public class ChatNetworkSpec {
 
   public void setFeatures(Features features) {
     this.features = features;
+  }
+
+  public Preflight getPreflight() {
+    return preflight;
+  }
+
+  public void setPreflight(Preflight preflight) {
+    this.preflight = preflight;
   }
 }

@@ -17,6 +17,7 @@ import io.chatnet.operator.network.Labels;
 import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
+import io.chatnet.operator.preflight.PreflightStep;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -72,6 +73,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final KubernetesClient client;
   private final StatusWriteLimiter statusLimiter;
   private final PodMonitorSupport podMonitors;
+  private final PreflightStep preflight;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
@@ -80,6 +82,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.statusCalculator = new NetworkStatusCalculator(Clock.systemUTC());
     this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
     this.podMonitors = new PodMonitorSupport(client);
+    this.preflight = new PreflightStep(client, defaults, Clock.systemUTC());
   }
 
   @Override
@@ -139,6 +142,22 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     if (!problems.isEmpty()) {
       return reportInvalid(network, events, String.join("; ", problems));
     }
+    // Preflight (preflight/PreflightStep): added pods against Pod Security, quota and capacity.
+    PreflightStep.Outcome checked =
+        preflight.run(
+            network,
+            observed.statefulSets(),
+            observed.services(),
+            observed.secrets(),
+            observed.configMaps(),
+            events);
+    if (checked.blocks()) {
+      List<String> enrs =
+          network.getStatus() == null ? null : network.getStatus().getBootstrapEnrs();
+      ChatNetworkStatus held = statusCalculator.compute(network, observed, enrs, 0);
+      return statusUpdate(network, checked.hold(held), events)
+          .rescheduleAfter(PreflightStep.RECHECK);
+    }
 
     applier.apply(
         network, networkConfig, observed.find(observed.configMaps(), Names.networkConfig(network)));
@@ -150,7 +169,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
     ChatNetworkStatus status =
         statusCalculator.compute(network, observed, bootstrapEnrs, waitingStage);
-    return statusUpdate(network, status, events);
+    return statusUpdate(network, checked.annotate(status), events);
   }
 
   /**

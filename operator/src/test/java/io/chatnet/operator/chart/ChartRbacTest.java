@@ -69,8 +69,9 @@ class ChartRbacTest {
    * Everything the operator does in a watched namespace, read from the code: informers (list,
    * watch) in both reconcilers, server-side apply (create and patch) in Applier, deletions in
    * ChatNetworkReconciler.pruneRemovedGroups, ChatExperimentReconciler.fail and FaultInjector (pod
-   * kills), status patches by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector, and
-   * PodMonitors and report ConfigMaps for monitoring and results.
+   * kills), status patches by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector,
+   * PodMonitors and report ConfigMaps for monitoring and results, and ResourceQuotas and
+   * LimitRanges read by PreflightStep.
    */
   static final List<Access> OPERATOR_USES =
       concat(
@@ -86,6 +87,8 @@ class ChartRbacTest {
           Access.of("", "pods", "list", "watch", "delete"),
           Access.of("", "events", "create"),
           Access.of("chaos-mesh.org", "networkchaos", "create"),
+          Access.of("", "resourcequotas", "list"),
+          Access.of("", "limitranges", "list"),
           Access.of(
               "monitoring.coreos.com",
               "podmonitors",
@@ -127,10 +130,18 @@ class ChartRbacTest {
           Access.of("rbac.authorization.k8s.io", "rolebindings", "create"),
           Access.of("apps", "deployments", "create", "patch"));
 
+  /**
+   * Preflight's cluster-scoped reads (PreflightStep): nodes for capacity, the namespace for its Pod
+   * Security labels. Granted with watch.scope=cluster only; namespace-scoped, preflight notes them
+   * unknown.
+   */
+  static final List<Access> PREFLIGHT_CLUSTER_READS =
+      concat(Access.of("", "nodes", "list"), Access.of("", "namespaces", "get"));
+
   /** Never needed at cluster scope, whatever the watch scope. */
   static final List<Access> NOT_NEEDED_IN_CLUSTER =
       concat(
-          Access.of("", "nodes", "get", "list", "watch", "patch"),
+          Access.of("", "nodes", "get", "watch", "patch"),
           Access.of("", "namespaces", "list", "create", "delete"),
           Access.of(
               "apiextensions.k8s.io",
@@ -299,6 +310,7 @@ class ChartRbacTest {
     }
     assertThat(granted(client, ns, "chatnet", null, OPERATOR_USES)).isEmpty();
     assertThat(granted(client, ns, "chatnet", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
+    assertThat(granted(client, ns, "chatnet", null, PREFLIGHT_CLUSTER_READS)).isEmpty();
   }
 
   @Test
@@ -318,6 +330,7 @@ class ChartRbacTest {
         OPERATOR_USES.stream().filter(a -> List.of("list", "watch").contains(a.verb())).toList();
     assertThat(refused(client, ns, "chatnet-cw", null, clusterWideInformers)).isEmpty();
     assertThat(granted(client, ns, "chatnet-cw", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
+    assertThat(refused(client, ns, "chatnet-cw", null, PREFLIGHT_CLUSTER_READS)).isEmpty();
     assertThat(refused(client, ns, "chatnet-cw", ns.name(), leaderElection("chatnet-cw")))
         .isEmpty();
     assertThat(granted(client, ns, "chatnet-cw", ns.name(), OTHER_LEASES)).isEmpty();
