@@ -40,8 +40,9 @@ public record ResourceAmounts(Map<String, BigDecimal> values) {
     return values.containsKey(name);
   }
 
+  /** Resource names in alphabetical order (cpu, memory, pods...). */
   public Set<String> names() {
-    return values.keySet();
+    return new java.util.TreeSet<>(values.keySet());
   }
 
   public ResourceAmounts plus(ResourceAmounts other) {
@@ -72,10 +73,11 @@ public record ResourceAmounts(Map<String, BigDecimal> values) {
   /** "cpu 1.5, memory 2Gi" in name order, zero amounts left out. */
   public String describe() {
     String text =
-        values.entrySet().stream()
-            .filter(e -> e.getValue().signum() != 0)
-            .map(e -> e.getKey() + " " + format(e.getKey(), e.getValue()))
-            .collect(Collectors.joining(", "));
+        new TreeMap<>(values)
+            .entrySet().stream()
+                .filter(e -> e.getValue().signum() != 0)
+                .map(e -> e.getKey() + " " + format(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     return text.isEmpty() ? "nothing" : text;
   }
 
