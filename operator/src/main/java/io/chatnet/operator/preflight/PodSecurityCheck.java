@@ -107,8 +107,8 @@ public final class PodSecurityCheck {
     public String describe() {
       return labelled
           ? level.label() + " (version " + versionLabel + ")"
-          : "no enforce label (privileged unless the cluster's admission configuration sets a"
-              + " default)";
+          : "the namespace has no enforce label (privileged, unless the cluster's admission"
+              + " configuration sets a default)";
     }
   }
 

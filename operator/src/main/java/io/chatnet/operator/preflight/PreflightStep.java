@@ -156,9 +156,11 @@ public final class PreflightStep {
         findings.addAll(security);
         if (security.isEmpty()) {
           summaries.add(
-              "Pod Security: namespace enforces "
-                  + policy.describe()
-                  + ", the pod templates comply");
+              policy.labelled()
+                  ? "Pod Security: namespace enforces "
+                      + policy.describe()
+                      + ", the pod templates comply"
+                  : "Pod Security: " + policy.describe());
         }
       }
     } else {
