@@ -8,6 +8,7 @@ import io.chatnet.operator.AuditLog;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.reconciler.ChatExperimentLifecycleTest;
 import io.chatnet.testkit.LocalCluster;
@@ -373,6 +374,23 @@ class ChartRbacTest {
           .singleElement()
           .satisfies(line -> assertThat(line).startsWith("0: podKill deleted"));
     }
+
+    // Namespace-scoped, preflight may not read nodes or the namespace: it says so and does not
+    // block.
+    ChatNetwork lab =
+        client.resources(ChatNetwork.class).inNamespace(ns.name()).withName("lab").get();
+    assertThat(lab.getStatus().getConditions())
+        .filteredOn(c -> c.getType().equals("Preflight"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("Passed");
+              assertThat(c.getMessage())
+                  .contains("quota: no ResourceQuota in the namespace")
+                  .contains("Pod Security level unknown: the operator may not get namespace")
+                  .contains("capacity unknown: the operator may not list nodes");
+            });
 
     // Events are a courtesy the recorder does not fail on; check they were written.
     assertThat(client.v1().events().inNamespace(ns.name()).list().getItems())
