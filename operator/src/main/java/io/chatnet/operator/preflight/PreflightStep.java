@@ -62,7 +62,7 @@ public final class PreflightStep {
   }
 
   /** The step's verdict: the condition to show, and whether the network must wait. */
-  public record Outcome(Condition condition, boolean blocks) {
+  public record Outcome(Condition condition, boolean blocks, Set<String> groupsNotCreated) {
     /** Adds the condition to a status computed by the reconciler. */
     public ChatNetworkStatus annotate(ChatNetworkStatus status) {
       List<Condition> conditions = new ArrayList<>(status.getConditions());
@@ -83,6 +83,10 @@ public final class PreflightStep {
           c.setMessage("waiting for preflight: see condition " + CONDITION);
         }
       }
+      // Groups the preflight keeps from being created wait; they are not starting.
+      status.getGroups().stream()
+          .filter(g -> groupsNotCreated.contains(g.getName()))
+          .forEach(g -> g.setState("Waiting"));
       return annotate(status);
     }
   }
@@ -99,10 +103,11 @@ public final class PreflightStep {
     int added = NetworkDemand.addedPods(network, statefulSets);
     if (added == 0) {
       if (previous != null && "True".equals(previous.getStatus())) {
-        return new Outcome(previous, false);
+        return new Outcome(previous, false, Set.of());
       }
       return outcome(
           network,
+          statefulSets,
           previous,
           events,
           true,
@@ -114,7 +119,7 @@ public final class PreflightStep {
         && PASSED.equals(previous.getReason())
         && Objects.equals(previous.getObservedGeneration(), generation)) {
       // Checked for this generation already: later stages are being created, not re-decided.
-      return new Outcome(previous, false);
+      return new Outcome(previous, false, Set.of());
     }
     Preflight settings =
         network.getSpec().getPreflight() == null
@@ -123,6 +128,7 @@ public final class PreflightStep {
     if (settings.isSkip()) {
       return outcome(
           network,
+          statefulSets,
           previous,
           events,
           true,
@@ -236,12 +242,19 @@ public final class PreflightStep {
         message.append(" (").append(String.join("; ", notes)).append(")");
       }
       return outcome(
-          network, previous, events, false, findings.get(0).reason(), message.toString());
+          network,
+          statefulSets,
+          previous,
+          events,
+          false,
+          findings.get(0).reason(),
+          message.toString());
     }
     List<String> parts = new ArrayList<>(summaries);
     parts.addAll(notes);
     return outcome(
         network,
+        statefulSets,
         previous,
         events,
         true,
@@ -313,6 +326,7 @@ public final class PreflightStep {
 
   private Outcome outcome(
       ChatNetwork network,
+      Map<String, StatefulSet> statefulSets,
       Condition previous,
       EventRecorder events,
       boolean passed,
@@ -345,7 +359,13 @@ public final class PreflightStep {
     } else if (passed && previous != null && "False".equals(previous.getStatus())) {
       events.normal(network, PASSED_EVENT, message);
     }
-    return new Outcome(condition, !passed);
+    Set<String> notCreated = new HashSet<>();
+    for (var group : network.getSpec().getGroups()) {
+      if (!statefulSets.containsKey(Names.group(network, group))) {
+        notCreated.add(group.getName());
+      }
+    }
+    return new Outcome(condition, !passed, notCreated);
   }
 
   private static Condition previous(ChatNetwork network) {

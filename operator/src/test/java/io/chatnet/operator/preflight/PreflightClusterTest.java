@@ -176,6 +176,7 @@ class PreflightClusterTest {
     assertThat(warnings(client, namespace, name, reason).get(0).getMessage()).isEqualTo(message);
     ChatNetwork network = get(client, namespace, name);
     assertThat(network.getStatus().getPhase()).isEqualTo(NetworkPhase.Pending);
+    assertThat(network.getStatus().getGroups()).allMatch(g -> "Waiting".equals(g.getState()));
     assertThat(network.getStatus().getConditions())
         .anyMatch(
             c ->
