@@ -3,9 +3,11 @@ package io.chatnet.operator.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NetworkConditions;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.experiment.LoadGeneratorJob;
 import io.chatnet.operator.preflight.PodSecurityCheck.Level;
 import io.chatnet.operator.preflight.PodSecurityCheck.Policy;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -47,6 +49,20 @@ class PodSecurityCheckTest {
           .as(d.describe())
           .isEmpty();
     }
+  }
+
+  @Test
+  void theLoadGeneratorJobMeetsRestrictedToo() throws Exception {
+    ChatExperiment experiment =
+        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+            java.nio.file.Files.readString(
+                Scenarios.dir().resolve("experiment-private-groups.yaml")),
+            ChatExperiment.class);
+    experiment.getMetadata().setNamespace("lab");
+    PodSpec job =
+        LoadGeneratorJob.build(experiment, Scenarios.DEFAULTS).getSpec().getTemplate().getSpec();
+    assertThat(job.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(PodSecurityCheck.violations(job, policy("restricted", null))).isEmpty();
   }
 
   @Test
