@@ -100,4 +100,23 @@ API server, and runs the reconcilers as this ServiceAccount.
 - apiGroups: ["monitoring.coreos.com"]
   resources: ["podmonitors"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
+# Preflight (preflight/PreflightStep): quotas the added pods must fit, and LimitRange defaults that
+# fill in what containers leave out; listed only while pods are being added.
+- apiGroups: [""]
+  resources: ["resourcequotas", "limitranges"]
+  verbs: ["list"]
+{{- end }}
+
+{{/*
+Cluster-scoped reads, granted only with watch.scope=cluster (a Role cannot grant them): preflight's
+capacity check lists nodes (and, through the rules above, pods in all namespaces) and reads the
+namespace's Pod Security labels. Without them preflight says capacity and Pod Security are unknown.
+*/}}
+{{- define "chatnet.clusterRules" -}}
+- apiGroups: [""]
+  resources: ["nodes"]
+  verbs: ["list"]
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["get"]
 {{- end }}

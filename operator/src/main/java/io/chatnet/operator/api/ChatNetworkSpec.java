@@ -125,6 +125,13 @@ public class ChatNetworkSpec {
       "When the network must reach its groups' ready thresholds (see groups[].readyThreshold).")
   private Readiness readiness;
 
+  @JsonPropertyDescription(
+      "Checks made before groups are created or pods added: capacity of schedulable nodes,"
+          + " ResourceQuotas and the namespace's Pod Security level. A failed check leaves the"
+          + " network Pending with condition Preflight=False; skip it here when you know better.")
+  @Default("{}")
+  private Preflight preflight = new Preflight();
+
   public int getClusterId() {
     return clusterId;
   }
@@ -179,5 +186,13 @@ public class ChatNetworkSpec {
 
   public void setReadiness(Readiness readiness) {
     this.readiness = readiness;
+  }
+
+  public Preflight getPreflight() {
+    return preflight;
+  }
+
+  public void setPreflight(Preflight preflight) {
+    this.preflight = preflight;
   }
 }

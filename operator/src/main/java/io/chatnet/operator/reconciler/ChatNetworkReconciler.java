@@ -17,6 +17,7 @@ import io.chatnet.operator.network.Labels;
 import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
+import io.chatnet.operator.preflight.PreflightStep;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -73,6 +74,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final StatusWriteLimiter statusLimiter;
   private final PodMonitorSupport podMonitors;
   private final GroupDiagnoser diagnoser;
+  private final PreflightStep preflight;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
   private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
   private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
@@ -84,6 +86,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.statusLimiter = new StatusWriteLimiter(COUNT_WRITE_INTERVAL, Clock.systemUTC());
     this.podMonitors = new PodMonitorSupport(client);
     this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
+    this.preflight = new PreflightStep(client, defaults, Clock.systemUTC());
   }
 
   @Override
@@ -144,6 +147,22 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     if (!problems.isEmpty()) {
       return reportInvalid(network, events, String.join("; ", problems));
     }
+    // Preflight (preflight/PreflightStep): added pods against Pod Security, quota and capacity.
+    PreflightStep.Outcome checked =
+        preflight.run(
+            network,
+            observed.statefulSets(),
+            observed.services(),
+            observed.secrets(),
+            observed.configMaps(),
+            events);
+    if (checked.blocks()) {
+      List<String> enrs =
+          network.getStatus() == null ? null : network.getStatus().getBootstrapEnrs();
+      ChatNetworkStatus held = statusCalculator.compute(network, observed, enrs, 0, Map.of());
+      return statusUpdate(network, checked.hold(held), events)
+          .rescheduleAfter(PreflightStep.RECHECK);
+    }
 
     applier.apply(
         network, networkConfig, observed.find(observed.configMaps(), Names.networkConfig(network)));
@@ -156,6 +175,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     ChatNetworkStatus status =
         statusCalculator.compute(
             network, observed, bootstrapEnrs, waitingStage, diagnoseShortGroups(network, observed));
+    status = checked.annotate(status);
     Optional<Duration> retry = refusalStatus.network(network, status, refused, events);
     UpdateControl<ChatNetwork> control = statusUpdate(network, status, events);
     return earliest(earliest(control, retry), statusCalculator.recheckAfter(network, status));

@@ -8,6 +8,7 @@ import io.chatnet.operator.AuditLog;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.reconciler.ChatExperimentLifecycleTest;
 import io.chatnet.testkit.LocalCluster;
@@ -69,8 +70,9 @@ class ChartRbacTest {
    * Everything the operator does in a watched namespace, read from the code: informers (list,
    * watch) in both reconcilers, server-side apply (create and patch) in Applier, deletions in
    * ChatNetworkReconciler.pruneRemovedGroups, ChatExperimentReconciler.fail and FaultInjector (pod
-   * kills), status patches by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector, and
-   * PodMonitors and report ConfigMaps for monitoring and results.
+   * kills), status patches by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector,
+   * PodMonitors and report ConfigMaps for monitoring and results, and ResourceQuotas and
+   * LimitRanges read by PreflightStep.
    */
   static final List<Access> OPERATOR_USES =
       concat(
@@ -86,6 +88,8 @@ class ChartRbacTest {
           Access.of("", "pods", "list", "watch", "delete"),
           Access.of("", "events", "create", "list"),
           Access.of("chaos-mesh.org", "networkchaos", "create"),
+          Access.of("", "resourcequotas", "list"),
+          Access.of("", "limitranges", "list"),
           Access.of(
               "monitoring.coreos.com",
               "podmonitors",
@@ -127,10 +131,18 @@ class ChartRbacTest {
           Access.of("rbac.authorization.k8s.io", "rolebindings", "create"),
           Access.of("apps", "deployments", "create", "patch"));
 
+  /**
+   * Preflight's cluster-scoped reads (PreflightStep): nodes for capacity, the namespace for its Pod
+   * Security labels. Granted with watch.scope=cluster only; namespace-scoped, preflight notes them
+   * unknown.
+   */
+  static final List<Access> PREFLIGHT_CLUSTER_READS =
+      concat(Access.of("", "nodes", "list"), Access.of("", "namespaces", "get"));
+
   /** Never needed at cluster scope, whatever the watch scope. */
   static final List<Access> NOT_NEEDED_IN_CLUSTER =
       concat(
-          Access.of("", "nodes", "get", "list", "watch", "patch"),
+          Access.of("", "nodes", "get", "watch", "patch"),
           Access.of("", "namespaces", "list", "create", "delete"),
           Access.of(
               "apiextensions.k8s.io",
@@ -299,6 +311,7 @@ class ChartRbacTest {
     }
     assertThat(granted(client, ns, "chatnet", null, OPERATOR_USES)).isEmpty();
     assertThat(granted(client, ns, "chatnet", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
+    assertThat(granted(client, ns, "chatnet", null, PREFLIGHT_CLUSTER_READS)).isEmpty();
   }
 
   @Test
@@ -318,6 +331,7 @@ class ChartRbacTest {
         OPERATOR_USES.stream().filter(a -> List.of("list", "watch").contains(a.verb())).toList();
     assertThat(refused(client, ns, "chatnet-cw", null, clusterWideInformers)).isEmpty();
     assertThat(granted(client, ns, "chatnet-cw", null, NOT_NEEDED_IN_CLUSTER)).isEmpty();
+    assertThat(refused(client, ns, "chatnet-cw", null, PREFLIGHT_CLUSTER_READS)).isEmpty();
     assertThat(refused(client, ns, "chatnet-cw", ns.name(), leaderElection("chatnet-cw")))
         .isEmpty();
     assertThat(granted(client, ns, "chatnet-cw", ns.name(), OTHER_LEASES)).isEmpty();
@@ -360,6 +374,23 @@ class ChartRbacTest {
           .singleElement()
           .satisfies(line -> assertThat(line).startsWith("0: podKill deleted"));
     }
+
+    // Namespace-scoped, preflight may not read nodes or the namespace: it says so and does not
+    // block.
+    ChatNetwork lab =
+        client.resources(ChatNetwork.class).inNamespace(ns.name()).withName("lab").get();
+    assertThat(lab.getStatus().getConditions())
+        .filteredOn(c -> c.getType().equals("Preflight"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("Passed");
+              assertThat(c.getMessage())
+                  .contains("quota: no ResourceQuota in the namespace")
+                  .contains("Pod Security level unknown: the operator may not get namespace")
+                  .contains("capacity unknown: the operator may not list nodes");
+            });
 
     // Events are a courtesy the recorder does not fail on; check they were written.
     assertThat(client.v1().events().inNamespace(ns.name()).list().getItems())
