@@ -3,6 +3,7 @@ package io.chatnet.loadgen;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.measure.ScrapeWatch;
 import io.chatnet.loadgen.plan.Plan;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
@@ -90,6 +91,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         metricsPort > 0
             ? HTTPServer.builder().port(metricsPort).registry(metrics.registry).buildAndStart()
             : null;
+    ScrapeWatch scrapes = ScrapeWatch.on(metrics.registry);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -117,6 +119,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
               .receiptsTo(receipts)
               .run(stop);
       write(result);
+      if (server != null && !stop.get()) {
+        awaitLastScrape(scrapes, parsed);
+      }
       return result.clients().ready() == 0 && result.clients().assigned() > 0 ? 2 : 0;
     } finally {
       if (server != null) {
@@ -125,6 +130,27 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       transport.close();
       done.countDown();
     }
+  }
+
+  /**
+   * Keeps the metrics served until a scrape after the window's end has read them, at most three
+   * scrape intervals (the plan's, from the PodMonitor's): the counts of the window's last seconds
+   * are otherwise never scraped. Without an interval in the plan there is nothing to wait for.
+   */
+  static boolean awaitLastScrape(ScrapeWatch scrapes, Plan plan) {
+    if (plan.scrapeIntervalSeconds() <= 0) {
+      return false;
+    }
+    Duration timeout = Duration.ofSeconds(3L * plan.scrapeIntervalSeconds());
+    LOG.info("window over: serving metrics until a scrape reads them (at most " + timeout + ")");
+    boolean scraped = scrapes.awaitScrapeAfter(plan.endAt(), timeout);
+    if (!scraped) {
+      LOG.warning(
+          "no scrape of the metrics after the window's end within "
+              + timeout
+              + "; the last interval's counts may be missing from Prometheus");
+    }
+    return scraped;
   }
 
   /**
