@@ -86,6 +86,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
       return 3;
     }
+    java.time.Instant now = java.time.Instant.now();
+    if (!now.isBefore(parsed.endAt())) {
+      // A retried shard (the Job's backoffLimitPerIndex) that starts after the window has nothing
+      // to measure: it does not run a window that is over, and says so; the operator names it.
+      String message = tooLate(shard, now, parsed);
+      LOG.warning(message);
+      writeTerminationLog(message);
+      return 0;
+    }
     LoadMetrics metrics = new LoadMetrics();
     HTTPServer server =
         metricsPort > 0
@@ -129,6 +138,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
       transport.close();
       done.countDown();
+    }
+  }
+
+  /** The termination message of a shard started after the measured window. */
+  static String tooLate(int shard, java.time.Instant now, Plan plan) {
+    return "shard "
+        + shard
+        + " started at "
+        + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + ", after the measured window ended at "
+        + plan.endAt()
+        + ": nothing left to measure";
+  }
+
+  private void writeTerminationLog(String message) throws IOException {
+    if (Files.isWritable(terminationLog) || Files.isWritable(terminationLog.getParent())) {
+      Files.writeString(terminationLog, message);
     }
   }
 

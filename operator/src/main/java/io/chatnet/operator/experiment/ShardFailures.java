@@ -7,14 +7,17 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The shards a finished load generator Job lost: indexes the Job lists in status.failedIndexes
  * (failed beyond spec.loadGenerator.retriesPerShard), each named with its last pod and the reason
- * from that pod's termination. Pure.
+ * from that pod's termination, and shards that succeeded without a summary (a retry started after
+ * the window), named with their termination message. Pure.
  */
 public final class ShardFailures {
   public static final String INDEX_ANNOTATION = "batch.kubernetes.io/job-completion-index";
@@ -40,7 +43,60 @@ public final class ShardFailures {
               last.map(p -> p.getMetadata().getName()).orElse(null),
               last.map(ShardFailures::reason).orElse("no failed pod of this index is left")));
     }
+    // Shards that ended well but left no summary, e.g. a retry started after the window was over
+    // (its termination message says so): their share is missing just the same.
+    Set<Integer> failed = parseIndexes(listed);
+    Map<Integer, List<Pod>> succeeded = new TreeMap<>();
+    for (Pod p : pods) {
+      String index = annotation(p);
+      if (index != null
+          && p.getStatus() != null
+          && "Succeeded".equals(p.getStatus().getPhase())
+          && !failed.contains(Integer.parseInt(index))) {
+        succeeded.computeIfAbsent(Integer.parseInt(index), k -> new ArrayList<>()).add(p);
+      }
+    }
+    succeeded.forEach(
+        (index, done) -> {
+          if (done.stream().noneMatch(ShardFailures::leftSummary)) {
+            Pod last =
+                done.stream()
+                    .max(
+                        Comparator.comparing(
+                            p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
+                    .orElseThrow();
+            String message = message(last);
+            if (!message.isEmpty()) {
+              out.add(
+                  new FailedShard(
+                      index, last.getMetadata().getName(), "left no summary: " + message));
+            }
+          }
+        });
+    out.sort(Comparator.comparingInt(FailedShard::getIndex));
     return out;
+  }
+
+  private static boolean leftSummary(Pod pod) {
+    return message(pod).startsWith("{");
+  }
+
+  /** The container's termination message, cut to {@link #MAX_REASON}; empty when none. */
+  private static String message(Pod pod) {
+    if (pod.getStatus().getContainerStatuses() == null) {
+      return "";
+    }
+    for (var container : pod.getStatus().getContainerStatuses()) {
+      ContainerStateTerminated t =
+          container.getState() == null ? null : container.getState().getTerminated();
+      if (t != null && t.getMessage() != null && !t.getMessage().isBlank()) {
+        String m = t.getMessage().strip();
+        return m.length() > MAX_REASON && !m.startsWith("{")
+            ? m.substring(0, MAX_REASON) + "..."
+            : m;
+      }
+    }
+    return "";
   }
 
   /** Job status.failedIndexes: "1,3-5" (comma-separated indexes and ranges, ascending). */

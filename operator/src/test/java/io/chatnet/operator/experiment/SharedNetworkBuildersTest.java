@@ -148,7 +148,7 @@ class SharedNetworkBuildersTest {
                       .withNewTerminated()
                       .withExitCode(exit)
                       .withReason("Error")
-                      .withMessage("x".repeat(300))
+                      .withMessage("Succeeded".equals(phase) ? "{}" : "x".repeat(300))
                       .endTerminated()
                       .endState()
                       .build()));
@@ -176,6 +176,21 @@ class SharedNetworkBuildersTest {
         .startsWith("exit code 2 (Error): xxx")
         .hasSize("exit code 2 (Error): ".length() + 256 + 3);
     assertThat(lost.get(1).getReason()).isEqualTo("Evicted: The node was low on resource: memory.");
+    // A shard that succeeded without a summary (a retry after the window) is lost too; one whose
+    // retry did leave a summary is not.
+    Pod late = pod("s-3-b", "3", "2026-01-01T00:01:00Z", "Succeeded", 0);
+    late.getStatus()
+        .getContainerStatuses()
+        .get(0)
+        .getState()
+        .getTerminated()
+        .setMessage("shard 3 started at X, after the measured window ended at Y");
+    Pod reported = pod("s-4", "4", "2026-01-01T00:01:00Z", "Succeeded", 0);
+    reported.getStatus().getContainerStatuses().get(0).getState().getTerminated().setMessage("{}");
+    List<FailedShard> withLate = ShardFailures.of(job, List.of(late, reported));
+    assertThat(withLate).extracting(FailedShard::getIndex).containsExactly(1, 2, 3);
+    assertThat(withLate.get(2).getReason())
+        .isEqualTo("left no summary: shard 3 started at X, after the measured window ended at Y");
     assertThat(ShardFailures.missingShare(lost.subList(1, 2), 4))
         .isEqualTo(
             "1 of 4 shards failed, their 25% of the planned load is missing from the results:"
