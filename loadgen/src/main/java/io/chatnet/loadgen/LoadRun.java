@@ -229,6 +229,20 @@ public final class LoadRun {
         scheduler.shutdownNow();
       }
     } finally {
+      if (!stop.get()) {
+        // Leave each status-backend logged out: the next experiment on the network creates a
+        // fresh account on it (logging in also logs out first, so a shard cut short is safe too).
+        List<ChatClient> loggedIn =
+            clients.values().stream().filter(c -> c.publicKey() != null).toList();
+        int failed = new Provisioner(plan.concurrency(), 1, Duration.ZERO).logoutAll(loggedIn);
+        LOG.info(
+            "shard "
+                + shard
+                + ": logged out "
+                + (loggedIn.size() - failed)
+                + "/"
+                + loggedIn.size());
+      }
       clients.values().forEach(ChatClient::close);
     }
   }

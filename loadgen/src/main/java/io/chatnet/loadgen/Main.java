@@ -3,6 +3,7 @@ package io.chatnet.loadgen;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.measure.ScrapeWatch;
 import io.chatnet.loadgen.plan.Plan;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
@@ -85,11 +86,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
       return 3;
     }
+    java.time.Instant now = java.time.Instant.now();
+    if (!now.isBefore(parsed.endAt())) {
+      // A retried shard (the Job's backoffLimitPerIndex) that starts after the window has nothing
+      // to measure: it does not run a window that is over, and says so; the operator names it.
+      String message = tooLate(shard, now, parsed);
+      LOG.warning(message);
+      writeTerminationLog(message);
+      return 0;
+    }
     LoadMetrics metrics = new LoadMetrics();
     HTTPServer server =
         metricsPort > 0
             ? HTTPServer.builder().port(metricsPort).registry(metrics.registry).buildAndStart()
             : null;
+    ScrapeWatch scrapes = ScrapeWatch.on(metrics.registry);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -117,6 +128,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
               .receiptsTo(receipts)
               .run(stop);
       write(result);
+      if (server != null && !stop.get()) {
+        awaitLastScrape(scrapes, parsed);
+      }
       return result.clients().ready() == 0 && result.clients().assigned() > 0 ? 2 : 0;
     } finally {
       if (server != null) {
@@ -125,6 +139,44 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       transport.close();
       done.countDown();
     }
+  }
+
+  /** The termination message of a shard started after the measured window. */
+  static String tooLate(int shard, java.time.Instant now, Plan plan) {
+    return "shard "
+        + shard
+        + " started at "
+        + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + ", after the measured window ended at "
+        + plan.endAt()
+        + ": nothing left to measure";
+  }
+
+  private void writeTerminationLog(String message) throws IOException {
+    if (Files.isWritable(terminationLog) || Files.isWritable(terminationLog.getParent())) {
+      Files.writeString(terminationLog, message);
+    }
+  }
+
+  /**
+   * Keeps the metrics served until a scrape after the window's end has read them, at most three
+   * scrape intervals (the plan's, from the PodMonitor's): the counts of the window's last seconds
+   * are otherwise never scraped. Without an interval in the plan there is nothing to wait for.
+   */
+  static boolean awaitLastScrape(ScrapeWatch scrapes, Plan plan) {
+    if (plan.scrapeIntervalSeconds() <= 0) {
+      return false;
+    }
+    Duration timeout = Duration.ofSeconds(3L * plan.scrapeIntervalSeconds());
+    LOG.info("window over: serving metrics until a scrape reads them (at most " + timeout + ")");
+    boolean scraped = scrapes.awaitScrapeAfter(plan.endAt(), timeout);
+    if (!scraped) {
+      LOG.warning(
+          "no scrape of the metrics after the window's end within "
+              + timeout
+              + "; the last interval's counts may be missing from Prometheus");
+    }
+    return scraped;
   }
 
   /**

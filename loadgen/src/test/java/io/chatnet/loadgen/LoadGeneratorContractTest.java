@@ -94,7 +94,8 @@ class LoadGeneratorContractTest {
         behaviours,
         settings,
         8,
-        null);
+        null,
+        0);
   }
 
   LoadMetrics metrics;

@@ -105,7 +105,8 @@ class LoadgenImageIT extends BuiltImageTest {
               null,
               new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
               4,
-              null);
+              null,
+              0);
       Path planFile = rootFs.resolve("/etc/chatnet/plan/plan.json");
       Files.createDirectories(planFile.getParent());
       Json.MAPPER.writeValue(planFile.toFile(), plan);

@@ -50,7 +50,8 @@ class MainProcessTest {
               null,
               new Plan.ClientSettings("chatnet", "/f.json", false, false, false, true, false, 9100),
               4,
-              null);
+              null,
+              0);
       Path planFile = dir.resolve("plan.json");
       Json.MAPPER.writeValue(planFile.toFile(), plan);
       int port = freePort();
@@ -140,7 +141,8 @@ class MainProcessTest {
             null,
             null,
             4,
-            null);
+            null,
+            0);
     Path planFile = dir.resolve("plan.json");
     Json.MAPPER.writeValue(planFile.toFile(), plan);
     Path termination = dir.resolve("termination-log");

@@ -67,7 +67,8 @@ class RelayContractTest {
         null,
         null,
         8,
-        new Plan.Waku(CLUSTER, SHARDS, capacity));
+        new Plan.Waku(CLUSTER, SHARDS, capacity),
+        0);
   }
 
   Summary run(Plan plan, int shard) {

@@ -40,7 +40,8 @@ class ScheduleTest {
         null,
         null,
         8,
-        new Plan.Waku(16, List.of(32, 64), 50));
+        new Plan.Waku(16, List.of(32, 64), 50),
+        0);
   }
 
   static final Plan.Traffic TRAFFIC =

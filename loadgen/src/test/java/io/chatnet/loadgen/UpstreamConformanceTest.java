@@ -125,7 +125,8 @@ class UpstreamConformanceTest {
         new Plan.Behaviours(new Plan.Periodic(1.0, 2, 1), new Plan.Periodic(1.0, 2, 1)),
         s,
         8,
-        null);
+        null,
+        0);
   }
 
   static Plan.ClientSettings allOn(String version) {
@@ -156,7 +157,14 @@ class UpstreamConformanceTest {
     UpstreamApi api = UpstreamApi.of(version);
     assertThat(problems(api, standIn.requests)).isEmpty();
     assertThat(standIn.unreadKeys).isEmpty();
-    assertThat(standIn.requests).allSatisfy(r -> assertThat(r.error()).as(r.toString()).isNull());
+    // The one error a run meets by design: Logout before the first login, with nothing logged in
+    // (upstream's StatusNode.Stop: ErrNoRunningNode), which the load generator ignores.
+    assertThat(standIn.requests)
+        .filteredOn(r -> !(r.function().equals("Logout") && r.error() != null))
+        .allSatisfy(r -> assertThat(r.error()).as(r.toString()).isNull());
+    assertThat(standIn.requests)
+        .filteredOn(r -> r.function().equals("Logout") && r.error() != null)
+        .allSatisfy(r -> assertThat(r.error()).isEqualTo("there is no running node"));
 
     Set<String> functions = new TreeSet<>();
     Set<String> methods = new TreeSet<>();
@@ -168,7 +176,8 @@ class UpstreamConformanceTest {
           }
         });
     Set<String> expectedFunctions =
-        new TreeSet<>(List.of("InitializeApplication", "CreateAccountAndLogin", "CallRPC"));
+        new TreeSet<>(
+            List.of("Logout", "InitializeApplication", "CreateAccountAndLogin", "CallRPC"));
     if (version.equals(ClientProfile.NEWER_ID)) {
       expectedFunctions.addAll(List.of("ConnectionChangeV2", "AppStateChangeV2"));
     }

@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * One status-backend client driven by the load generator: its API, its signal stream, and the start
- * order of REFERENCE.md: connect /signals, InitializeApplication, CreateAccountAndLogin, wait for
- * the node.login signal (the only place login success or failure is reported), then switch off what
- * isolates private chats and start the messenger. Request bodies come from the client's {@link
- * ClientProfile}, chosen by the version its group declares.
+ * order of REFERENCE.md: connect /signals, Logout, InitializeApplication, CreateAccountAndLogin,
+ * wait for the node.login signal (the only place login success or failure is reported), then switch
+ * off what isolates private chats and start the messenger. Request bodies come from the client's
+ * {@link ClientProfile}, chosen by the version its group declares.
  */
 public final class ChatClient implements AutoCloseable {
   static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
@@ -92,6 +92,7 @@ public final class ChatClient implements AutoCloseable {
     CompletableFuture<Void> connected =
         signals.isOpen() ? CompletableFuture.completedFuture(null) : signals.connect();
     return connected
+        .thenCompose(v -> logout())
         .thenCompose(v -> api.call("InitializeApplication", initialize))
         .thenCompose(v -> api.call("CreateAccountAndLogin", account))
         .thenCompose(v -> signal.orTimeout(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
@@ -103,6 +104,23 @@ public final class ChatClient implements AutoCloseable {
             key -> {
               publicKey = key;
               return key;
+            });
+  }
+
+  /**
+   * Logs the status-backend out of whatever account it runs, so it can create the next one: a
+   * second CreateAccountAndLogin without a Logout is accepted and then fails inside status-go with
+   * no node.login signal (see the stand-in's SECOND_LOGIN_ERROR for the upstream path). Logging in
+   * calls it first, as DST's status-benchmarks does; a run calls it at its end, leaving the client
+   * free for the next experiment. "there is no running node" (nothing to log out of) and any other
+   * answer are not failures: the login that follows says whether the client is usable.
+   */
+  public CompletableFuture<Void> logout() {
+    return api.call("Logout", Map.of())
+        .handle(
+            (result, error) -> {
+              publicKey = null;
+              return null;
             });
   }
 

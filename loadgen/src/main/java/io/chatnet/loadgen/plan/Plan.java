@@ -22,6 +22,9 @@ import java.util.List;
  * @param relayNodes REST base URLs of nwaku nodes, for relay-mode traffic
  * @param waku the network's cluster id, relay shards and REST relay cache capacity: where relay
  *     load is published and how often it must be read back
+ * @param scrapeIntervalSeconds how often the shards' metrics are scraped (0: not known, no
+ *     post-window wait): after the window a shard serves its metrics until a scrape has read them,
+ *     at most three intervals
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Plan(
@@ -38,7 +41,8 @@ public record Plan(
     Behaviours behaviours,
     ClientSettings clientSettings,
     int concurrency,
-    Waku waku) {
+    Waku waku,
+    int scrapeIntervalSeconds) {
 
   /**
    * The Waku network the relay nodes belong to. Relay load goes to the static-sharding pubsub

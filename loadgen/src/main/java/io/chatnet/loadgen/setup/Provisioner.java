@@ -49,4 +49,32 @@ public final class Provisioner {
     CompletableFuture.allOf(all).exceptionally(e -> null).join();
     return failures;
   }
+
+  /**
+   * Logs every client out (bounded concurrency, no retries), so the next experiment on the same
+   * status-backends starts from a clean node. Returns how many logouts did not complete.
+   */
+  public int logoutAll(List<ChatClient> clients) {
+    Semaphore slots = new Semaphore(concurrency);
+    CompletableFuture<?>[] all = new CompletableFuture<?>[clients.size()];
+    java.util.concurrent.atomic.AtomicInteger failed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < clients.size(); i++) {
+      slots.acquireUninterruptibly();
+      all[i] =
+          clients
+              .get(i)
+              .api()
+              .call("Logout", java.util.Map.of())
+              .whenComplete(
+                  (v, error) -> {
+                    slots.release();
+                    if (error != null) {
+                      failed.incrementAndGet();
+                    }
+                  });
+    }
+    CompletableFuture.allOf(all).exceptionally(e -> null).join();
+    return failed.get();
+  }
 }

@@ -123,7 +123,9 @@ public final class StatusBackendStandIn implements AutoCloseable {
 
   private final class Client {
     final String name;
-    final String publicKey;
+    volatile String publicKey;
+    volatile boolean loggedIn;
+    int accountsCreated;
     final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     volatile boolean messengerStarted;
     volatile boolean online = true;
@@ -281,7 +283,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
             case "CreateAccountAndLogin" -> createAccountAndLogin(client, in);
             case "ConnectionChangeV2" -> connectionChange(client, in);
             case "AppStateChangeV2" -> appStateChange(client, in);
-            case "Logout" -> null;
+            case "Logout" -> logout(client);
             default -> "stand-in: " + function + " exists upstream but is not simulated";
           };
     }
@@ -348,6 +350,13 @@ public final class StatusBackendStandIn implements AutoCloseable {
     if (string(in, "rootDataDir").isEmpty()) {
       return "create-account: invalid root data directory";
     }
+    if (client.loggedIn) {
+      // Upstream accepts the request (validation passed, the rest runs asynchronously), then
+      // fails writing the new account's settings into the logged-in account's still open app
+      // database and sends no node.login signal at all: the caller waits in vain.
+      asyncFailures.add(client.name + " CreateAccountAndLogin: " + SECOND_LOGIN_ERROR);
+      return null;
+    }
     accounts.put(client.name, in);
     String fleet = string(in, "wakuV2Fleet");
     String loginError =
@@ -358,6 +367,19 @@ public final class StatusBackendStandIn implements AutoCloseable {
                     && !V2024_FLEETS.contains(fleet)
                 ? "Asset ../config/cli/fleet-" + fleet + ".json not found"
                 : null;
+    if (loginError == null) {
+      client.loggedIn = true;
+      if (client.accountsCreated++ > 0) {
+        // a fresh account: a new key pair (the first keeps the key tests know beforehand)
+        byKey.remove(client.publicKey);
+        client.publicKey =
+            "0x04"
+                + String.format(
+                    "%0128x",
+                    (client.name + "#" + client.accountsCreated).hashCode() & 0xffffffffL);
+        byKey.put(client.publicKey, client);
+      }
+    }
     // Success here means only "request accepted"; the outcome comes as a signal.
     vertx.setTimer(
         5,
@@ -371,6 +393,41 @@ public final class StatusBackendStandIn implements AutoCloseable {
                         .put("settings", new JsonObject().put("public-key", client.publicKey))
                         .put("error", "")));
     return null;
+  }
+
+  /**
+   * What upstream's second CreateAccountAndLogin without a Logout fails with, asynchronously and
+   * only in its log (status-go c72f491324909173c83e69c5a86ace7aeb87daaa: api/geth_backend.go
+   * CreateAccountAndLogin -> StartNodeWithAccountAndInitialConfig -> ensureDBsOpened returns early
+   * while b.appDB is open -> saveAccountsAndSettings -> multiaccounts/settings/database.go
+   * CreateSettings INSERTs the row with synthetic_id 'id', the settings table's PRIMARY KEY; the
+   * error returns before StartNodeWithAccount, whose LoggedIn sends node.login).
+   */
+  static final String SECOND_LOGIN_ERROR = "UNIQUE constraint failed: settings.synthetic_id";
+
+  /** Failures upstream would only log (no answer, no signal), for tests to assert on. */
+  public final List<String> asyncFailures = new CopyOnWriteArrayList<>();
+
+  /**
+   * Logout (mobile/status.go logout -> api/geth_backend.go GethStatusBackend.Logout @ c72f4913):
+   * closes the account's databases and stops the node, sending node.stopped; with no node running
+   * StatusNode.Stop answers ErrNoRunningNode, "there is no running node".
+   */
+  private String logout(Client client) {
+    if (!client.loggedIn) {
+      return "there is no running node";
+    }
+    client.loggedIn = false;
+    client.messengerStarted = false;
+    client.contacts.clear();
+    client.queued.clear();
+    client.online = true;
+    vertx.setTimer(5, t -> signal(client, "node.stopped", new JsonObject()));
+    return null;
+  }
+
+  public boolean loggedIn(String client) {
+    return clients.get(client).loggedIn;
   }
 
   /** params/cluster.go supportedFleets @ c72f4913. */

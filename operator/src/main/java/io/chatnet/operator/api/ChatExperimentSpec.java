@@ -61,6 +61,24 @@ public class ChatExperimentSpec {
   @Default("60")
   private int setupSeconds = 60;
 
+  @JsonPropertyDescription(
+      "Seconds the experiment waits for its network to exist and be Ready (counted from when it"
+          + " started waiting) before it fails with reason NetworkNotReady or NetworkNotFound. Time"
+          + " queued behind another experiment on a Ready network does not count.")
+  @Min(10)
+  @Max(86400)
+  @Default("1800")
+  private int networkWaitSeconds = 1800;
+
+  @JsonPropertyDescription(
+      "Scrape interval, in seconds, of the load generator's PodMonitor; a shard keeps serving its"
+          + " metrics after the window until a scrape after the window's end has happened, at"
+          + " most 3 intervals.")
+  @Min(1)
+  @Max(300)
+  @Default("15")
+  private int scrapeIntervalSeconds = 15;
+
   @JsonPropertyDescription("The chat and relay load.")
   @Required
   private ExperimentTraffic traffic;
@@ -120,6 +138,22 @@ public class ChatExperimentSpec {
 
   public void setSetupSeconds(int setupSeconds) {
     this.setupSeconds = setupSeconds;
+  }
+
+  public int getNetworkWaitSeconds() {
+    return networkWaitSeconds;
+  }
+
+  public void setNetworkWaitSeconds(int networkWaitSeconds) {
+    this.networkWaitSeconds = networkWaitSeconds;
+  }
+
+  public int getScrapeIntervalSeconds() {
+    return scrapeIntervalSeconds;
+  }
+
+  public void setScrapeIntervalSeconds(int scrapeIntervalSeconds) {
+    this.scrapeIntervalSeconds = scrapeIntervalSeconds;
   }
 
   public ExperimentTraffic getTraffic() {

@@ -8,7 +8,7 @@ import java.util.List;
 /** Where the experiment is, and what it found. */
 public class ChatExperimentStatus {
   @JsonPropertyDescription(
-      "Pending, WaitingForNetwork, Preparing, Running, Analyzing, Succeeded or Failed.")
+      "Pending, WaitingForNetwork, Queued, Preparing, Running, Analyzing, Succeeded or Failed.")
   private ExperimentPhase phase;
 
   @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -41,9 +41,9 @@ public class ChatExperimentStatus {
   private String reportConfigMap;
 
   @JsonPropertyDescription(
-      "Conditions: NetworkReady, FaultsAvailable, MetricsAvailable, Complete, Failed,"
-          + " ReportStored, WritesAccepted (present once the API server refused a write of the"
-          + " plan, Job, PodMonitor, report or a fault's object).")
+      "Conditions: NetworkReady, Scheduled, ShardsComplete, FaultsAvailable, MetricsAvailable,"
+          + " Complete, Failed, ReportStored, WritesAccepted (present once the API server refused"
+          + " a write of the plan, Job, PodMonitor, report or a fault's object).")
   private List<Condition> conditions = new ArrayList<>();
 
   public ExperimentPhase getPhase() {

@@ -5,6 +5,11 @@ public enum ExperimentPhase {
   Pending,
   /** The network does not exist yet or is not Ready. */
   WaitingForNetwork,
+  /**
+   * The network is Ready but another experiment runs on it (or is ahead in the queue); condition
+   * Scheduled says which and the position.
+   */
+  Queued,
   /** Load generator Jobs are created; shards log in and set up before the start instant. */
   Preparing,
   /** Past the start instant: load is flowing. */

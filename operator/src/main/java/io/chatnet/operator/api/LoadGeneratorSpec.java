@@ -17,6 +17,16 @@ public class LoadGeneratorSpec {
   @Default("1")
   private int replicas = 1;
 
+  @JsonPropertyDescription(
+      "Times a failed shard is started again (the Job's backoffLimitPerIndex). A retried shard"
+          + " joins the running window late (sends already due are skipped) and reports what it"
+          + " covered; a shard that still fails is named in status.shards.failedShards and the"
+          + " results cover the others.")
+  @Min(0)
+  @Max(10)
+  @Default("1")
+  private int retriesPerShard = 1;
+
   @JsonPropertyDescription("Load generator image; defaults to the operator's configured one.")
   @Size(min = 1, max = 512)
   @ValidationRule(
@@ -37,6 +47,14 @@ public class LoadGeneratorSpec {
 
   public void setReplicas(int replicas) {
     this.replicas = replicas;
+  }
+
+  public int getRetriesPerShard() {
+    return retriesPerShard;
+  }
+
+  public void setRetriesPerShard(int retriesPerShard) {
+    this.retriesPerShard = retriesPerShard;
   }
 
   public String getImage() {

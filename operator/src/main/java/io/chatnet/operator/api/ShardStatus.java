@@ -1,6 +1,8 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Load generator shards. */
 public class ShardStatus {
@@ -15,6 +17,11 @@ public class ShardStatus {
 
   @JsonPropertyDescription("Shards whose summary was read.")
   private int reported;
+
+  @JsonPropertyDescription(
+      "Shards that failed beyond their retries (spec.loadGenerator.retriesPerShard): index, last"
+          + " pod, and why; the results cover the other shards.")
+  private List<FailedShard> failedShards = new ArrayList<>();
 
   @JsonPropertyDescription("The largest start skew a shard reported, in milliseconds.")
   private Long maxStartSkewMillis;
@@ -57,5 +64,13 @@ public class ShardStatus {
 
   public void setMaxStartSkewMillis(Long maxStartSkewMillis) {
     this.maxStartSkewMillis = maxStartSkewMillis;
+  }
+
+  public List<FailedShard> getFailedShards() {
+    return failedShards;
+  }
+
+  public void setFailedShards(List<FailedShard> failedShards) {
+    this.failedShards = failedShards;
   }
 }

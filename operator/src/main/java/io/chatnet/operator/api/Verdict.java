@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Passed, or Failed with the criteria that were missed. */
 public class Verdict {
-  @JsonPropertyDescription("Passed, Failed, or NoCriteria.")
+  @JsonPropertyDescription(
+      "Passed, Failed, Incomplete (criteria met by the shards that reported, but shards failed) or NoCriteria.")
   private String result;
 
   @JsonPropertyDescription("One line per criterion checked, with the figure and the threshold.")

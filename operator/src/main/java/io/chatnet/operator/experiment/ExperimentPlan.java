@@ -59,6 +59,8 @@ public final class ExperimentPlan {
     }
     plan.put("clientSettings", clientSettings(network.getSpec().getFeatures()));
     plan.put("concurrency", 32);
+    // The load generator serves its metrics after the window until a scrape has read them.
+    plan.put("scrapeIntervalSeconds", spec.getScrapeIntervalSeconds());
     return plan;
   }
 

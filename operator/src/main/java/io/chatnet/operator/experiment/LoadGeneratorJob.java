@@ -14,8 +14,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 /**
  * The load generator as one indexed Job: pod i is shard i (JOB_COMPLETION_INDEX). All shards get
  * the same plan and start at its instant, so there is no start skew from pods starting one after
- * another. A shard is not retried (its start instant would have passed); the Job's deadline stops a
- * run that hangs.
+ * another. A failed shard is started again up to spec.loadGenerator.retriesPerShard times
+ * (backoffLimitPerIndex): the retry joins the window late, skipping sends already due. Any number
+ * of shards may fail without stopping the others (maxFailedIndexes = shards), so a lost shard costs
+ * its share of the results, not the run. The Job's deadline stops a run that hangs.
  */
 public final class LoadGeneratorJob {
   public static final String PLAN_DIR = "/etc/chatnet/plan";
@@ -48,7 +50,18 @@ public final class LoadGeneratorJob {
   /** Seconds from Job creation until the Job is stopped as hung. */
   public static long deadlineSeconds(ChatExperimentSpec spec, BuildDefaults defaults) {
     long run = spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds();
-    return run + GRACE_SECONDS + Math.max(defaults.experimentDeadlineMarginSeconds(), run / 10);
+    return run
+        + GRACE_SECONDS
+        + postWindowScrapeWaitSeconds(spec)
+        + Math.max(defaults.experimentDeadlineMarginSeconds(), run / 10);
+  }
+
+  /**
+   * The longest a shard keeps serving its metrics after the window for a scrape to read its last
+   * figures (loadgen Main's post-window wait): three scrape intervals.
+   */
+  public static long postWindowScrapeWaitSeconds(ChatExperimentSpec spec) {
+    return 3L * spec.getScrapeIntervalSeconds();
   }
 
   public static Job build(ChatExperiment experiment, BuildDefaults defaults) {
@@ -68,7 +81,8 @@ public final class LoadGeneratorJob {
         .withCompletionMode("Indexed")
         .withCompletions(shards)
         .withParallelism(shards)
-        .withBackoffLimit(0)
+        .withBackoffLimitPerIndex(spec.getLoadGenerator().getRetriesPerShard())
+        .withMaxFailedIndexes(shards)
         .withActiveDeadlineSeconds(deadlineSeconds(spec, defaults))
         .withNewTemplate()
         .withNewMetadata()

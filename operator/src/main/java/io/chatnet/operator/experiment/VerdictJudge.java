@@ -22,6 +22,9 @@ public final class VerdictJudge {
   public static final String FAILED = "Failed";
   public static final String NO_CRITERIA = "NoCriteria";
 
+  /** The criteria held for the shards that reported, but some shards failed. */
+  public static final String INCOMPLETE = "Incomplete";
+
   private VerdictJudge() {}
 
   public static Verdict judge(ExperimentCriteria criteria, ExperimentResults results) {

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The PodMonitor of an experiment's load generator shards (their {@code metrics} port). */
+/**
+ * The PodMonitor of an experiment's load generator shards (their {@code metrics} port), scraped
+ * every spec.scrapeIntervalSeconds: the interval the shards' post-window wait is sized by.
+ */
 public final class LoadGeneratorPodMonitor {
   private LoadGeneratorPodMonitor() {}
 
@@ -28,7 +31,9 @@ public final class LoadGeneratorPodMonitor {
                 experiment.getMetadata().getName(),
                 Labels.ROLE,
                 ScrapeConvention.LOADGEN_ROLE)));
-    spec.put("podMetricsEndpoints", List.of(ScrapeConvention.endpoint()));
+    spec.put(
+        "podMetricsEndpoints",
+        List.of(ScrapeConvention.endpoint(experiment.getSpec().getScrapeIntervalSeconds() + "s")));
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(ScrapeConvention.API_VERSION)
         .withKind(ScrapeConvention.POD_MONITOR)

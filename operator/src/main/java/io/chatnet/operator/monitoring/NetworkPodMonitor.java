@@ -28,7 +28,7 @@ public final class NetworkPodMonitor {
     selector.put("matchExpressions", List.of(Map.of("key", Labels.GROUP, "operator", "Exists")));
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("selector", selector);
-    spec.put("podMetricsEndpoints", List.of(ScrapeConvention.endpoint()));
+    spec.put("podMetricsEndpoints", List.of(ScrapeConvention.endpoint(ScrapeConvention.INTERVAL)));
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(ScrapeConvention.API_VERSION)
         .withKind(ScrapeConvention.POD_MONITOR)

@@ -80,9 +80,17 @@ public final class ScrapeConvention {
   }
 
   /** One podMetricsEndpoints entry: the port named {@value #PORT_NAME}, with the relabelings. */
-  static Map<String, Object> endpoint() {
+  /**
+   * The network nodes' scrape interval, set explicitly rather than left to the Prometheus's global
+   * default (often 30 s or 1 m, which would leave a short window with one or two samples).
+   */
+  public static final String INTERVAL = "15s";
+
+  /** One scrape endpoint of the convention, scraped every {@code interval} (e.g. "15s"). */
+  static Map<String, Object> endpoint(String interval) {
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("port", PORT_NAME);
+    endpoint.put("interval", interval);
     endpoint.put("path", PATH);
     endpoint.put("relabelings", relabelings());
     return endpoint;

@@ -9,17 +9,20 @@ import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentFault;
 import io.chatnet.operator.api.ExperimentPhase;
+import io.chatnet.operator.api.FailedShard;
 import io.chatnet.operator.api.FaultType;
-import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.ShardStatus;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.experiment.ExperimentNames;
 import io.chatnet.operator.experiment.ExperimentPlan;
+import io.chatnet.operator.experiment.ExperimentQueue;
 import io.chatnet.operator.experiment.FaultInjector;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
+import io.chatnet.operator.experiment.NetworkWait;
 import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.experiment.ReportConfigMap;
+import io.chatnet.operator.experiment.ShardFailures;
 import io.chatnet.operator.experiment.SummaryAggregator;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
@@ -59,11 +62,13 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a ChatExperiment: wait for its network to be Ready, fix the start instant, write the plan
- * and the load generator Job, apply faults as they fall due, and when the Job is done read every
- * shard's summary from its pod's termination message, aggregate, judge, and report. Traffic the
- * network cannot form (SpecChecks) fails the experiment before anything runs; a deleted network, a
- * failed shard or a run past its deadline fails it and removes its Job.
+ * Runs a ChatExperiment: wait for its network to be Ready (at most spec.networkWaitSeconds) and for
+ * its turn on it (one experiment at a time, {@link ExperimentQueue}), fix the start instant, write
+ * the plan and the load generator Job, apply faults as they fall due, and when the Job is done read
+ * every shard's summary from its pod's termination message, aggregate, judge, and report. Traffic
+ * the network cannot form (SpecChecks) fails the experiment before anything runs; a deleted network
+ * or a run past its deadline fails it and removes its Job. Shards that fail beyond their retries
+ * are named and the others' results reported.
  */
 @ControllerConfiguration(name = ChatExperimentReconciler.NAME)
 public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
@@ -74,6 +79,10 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   static final Duration SUMMARY_WAIT = Duration.ofSeconds(60);
 
   static final String REPORT_CONDITION = "ReportStored";
+  static final String SCHEDULED = "Scheduled";
+  static final String NETWORK_BUSY = "NetworkBusy";
+  static final String SHARDS_CONDITION = "ShardsComplete";
+  static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
   private static final String REPORT_TOO_LARGE = "TooLarge";
   private static final Duration REPORT_RETRY = Duration.ofSeconds(10);
   static final Duration METRICS_RETRY = Duration.ofSeconds(5);
@@ -198,22 +207,20 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             "NetworkDeleted",
             "network " + networkName(experiment) + " was deleted during the experiment");
       } else {
-        waitForNetwork(
-            experiment,
-            status,
-            "NotFound",
-            "network " + networkName(experiment) + " does not exist");
+        recheck = waitForNetwork(experiment, status, null, now);
       }
     } else if (start == null) {
       // Refused before anything runs (and before the network is Ready): traffic the network's
       // clients cannot form is never shrunk to fit.
       List<String> problems = SpecChecks.problems(experiment, network);
+      ExperimentQueue.Decision turn = null;
       if (!problems.isEmpty()) {
         fail(experiment, status, job, "InvalidTraffic", String.join("; ", problems));
-      } else if (network.getStatus() == null
-          || network.getStatus().getPhase() != NetworkPhase.Ready) {
-        waitForNetwork(
-            experiment, status, "NotReady", "network " + networkName(experiment) + " is not Ready");
+      } else if (NetworkWait.problem(experiment, network).isPresent()) {
+        recheck = waitForNetwork(experiment, status, network, now);
+      } else if (!(turn = ExperimentQueue.decide(experiment, onSameNetwork(experiment, context)))
+          .mayStart()) {
+        recheck = queued(experiment, status, turn);
       } else {
         start = now.plusSeconds(experiment.getSpec().getSetupSeconds());
         prepare(experiment, network, status, start, plan, job, applier, refused);
@@ -322,10 +329,58 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     return reportPending(status) ? control.rescheduleAfter(REPORT_RETRY) : control;
   }
 
-  private void waitForNetwork(
-      ChatExperiment e, ChatExperimentStatus status, String reason, String message) {
+  /**
+   * The network is missing or not Ready: wait, saying why and until when, and fail once
+   * spec.networkWaitSeconds have passed. Returns when to look again.
+   */
+  private Duration waitForNetwork(
+      ChatExperiment e, ChatExperimentStatus status, ChatNetwork network, Instant now) {
+    String problem = NetworkWait.problem(e, network).orElseThrow();
+    int seconds = e.getSpec().getNetworkWaitSeconds();
+    Instant deadline = NetworkWait.deadline(e, status.getConditions(), now);
+    if (!now.isBefore(deadline)) {
+      fail(
+          e,
+          status,
+          Optional.empty(),
+          network == null ? NetworkWait.FAILED_NOT_FOUND : NetworkWait.FAILED_NOT_READY,
+          NetworkWait.failedMessage(problem, seconds));
+      return null;
+    }
     status.setPhase(ExperimentPhase.WaitingForNetwork);
-    setCondition(status, "NetworkReady", false, reason, message);
+    setCondition(
+        status,
+        NetworkWait.CONDITION,
+        false,
+        network == null ? NetworkWait.NOT_FOUND : NetworkWait.NOT_READY,
+        NetworkWait.waitingMessage(problem, deadline, seconds));
+    return Duration.between(now, deadline).plusMillis(500);
+  }
+
+  /** Experiments in this namespace on the same network, from the informer's index. */
+  private static List<ChatExperiment> onSameNetwork(
+      ChatExperiment e, Context<ChatExperiment> context) {
+    return context
+        .getPrimaryCache()
+        .byIndex(NETWORK_INDEX, key(e.getMetadata().getNamespace(), networkName(e)));
+  }
+
+  /**
+   * Another experiment holds the network, or is ahead in line: wait in phase Queued with condition
+   * Scheduled=False (NetworkBusy). Nothing signals this experiment when the other one ends, so it
+   * looks again every {@link #QUEUE_RECHECK}.
+   */
+  private Duration queued(
+      ChatExperiment e, ChatExperimentStatus status, ExperimentQueue.Decision turn) {
+    String message = turn.message(networkName(e));
+    if (status.getPhase() != ExperimentPhase.Queued) {
+      new EventRecorder(client).normal(e, NETWORK_BUSY, message);
+    }
+    status.setPhase(ExperimentPhase.Queued);
+    setCondition(
+        status, NetworkWait.CONDITION, true, "Ready", "network " + networkName(e) + " is Ready");
+    setCondition(status, SCHEDULED, false, NETWORK_BUSY, message);
+    return QUEUE_RECHECK;
   }
 
   /** Writes the plan (fixing the start instant) and the Job, unless they already match. */
@@ -371,6 +426,12 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
           true,
           "Ready",
           "network " + networkName(experiment) + " is Ready");
+      setCondition(
+          status,
+          SCHEDULED,
+          true,
+          "Started",
+          "no other experiment runs on network " + networkName(experiment));
       LOG.infof(
           "experiment %s/%s: load generator starts at %s",
           experiment.getMetadata().getNamespace(), experiment.getMetadata().getName(), start);
@@ -435,19 +496,29 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     List<JsonNode> summaries = summaries(experiment, context);
     status.getShards().setReported(summaries.size());
     status.getShards().setMaxStartSkewMillis(SummaryAggregator.maxStartSkew(summaries));
-    if ("Failed".equals(finished.get().getType())) {
+    List<FailedShard> lost =
+        ShardFailures.of(live, new ArrayList<>(context.getSecondaryResources(Pod.class)));
+    status.getShards().setFailedShards(lost);
+    if ("Failed".equals(finished.get().getType()) && (lost.isEmpty() || summaries.isEmpty())) {
+      // Nothing to report on (every shard lost, or the Job failed for another cause, such as its
+      // deadline). The finished Job and its pods stay for their logs.
       status.setResults(SummaryAggregator.aggregate(summaries));
       fail(
           experiment,
           status,
-          job,
+          Optional.empty(),
           "ShardFailed",
-          "the load generator Job failed: " + finished.get().getMessage());
+          "the load generator Job failed: "
+              + finished.get().getMessage()
+              + (lost.isEmpty()
+                  ? ""
+                  : "; "
+                      + ShardFailures.missingShare(lost, spec.getLoadGenerator().getReplicas())));
       return null;
     }
     Instant finishedAt = parse(finished.get().getLastTransitionTime(), now);
     int total = spec.getLoadGenerator().getReplicas();
-    if (summaries.size() < total && now.isBefore(finishedAt.plus(SUMMARY_WAIT))) {
+    if (summaries.size() < total - lost.size() && now.isBefore(finishedAt.plus(SUMMARY_WAIT))) {
       status.setPhase(ExperimentPhase.Analyzing);
       return Duration.ofSeconds(2);
     }
@@ -464,7 +535,19 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       return retry.get();
     }
     status.setVerdict(VerdictJudge.judge(spec.getCriteria(), status.getResults()));
-    if (summaries.size() < total) {
+    if (!lost.isEmpty()) {
+      // Partial results: the verdict cannot pass on a share of the load.
+      String line = ShardFailures.missingShare(lost, total);
+      status.getVerdict().getReasons().add(line);
+      if (VerdictJudge.PASSED.equals(status.getVerdict().getResult())) {
+        status.getVerdict().setResult(VerdictJudge.INCOMPLETE);
+      }
+      setCondition(status, SHARDS_CONDITION, false, "ShardsFailed", line);
+      new EventRecorder(client).warning(experiment, "ShardsFailed", line);
+    } else {
+      setCondition(status, SHARDS_CONDITION, true, "AllShardsFinished", "every shard finished");
+    }
+    if (summaries.size() < total - lost.size()) {
       setCondition(
           status,
           "SummariesComplete",
@@ -590,23 +673,33 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   }
 
   private List<JsonNode> summaries(ChatExperiment experiment, Context<ChatExperiment> context) {
-    List<JsonNode> summaries = new ArrayList<>();
+    // One summary per shard, from its pod that succeeded: a retried shard's failed attempt (which
+    // may have left a summary too) would otherwise count its messages twice.
+    Map<String, JsonNode> byShard = new java.util.TreeMap<>();
     for (Pod pod : context.getSecondaryResources(Pod.class)) {
       if (!experiment
               .getMetadata()
               .getName()
               .equals(pod.getMetadata().getLabels().get(ExperimentNames.EXPERIMENT_LABEL))
           || pod.getStatus() == null
+          || !"Succeeded".equals(pod.getStatus().getPhase())
           || pod.getStatus().getContainerStatuses() == null) {
         continue;
       }
+      String shard =
+          pod.getMetadata().getAnnotations() == null
+              ? pod.getMetadata().getName()
+              : pod.getMetadata()
+                  .getAnnotations()
+                  .getOrDefault(ShardFailures.INDEX_ANNOTATION, pod.getMetadata().getName());
       for (var container : pod.getStatus().getContainerStatuses()) {
         var terminated = container.getState() == null ? null : container.getState().getTerminated();
         if (terminated != null
             && terminated.getMessage() != null
             && !terminated.getMessage().isBlank()) {
           try {
-            summaries.add(
+            byShard.put(
+                shard,
                 client
                     .getKubernetesSerialization()
                     .unmarshal(terminated.getMessage(), JsonNode.class));
@@ -616,7 +709,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
         }
       }
     }
-    return summaries;
+    return new ArrayList<>(byShard.values());
   }
 
   private void fail(

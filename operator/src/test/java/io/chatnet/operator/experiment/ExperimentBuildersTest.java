@@ -69,6 +69,8 @@ class ExperimentBuildersTest {
     assertThat(plan.clientSettings().missingMessageVerification()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
     assertThat(plan.seed()).isEqualTo("groups-mobile");
+    // the shards' PodMonitor interval, for their post-window wait
+    assertThat(plan.scrapeIntervalSeconds()).isEqualTo(15);
     // Relay load goes to the network's static shards, read back with the cache the nodes run.
     assertThat(plan.waku().clusterId()).isEqualTo(network.getSpec().getClusterId());
     assertThat(plan.waku().shards()).isEqualTo(network.getSpec().getShards());
@@ -88,7 +90,10 @@ class ExperimentBuildersTest {
     assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
     assertThat(job.getSpec().getCompletions()).isEqualTo(2);
     assertThat(job.getSpec().getParallelism()).isEqualTo(2);
-    assertThat(job.getSpec().getBackoffLimit()).isZero();
+    // a failed shard is retried once by default, and no number of lost shards stops the others
+    assertThat(job.getSpec().getBackoffLimit()).isNull();
+    assertThat(job.getSpec().getBackoffLimitPerIndex()).isEqualTo(1);
+    assertThat(job.getSpec().getMaxFailedIndexes()).isEqualTo(job.getSpec().getCompletions());
     assertThat(job.getSpec().getActiveDeadlineSeconds())
         .isEqualTo(LoadGeneratorJob.deadlineSeconds(experiment.getSpec(), Scenarios.DEFAULTS))
         .isGreaterThan(60 + 60 + 600);

@@ -67,6 +67,8 @@ class ScrapeObjectsTest {
                 List.of(Map.of("key", "chatnet.io/group", "operator", "Exists"))));
     Map<String, Object> endpoint = endpoints(monitor).get(0);
     assertThat(endpoint).containsEntry("port", "metrics").containsEntry("path", "/metrics");
+    // explicit, not the Prometheus's global default
+    assertThat(endpoint).containsEntry("interval", "15s");
     assertThat(endpoint.get("relabelings"))
         .isEqualTo(
             List.of(
@@ -173,5 +175,15 @@ class ScrapeObjectsTest {
     public Clock withZone(java.time.ZoneId zone) {
       return this;
     }
+  }
+
+  @Test
+  void theLoadGeneratorsPodMonitorScrapesAtTheExperimentsInterval() {
+    ChatExperiment experiment = experiment();
+    assertThat(endpoints(LoadGeneratorPodMonitor.build(experiment)).get(0))
+        .containsEntry("interval", "15s");
+    experiment.getSpec().setScrapeIntervalSeconds(5);
+    assertThat(endpoints(LoadGeneratorPodMonitor.build(experiment)).get(0))
+        .containsEntry("interval", "5s");
   }
 }

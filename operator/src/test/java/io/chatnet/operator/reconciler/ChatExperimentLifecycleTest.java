@@ -309,7 +309,12 @@ public class ChatExperimentLifecycleTest {
         .until(() -> jobs.get() != null && !jobs.get().getMetadata().getUid().equals(firstUid));
     ChatExperiment live =
         client.resources(ChatExperiment.class).inNamespace(ns.name()).withName("early").get();
-    assertThat(live.getStatus().getPhase()).isEqualTo(ExperimentPhase.Preparing);
+    // kwok completes a Job's pods at once (a real shard waits for the start instant), so the
+    // rewritten Job may already be Complete and the experiment Analyzing by now; what matters is
+    // that the missing Job was not a failure and the start instant stayed.
+    assertThat(live.getStatus().getPhase())
+        .isIn(ExperimentPhase.Preparing, ExperimentPhase.Analyzing);
+    assertThat(live.getStatus().getConditions()).noneMatch(c -> c.getType().equals("Failed"));
     assertThat(live.getStatus().getPlannedStart())
         .isEqualTo(preparing.getStatus().getPlannedStart());
     client.resource(live).delete();
