@@ -153,7 +153,8 @@ class E2eAssertionsStandInTest {
                 planned.behaviours(),
                 planned.clientSettings(),
                 planned.concurrency(),
-                planned.waku());
+                planned.waku(),
+                planned.scrapeIntervalSeconds());
         for (int shard = 0; shard < plan.shards(); shard++) {
           Summary summary =
               new LoadRun(
