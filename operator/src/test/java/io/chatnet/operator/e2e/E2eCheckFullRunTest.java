@@ -7,14 +7,13 @@ import io.chatnet.loadgen.client.Json;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.ShardPods;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.PrometheusSource;
 import io.chatnet.operator.experiment.ExperimentNames;
 import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.prometheus.PrometheusServer;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -161,32 +160,7 @@ class E2eCheckFullRunTest {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-      client
-          .pods()
-          .inNamespace(NAMESPACE)
-          .withName(pod.getMetadata().getName())
-          .editStatus(
-              p -> {
-                p.getStatus()
-                    .setContainerStatuses(
-                        List.of(
-                            new ContainerStatusBuilder()
-                                .withName("loadgen")
-                                .withImage("chatnet/loadgen:test")
-                                .withImageID("")
-                                .withReady(false)
-                                .withRestartCount(0)
-                                .withState(
-                                    new ContainerStateBuilder()
-                                        .withNewTerminated()
-                                        .withExitCode(0)
-                                        .withReason("Completed")
-                                        .withMessage(message)
-                                        .endTerminated()
-                                        .build())
-                                .build()));
-                return p;
-              });
+      ShardPods.terminate(client, NAMESPACE, pod.getMetadata().getName(), 0, "Completed", message);
     }
   }
 }

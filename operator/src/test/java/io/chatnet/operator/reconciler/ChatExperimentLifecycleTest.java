@@ -11,6 +11,7 @@ import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.ShardPods;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
@@ -24,8 +25,6 @@ import io.chatnet.operator.report.ReportJson;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -160,32 +159,7 @@ public class ChatExperimentLifecycleTest {
           Integer.parseInt(
               pod.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"));
       String message = summaryJson(experiment, shard);
-      client
-          .pods()
-          .inNamespace(ns.name())
-          .withName(pod.getMetadata().getName())
-          .editStatus(
-              p -> {
-                p.getStatus()
-                    .setContainerStatuses(
-                        List.of(
-                            new ContainerStatusBuilder()
-                                .withName("loadgen")
-                                .withImage("chatnet/loadgen:test")
-                                .withImageID("")
-                                .withReady(false)
-                                .withRestartCount(0)
-                                .withState(
-                                    new ContainerStateBuilder()
-                                        .withNewTerminated()
-                                        .withExitCode(0)
-                                        .withReason("Completed")
-                                        .withMessage(message)
-                                        .endTerminated()
-                                        .build())
-                                .build()));
-                return p;
-              });
+      ShardPods.terminate(client, ns.name(), pod.getMetadata().getName(), 0, "Completed", message);
     }
   }
 

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
+import io.chatnet.operator.ShardPods;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
@@ -20,8 +21,6 @@ import io.chatnet.operator.experiment.ShardFailures;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -294,32 +293,6 @@ class SharedNetworkExperimentTest {
       int exitCode,
       String reason,
       String message) {
-    client
-        .pods()
-        .inNamespace(ns.name())
-        .withName(pod.getMetadata().getName())
-        .editStatus(
-            p -> {
-              p.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
-              p.getStatus()
-                  .setContainerStatuses(
-                      List.of(
-                          new ContainerStatusBuilder()
-                              .withName("loadgen")
-                              .withImage("chatnet/loadgen:test")
-                              .withImageID("")
-                              .withReady(false)
-                              .withRestartCount(0)
-                              .withState(
-                                  new ContainerStateBuilder()
-                                      .withNewTerminated()
-                                      .withExitCode(exitCode)
-                                      .withReason(reason)
-                                      .withMessage(message)
-                                      .endTerminated()
-                                      .build())
-                              .build()));
-              return p;
-            });
+    ShardPods.terminate(client, ns.name(), pod.getMetadata().getName(), exitCode, reason, message);
   }
 }

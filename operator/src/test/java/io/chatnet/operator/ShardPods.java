@@ -1,0 +1,51 @@
+package io.chatnet.operator;
+
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+
+/**
+ * Plays a load generator shard's end on the local cluster, where kwok runs no container: the pod's
+ * loadgen container terminated with an exit code, a reason and the termination message a real shard
+ * writes (its summary, or why it failed). The pod's phase follows the exit code.
+ */
+public final class ShardPods {
+  private ShardPods() {}
+
+  public static void terminate(
+      KubernetesClient client,
+      String namespace,
+      String pod,
+      int exitCode,
+      String reason,
+      String message) {
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(pod)
+        .editStatus(
+            p -> {
+              p.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
+              p.getStatus()
+                  .setContainerStatuses(
+                      List.of(
+                          new ContainerStatusBuilder()
+                              .withName("loadgen")
+                              .withImage("chatnet/loadgen:test")
+                              .withImageID("")
+                              .withReady(false)
+                              .withRestartCount(0)
+                              .withState(
+                                  new ContainerStateBuilder()
+                                      .withNewTerminated()
+                                      .withExitCode(exitCode)
+                                      .withReason(reason)
+                                      .withMessage(message)
+                                      .endTerminated()
+                                      .build())
+                              .build()));
+              return p;
+            });
+  }
+}
