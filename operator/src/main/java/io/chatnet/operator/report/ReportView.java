@@ -53,6 +53,11 @@ public final class ReportView {
     }
   }
 
+  /** A row of plain-text cells. */
+  static List<Cell> cells(String... texts) {
+    return java.util.Arrays.stream(texts).map(Cell::of).toList();
+  }
+
   static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }
