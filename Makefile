@@ -24,11 +24,19 @@ helm-lint: helm-build ## lint the chart in helm/chatnet (strict) and render it w
 	cluster/scripts/helm.sh lint --strict helm/chatnet
 	cluster/scripts/helm.sh template chatnet helm/chatnet >/dev/null
 
-.PHONY: build test fmt
+.PHONY: build test test-deps unit fmt
 build: ## compile and package every module without tests
 	$(MVN) -DskipTests install
-test: cluster-up helm-build ## run all tests (unit and against the local cluster)
+test: test-deps cluster-up ## run all tests (unit and against the local cluster); installs or names what they need first
 	$(MVN) verify
+test-deps: ## check what make test needs; install it (root or sudo: apt-get; Go: builds) or name what is missing
+	scripts/test-deps.sh
+# Tests tagged cluster (@LocalClusterTest), prometheus (@PrometheusTest), browser (Chromium), helm and
+# run (the load generator run in real time against its stand-in) need more than a JVM and a few
+# seconds; the rest are pure and run here alone.
+UNIT_EXCLUDED := cluster,prometheus,browser,helm,run
+unit: ## the pure unit tests alone: no cluster, Prometheus, Chromium, helm or real-time runs (under a minute once compiled)
+	$(MVN) test -Dspotless.check.skip=true -DexcludedGroups=$(UNIT_EXCLUDED)
 fmt: ## format the Java sources (the build checks the same formatter)
 	$(MVN) spotless:apply
 

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stand-in's ground truth (counts exactly; latencies to within the loopback hop), and the awkward
  * parts of the API are handled.
  */
+@Tag("run") // runs the load generator in real time: make unit leaves it out
 class LoadGeneratorContractTest {
   static final int WARMUP = 1;
   static final int DURATION = 3;

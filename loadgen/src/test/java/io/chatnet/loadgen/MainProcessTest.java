@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The load generator as the Job runs it: its own process, Prometheus metrics on a port, and a
  * SIGTERM in the middle of the window that still leaves a summary (marked stopped early).
  */
+@Tag("run") // runs the load generator in real time: make unit leaves it out
 class MainProcessTest {
   @Test
   void servesMetricsAndStillSummarisesWhenTerminated(@TempDir Path dir) throws Exception {

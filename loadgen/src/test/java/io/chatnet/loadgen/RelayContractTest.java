@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * node refuses is a failure, never a delivery; an overflowing cache is reported as unknown, never
  * as loss.
  */
+@Tag("run") // runs the load generator in real time: make unit leaves it out
 class RelayContractTest {
   static final int CLUSTER = 16;
   static final List<Integer> SHARDS = List.of(32, 64);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * out, and the next creates fresh accounts on them. The stand-in enforces what upstream does with a
  * second CreateAccountAndLogin without a Logout (accepted, then no node.login signal).
  */
+@Tag("run") // runs the load generator in real time: make unit leaves it out
 class SharedNetworkTest {
   StatusBackendStandIn standIn;
   final Transport transport = new Transport(Duration.ofSeconds(10));

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * feature switch arrives where status-go reads it. The checker is shown failing on deliberately
  * broken requests.
  */
+@Tag("run") // runs the load generator in real time: make unit leaves it out
 class UpstreamConformanceTest {
   final Transport transport = new Transport(Duration.ofSeconds(10));
   StatusBackendStandIn standIn;

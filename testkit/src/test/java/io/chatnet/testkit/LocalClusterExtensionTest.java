@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -29,6 +30,7 @@ class LocalClusterExtensionTest {
   }
 
   @Test
+  @Tag("cluster") // runs the class above against the local cluster
   void createsANamespacePerClassAndDeletesIt() {
     EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(UsesANamespace.class))

@@ -1,17 +1,20 @@
 package io.chatnet.operator.report;
 
-import static io.chatnet.operator.report.Html.escape;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficResult;
+import io.chatnet.operator.report.ReportView.Cell;
+import io.chatnet.operator.report.ReportView.Figure;
+import io.chatnet.operator.report.ReportView.Table;
 import io.chatnet.operator.report.chart.ScatterChart;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
@@ -153,69 +156,69 @@ public final class ComparisonReport {
 
   public static String html(Comparison comparison) {
     List<Row> rows = comparison.experiments();
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>Experiments compared</h1>\n<p>")
-        .append(rows.size())
-        .append(
-            " experiments. Users are the status-backend clients of each experiment's network; the"
-                + " message rate is the network-wide rate the experiment offered (chat and relay)."
-                + " Each point is one experiment.</p>\n");
-    List<List<String>> table = new ArrayList<>();
-    table.add(
-        List.of(
-            "Experiment",
-            "Verdict",
-            "Users",
-            "msg/s",
-            "nwaku in",
-            "nwaku out",
-            "nwaku CPU",
-            "client CPU",
-            "nwaku memory",
-            "client memory",
-            "1:1 p95",
-            "groups p95",
-            "1:1 delivery",
-            "groups delivery"));
+    List<List<Cell>> table = new ArrayList<>();
     for (Row r : rows) {
       table.add(
           List.of(
-              escape(r.experiment()),
-              escape(r.verdict() == null ? "-" : r.verdict()),
-              r.users() == null ? Html.NOT_MEASURED : String.valueOf(r.users()),
-              escape(Units.plain(r.messagesPerSecond())),
-              HtmlReport.cell(r.nwakuBandwidthInBytesPerSecond(), Units::bytesPerSecond),
-              HtmlReport.cell(r.nwakuBandwidthOutBytesPerSecond(), Units::bytesPerSecond),
-              HtmlReport.cell(r.nwakuCpuCores(), Units::cores),
-              HtmlReport.cell(r.clientCpuCores(), Units::cores),
-              HtmlReport.cell(r.nwakuMemoryBytes(), Units::bytes),
-              HtmlReport.cell(r.clientMemoryBytes(), Units::bytes),
-              HtmlReport.cell(r.oneToOneLatencyP95Millis(), Units::millis),
-              HtmlReport.cell(r.privateGroupsLatencyP95Millis(), Units::millis),
-              HtmlReport.cell(r.oneToOneDeliveryRatio(), Units::ratio),
-              HtmlReport.cell(r.privateGroupsDeliveryRatio(), Units::ratio)));
+              Cell.of(r.experiment()),
+              Cell.of(r.verdict() == null ? "-" : r.verdict()),
+              r.users() == null ? Cell.NOT_MEASURED : Cell.of(String.valueOf(r.users())),
+              Cell.of(Units.plain(r.messagesPerSecond())),
+              Cell.figure(r.nwakuBandwidthInBytesPerSecond(), Units::bytesPerSecond),
+              Cell.figure(r.nwakuBandwidthOutBytesPerSecond(), Units::bytesPerSecond),
+              Cell.figure(r.nwakuCpuCores(), Units::cores),
+              Cell.figure(r.clientCpuCores(), Units::cores),
+              Cell.figure(r.nwakuMemoryBytes(), Units::bytes),
+              Cell.figure(r.clientMemoryBytes(), Units::bytes),
+              Cell.figure(r.oneToOneLatencyP95Millis(), Units::millis),
+              Cell.figure(r.privateGroupsLatencyP95Millis(), Units::millis),
+              Cell.figure(r.oneToOneDeliveryRatio(), Units::ratio),
+              Cell.figure(r.privateGroupsDeliveryRatio(), Units::ratio)));
     }
-    body.append(Html.table("comparison", table));
     List<Row> withUsers = rows.stream().filter(r -> r.users() != null).toList();
-    if (withUsers.size() < rows.size()) {
-      body.append(
-          "<p class=\"note\">Experiments whose network was gone when their report was written"
-              + " have no user count and are left out of the charts against users.</p>\n");
-    }
-    body.append("<h2>Against user count</h2>\n<div class=\"charts\">\n");
-    for (Quantity q : QUANTITIES) {
-      body.append(chart(q, withUsers, "users", r -> (double) r.users(), Units::plain));
-    }
-    body.append("</div>\n<h2>Against message rate</h2>\n<div class=\"charts\">\n");
-    for (Quantity q : QUANTITIES) {
-      body.append(
-          chart(q, rows, "messages per second offered", Row::messagesPerSecond, Units::plain));
-    }
-    body.append("</div>\n");
-    return Html.page("chatnet comparison of " + rows.size() + " experiments", body.toString());
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", "chatnet comparison of " + rows.size() + " experiments");
+    data.put("count", rows.size());
+    data.put("table", new Table("comparison", HEADER, table));
+    data.put("someWithoutUsers", withUsers.size() < rows.size());
+    data.put(
+        "byUsers",
+        QUANTITIES.stream()
+            .map(q -> chart(q, withUsers, "users", r -> (double) r.users(), Units::plain))
+            .toList());
+    data.put(
+        "byRate",
+        QUANTITIES.stream()
+            .map(
+                q ->
+                    chart(
+                        q,
+                        rows,
+                        "messages per second offered",
+                        Row::messagesPerSecond,
+                        Units::plain))
+            .toList());
+    return ReportTemplates.render("report/comparison.html", data);
   }
 
-  private static String chart(
+  private static final List<String> HEADER =
+      List.of(
+          "Experiment",
+          "Verdict",
+          "Users",
+          "msg/s",
+          "nwaku in",
+          "nwaku out",
+          "nwaku CPU",
+          "client CPU",
+          "nwaku memory",
+          "client memory",
+          "1:1 p95",
+          "groups p95",
+          "1:1 delivery",
+          "groups delivery");
+
+  private static Figure chart(
       Quantity q,
       List<Row> rows,
       String xTitle,
@@ -233,6 +236,6 @@ public final class ComparisonReport {
               .map(r -> new ScatterChart.Point(x.apply(r), line.value().apply(r), r.experiment()))
               .toList());
     }
-    return "<figure>\n" + chart.svg() + "</figure>\n";
+    return new Figure(chart.svg(), null);
   }
 }

@@ -10,6 +10,7 @@ import io.chatnet.operator.api.RelayTopicBytes;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.testkit.prometheus.Expected;
 import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.PrometheusTest;
 import io.chatnet.testkit.prometheus.Series;
 import io.chatnet.testkit.prometheus.SyntheticNetwork;
 import io.chatnet.testkit.prometheus.Window;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * the window (warm-up) to a minute after it, so a figure that leaked outside the window would
  * differ.
  */
+@PrometheusTest
 class MetricsAnalyzerTest {
   static final Window WINDOW =
       new Window(

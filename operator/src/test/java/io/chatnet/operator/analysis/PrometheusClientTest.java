@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatnet.operator.analysis.PrometheusException.Reason;
 import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.PrometheusTest;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API client against a real Prometheus, a dead port and a socket that never answers. */
+@PrometheusTest
 class PrometheusClientTest {
   static PrometheusServer prometheus;
 

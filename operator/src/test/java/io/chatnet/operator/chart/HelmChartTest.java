@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chart rendered and linted by the real (pinned) helm; no cluster needed. */
+@Tag("helm")
 class HelmChartTest {
   static final String NS = "chatnet-system";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.PrometheusTest;
 import io.chatnet.testkit.prometheus.SyntheticNetwork;
 import io.chatnet.testkit.prometheus.Window;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once for a network whose nodes spell their metrics waku_* (nwaku v0.36.0 .. logos-delivery
  * v0.38.1) and once for one spelling them logos_delivery_* (logos-delivery after 2026-07-29).
  */
+@PrometheusTest
 class DashboardQueriesTest {
   static final Window WINDOW =
       new Window(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:05:00Z"));

@@ -30,6 +30,7 @@ import io.chatnet.operator.experiment.SummaryAggregator;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.report.ExperimentReport;
 import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.PrometheusTest;
 import io.chatnet.testkit.prometheus.SyntheticNetwork;
 import io.chatnet.testkit.prometheus.Window;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.Test;
  * fed a synthetic network with the e2e network's groups over the run's window (testkit
  * SyntheticNetwork); the load generator's own counters are real.
  */
+@PrometheusTest
 class E2eAssertionsStandInTest {
   static final String NAMESPACE = "chatnet-e2e";
   static final int SPEED = 6;

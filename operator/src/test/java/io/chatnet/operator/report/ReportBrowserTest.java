@@ -7,6 +7,7 @@ import io.chatnet.operator.analysis.PrometheusClient;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.testkit.prometheus.PrometheusServer;
+import io.chatnet.testkit.prometheus.PrometheusTest;
 import io.chatnet.testkit.prometheus.SyntheticNetwork;
 import io.chatnet.testkit.prometheus.Window;
 import java.awt.image.BufferedImage;
@@ -21,6 +22,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * shipped (no script) at that size into target/report-browser/, and each chart's area of the PNG
  * must hold pixels of its series colours: the bars and points really were painted.
  */
+@PrometheusTest
+@Tag("browser")
 class ReportBrowserTest {
   static final Path OUT = Path.of("target", "report-browser");
   static final int WIDTH = 1280;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * and its window figures equal those computed from the fed samples; the live path scrapes an
  * exporter the test runs, with the target labels set in the scrape config.
  */
+@PrometheusTest
 class PrometheusServerTest {
   static final Window WINDOW =
       new Window(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:05:00Z"));
