@@ -2,15 +2,15 @@ package io.chatnet.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.LoadRun;
-import io.chatnet.loadgen.Summary;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.analysis.MetricsAnalyzer;
@@ -71,7 +71,7 @@ class E2eAssertionsStandInTest {
   static Run clean;
 
   /** What one run left: the experiment, its summaries, and the Prometheus fed for its window. */
-  record Run(ChatExperiment experiment, Instant start, List<JsonNode> summaries) {}
+  record Run(ChatExperiment experiment, Instant start, List<Summary> summaries) {}
 
   static final List<PrometheusServer> servers = new ArrayList<>();
 
@@ -123,7 +123,7 @@ class E2eAssertionsStandInTest {
               .get(PlanConfigMap.KEY);
       Plan planned = Json.MAPPER.readValue(json, Plan.class);
       List<Plan.ClientRef> refs = planned.allClients();
-      List<JsonNode> summaries = new ArrayList<>();
+      List<Summary> summaries = new ArrayList<>();
       Instant start;
       try (StatusBackendStandIn standIn =
               new StatusBackendStandIn(refs.size(), ClientProfile.NEWER_ID);
@@ -166,7 +166,7 @@ class E2eAssertionsStandInTest {
                       Duration.ofSeconds(1))
                   .run(new AtomicBoolean());
           // What the operator reads: the summary as the load generator writes it.
-          summaries.add(OPERATOR_JSON.readTree(Json.MAPPER.writeValueAsString(summary)));
+          summaries.add(ContractJson.readSummary(ContractJson.write(summary)));
         }
       }
       return new Run(experiment, start, summaries);

@@ -3,11 +3,11 @@ package io.chatnet.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.chatnet.loadgen.Summary;
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.LatencySummary;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
-import io.chatnet.loadgen.measure.DeliveryTracker.LatencySummary;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
