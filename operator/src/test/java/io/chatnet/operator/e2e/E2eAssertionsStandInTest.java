@@ -2,7 +2,6 @@ package io.chatnet.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
@@ -65,7 +64,6 @@ import org.junit.jupiter.api.Test;
 class E2eAssertionsStandInTest {
   static final String NAMESPACE = "chatnet-e2e";
   static final int SPEED = 6;
-  static final ObjectMapper OPERATOR_JSON = new ObjectMapper();
 
   /** The clean run, shared by the cases that change only what happened after it. */
   static Run clean;
