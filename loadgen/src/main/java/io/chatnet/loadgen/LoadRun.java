@@ -1,5 +1,9 @@
 package io.chatnet.loadgen;
 
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.Signal;
 import io.chatnet.loadgen.client.Transport;
@@ -7,7 +11,6 @@ import io.chatnet.loadgen.measure.DeliveryTracker;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.plan.Assignment;
 import io.chatnet.loadgen.plan.Assignment.Chat;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.setup.Provisioner;
 import io.chatnet.loadgen.setup.Retry;
 import io.chatnet.loadgen.setup.SocialGraph;
@@ -100,6 +103,24 @@ public final class LoadRun {
         && !plan.relayNodes().isEmpty();
   }
 
+  /**
+   * How long a message's receipts are matched after its send (the tracker's memory bound): the
+   * default 120 s, or an offline or background period's length plus 60 s when that is longer, so a
+   * client's catch-up after its period still counts.
+   */
+  static long retainMicros(Plan plan) {
+    long seconds = DeliveryTracker.DEFAULT_RETAIN_MICROS / 1_000_000;
+    if (plan.behaviours() != null) {
+      for (Plan.Periodic p :
+          new Plan.Periodic[] {plan.behaviours().offline(), plan.behaviours().background()}) {
+        if (p != null) {
+          seconds = Math.max(seconds, p.durationSeconds() + 60L);
+        }
+      }
+    }
+    return seconds * 1_000_000;
+  }
+
   public Summary run(AtomicBoolean stop) {
     List<String> problems = problems(plan);
     if (!problems.isEmpty()) {
@@ -111,7 +132,8 @@ public final class LoadRun {
         .clients()
         .forEach(ref -> clients.put(ref.name(), new ChatClient(ref, transport, requestTimeout)));
     DeliveryTracker tracker =
-        new DeliveryTracker(metrics, micros(plan.measureFrom()), micros(plan.endAt()));
+        new DeliveryTracker(
+            metrics, micros(plan.measureFrom()), micros(plan.endAt()), retainMicros(plan));
     if (receiptsFile != null) {
       tracker.keepReceipts();
     }
@@ -193,7 +215,7 @@ public final class LoadRun {
                   relay.failures());
         }
 
-        Map<String, DeliveryTracker.Figures> figures = new LinkedHashMap<>();
+        Map<String, Figures> figures = new LinkedHashMap<>();
         tracker
             .figures()
             .forEach(
@@ -207,6 +229,7 @@ public final class LoadRun {
           writeReceipts(tracker.receipts());
         }
         return new Summary(
+            ContractJson.VERSION,
             plan.experiment(),
             shard,
             plan.startAt(),
@@ -224,7 +247,8 @@ public final class LoadRun {
             tracker.foreign(),
             reconnects,
             stop.get(),
-            relaySummary);
+            relaySummary,
+            tracker.expired());
       } finally {
         scheduler.shutdownNow();
       }

@@ -1,19 +1,25 @@
 package io.chatnet.loadgen;
 
-import io.chatnet.loadgen.client.Json;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.LatencyHistograms;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
 import io.chatnet.loadgen.measure.ScrapeWatch;
-import io.chatnet.loadgen.plan.Plan;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,8 +80,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Plan parsed = Json.MAPPER.readValue(plan.toFile(), Plan.class);
-    List<String> problems = LoadRun.problems(parsed);
+    Plan parsed = ContractJson.readPlan(Files.readString(plan));
+    // A plan of another contract version may mean other things by the same fields: refuse it.
+    List<String> problems =
+        ContractJson.versionProblem("plan", parsed.contractVersion())
+            .map(List::of)
+            .orElseGet(() -> LoadRun.problems(parsed));
     if (!problems.isEmpty()) {
       // Defence in depth: the operator refuses such an experiment before the run.
       String message = "refusing the plan: " + String.join("; ", problems);
@@ -182,15 +192,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /**
    * The kubelet keeps at most 4096 bytes of a termination message and cuts the rest, which would
    * leave JSON the operator cannot read: the failure lists (the only parts that grow with the
-   * shard's size) are dropped first; the counts and the traffic figures always stay.
+   * shard's size) are dropped first, then the latency histograms are coarsened (then dropped); the
+   * counts and the traffic figures always stay.
    */
   static String terminationMessage(Summary result) throws IOException {
-    String compact = Json.MAPPER.writeValueAsString(result);
+    String compact = ContractJson.write(result);
     if (utf8Length(compact) <= MAX_TERMINATION_MESSAGE) {
       return compact;
     }
     Summary trimmed =
         new Summary(
+            result.contractVersion(),
             result.experiment(),
             result.shard(),
             result.plannedStart(),
@@ -220,8 +232,62 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     result.relay().reads(),
                     result.relay().overflows(),
                     result.relay().failedReads(),
-                    java.util.Map.of()));
-    return Json.MAPPER.writeValueAsString(trimmed);
+                    java.util.Map.of()),
+            result.expiredReceipts());
+    String withoutLists = ContractJson.write(trimmed);
+    if (utf8Length(withoutLists) <= MAX_TERMINATION_MESSAGE) {
+      return withoutLists;
+    }
+    // Then the histograms go to one significant digit (LatencyHistograms.coarse), and as a last
+    // resort they go: the operator then reports this shard's percentiles as an upper bound.
+    String coarse = ContractJson.write(withHistograms(trimmed, LatencyHistograms::coarse));
+    if (utf8Length(coarse) <= MAX_TERMINATION_MESSAGE) {
+      return coarse;
+    }
+    return ContractJson.write(withHistograms(trimmed, h -> null));
+  }
+
+  /** {@code summary} with every traffic kind's encoded histogram replaced by {@code change}. */
+  static Summary withHistograms(Summary summary, UnaryOperator<String> change) {
+    Map<String, Figures> traffic = new LinkedHashMap<>();
+    summary
+        .traffic()
+        .forEach(
+            (kind, f) ->
+                traffic.put(
+                    kind,
+                    f.latencyMillis() == null || f.latencyMillis().histogram() == null
+                        ? f
+                        : new Figures(
+                            f.sent(),
+                            f.failed(),
+                            f.expected(),
+                            f.received(),
+                            f.duplicates(),
+                            f.late(),
+                            f.lost(),
+                            f.acked(),
+                            f.deliveryRatio(),
+                            f.latencyMillis()
+                                .withHistogram(change.apply(f.latencyMillis().histogram())),
+                            f.unknown())));
+    return new Summary(
+        summary.contractVersion(),
+        summary.experiment(),
+        summary.shard(),
+        summary.plannedStart(),
+        summary.startSkewMillis(),
+        summary.clients(),
+        summary.pairs(),
+        summary.groups(),
+        summary.setupFailures(),
+        traffic,
+        summary.behaviours(),
+        summary.foreignReceipts(),
+        summary.signalReconnects(),
+        summary.stoppedEarly(),
+        summary.relay(),
+        summary.expiredReceipts());
   }
 
   private static int utf8Length(String text) {
@@ -231,7 +297,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   static final int MAX_TERMINATION_MESSAGE = 4096;
 
   private void write(Summary result) throws IOException {
-    String pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+    String pretty = ContractJson.writePretty(result);
     Files.writeString(summary, pretty);
     LOG.info("summary written to " + summary);
     System.out.println(pretty);

@@ -2,8 +2,8 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,12 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Transport;
-import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.loadgen.standin.StatusBackendStandIn.Accepted;
 import io.chatnet.loadgen.standin.StatusBackendStandIn.Delivery;
@@ -184,13 +185,14 @@ class LoadGeneratorContractTest {
     // The stand-in stamps a delivery when its frame has been written, the load generator when the
     // frame arrives: they differ by the loopback hop and the load generator's read path, which is
     // what bench/loadgen.md measures. The tail allows more because a busy 2-core machine (tests
-    // share it with the stand-in) delays the odd frame by a scheduling quantum.
-    assertThat(figures.latencyMillis().p50())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.50), within(3.0));
-    assertThat(figures.latencyMillis().p95())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.95), within(5.0));
-    assertThat(figures.latencyMillis().p99())
-        .isCloseTo(rank(truth.latenciesMillis(), 0.99), within(10.0));
+    // share it with the stand-in) delays the odd frame by a scheduling quantum. The summary's
+    // percentiles come from a histogram, within 1% of the exact value (LatencyHistograms).
+    double p50 = rank(truth.latenciesMillis(), 0.50);
+    double p95 = rank(truth.latenciesMillis(), 0.95);
+    double p99 = rank(truth.latenciesMillis(), 0.99);
+    assertThat(figures.latencyMillis().p50()).isCloseTo(p50, within(3.0 + p50 * 0.01));
+    assertThat(figures.latencyMillis().p95()).isCloseTo(p95, within(5.0 + p95 * 0.01));
+    assertThat(figures.latencyMillis().p99()).isCloseTo(p99, within(10.0 + p99 * 0.01));
   }
 
   static org.assertj.core.data.Offset<Double> within(double millis) {

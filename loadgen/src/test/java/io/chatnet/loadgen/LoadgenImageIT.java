@@ -3,8 +3,8 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.testkit.image.BuiltImageTest;
 import io.chatnet.testkit.image.ImageRootFs;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -164,6 +164,33 @@ class MainProcessTest {
         .isEqualTo(
             "refusing the plan: traffic.oneToOne.pairs=3 needs 6 clients (a client chats in at most"
                 + " one pair or group), the plan has 5 status-backend clients");
+    assertThat(dir.resolve("summary.json")).doesNotExist();
+  }
+
+  @Test
+  void refusesAPlanOfAContractVersionItDoesNotKnow(@TempDir Path dir) throws Exception {
+    Path planFile = dir.resolve("plan.json");
+    // A plan from a newer operator: it may mean other things by the same fields.
+    java.nio.file.Files.writeString(
+        planFile,
+        "{\"contractVersion\": 99, \"experiment\": \"future\", \"startAt\":"
+            + " \"2030-01-01T00:00:00Z\", \"shards\": 1, \"durationSeconds\": 60}");
+    Path termination = dir.resolve("termination-log");
+    int exit =
+        new picocli.CommandLine(new Main())
+            .execute(
+                "--plan",
+                planFile.toString(),
+                "--metrics-port",
+                "0",
+                "--summary",
+                dir.resolve("summary.json").toString(),
+                "--termination-log",
+                termination.toString());
+    assertThat(exit).isEqualTo(3);
+    assertThat(java.nio.file.Files.readString(termination))
+        .startsWith("refusing the plan: the plan has contractVersion 99;")
+        .contains("this build knows contractVersion [1]");
     assertThat(dir.resolve("summary.json")).doesNotExist();
   }
 }

@@ -2,9 +2,9 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.plan.Assignment;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.PoissonArrivals;
 import java.util.HashSet;

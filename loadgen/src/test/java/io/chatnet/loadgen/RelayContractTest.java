@@ -2,10 +2,11 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.Transport;
-import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.NwakuStandIn;
 import io.chatnet.loadgen.standin.NwakuStandIn.Version;
 import io.chatnet.loadgen.traffic.MessageText;

@@ -3,8 +3,8 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.plan.Assignment;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.traffic.Schedule;
 import java.time.Instant;
 import java.util.ArrayList;

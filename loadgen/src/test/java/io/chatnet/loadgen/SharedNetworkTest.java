@@ -3,12 +3,13 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.StatusBackendClient;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.StatusBackendClient;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.loadgen.standin.StatusBackendStandIn.Request;
 import io.chatnet.loadgen.standin.UpstreamApi;

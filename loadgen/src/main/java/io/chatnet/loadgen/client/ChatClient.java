@@ -1,8 +1,8 @@
 package io.chatnet.loadgen.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatnet.loadgen.plan.Plan.ClientRef;
-import io.chatnet.loadgen.plan.Plan.ClientSettings;
+import io.chatnet.contract.Plan.ClientRef;
+import io.chatnet.contract.Plan.ClientSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

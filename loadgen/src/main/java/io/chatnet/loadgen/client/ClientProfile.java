@@ -1,6 +1,6 @@
 package io.chatnet.loadgen.client;
 
-import io.chatnet.loadgen.plan.Plan.ClientSettings;
+import io.chatnet.contract.Plan.ClientSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

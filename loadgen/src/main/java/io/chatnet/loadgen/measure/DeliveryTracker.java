@@ -1,8 +1,10 @@
 package io.chatnet.loadgen.measure;
 
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.LatencyHistograms;
+import io.chatnet.contract.LatencySummary;
 import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.TrafficKind;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,32 +15,112 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import org.HdrHistogram.Histogram;
 
 /**
  * Delivery bookkeeping: every sent message with the clients expected to receive it, every first
- * receipt with its latency, duplicates, late arrivals and, at the end, losses. Only messages sent
- * inside the measurement window count towards the figures; all of them count in metrics. Warm-up
- * messages are tracked the same way, so the code a measured receipt runs is already compiled when
- * the window opens.
+ * receipt with its latency, duplicates, late arrivals and, at the end, losses.
+ *
+ * <p>Memory is bounded whatever the run's length: latencies go to fixed-size histograms
+ * (LatencyHistograms), and a message is tracked for {@code retainMicros} after its send, then
+ * settled (whether it reached anyone, which of its receipts a blind reader could not observe) and
+ * forgotten. So the tracked messages are at most the sends of the last {@code retainMicros} (at
+ * 2,000 msg/s and 120 s, 240,000). A receipt of a message sent before the retention horizon cannot
+ * be told from a duplicate or from another shard's message: it counts as {@code expired} (and its
+ * receipt stays lost), never as received. Only messages sent inside the measurement window count
+ * towards the figures; all of them count in metrics. Warm-up messages are tracked the same way, so
+ * the code a measured receipt runs is already compiled when the window opens.
  */
 public final class DeliveryTracker {
   private final LoadMetrics metrics;
   private final long windowStartMicros;
   private final long windowEndMicros;
+  private final long retainMicros;
+  // Tracked messages in send order, to forget them once they are older than retainMicros.
+  private final Queue<Tracked> order = new ConcurrentLinkedQueue<>();
+  private final Object settling = new Object();
+  private volatile long horizonMicros = Long.MIN_VALUE;
+  private final Map<TrafficKind, AtomicLong> settledReached = new EnumMap<>(TrafficKind.class);
+  private final Map<TrafficKind, AtomicLong> settledUnknown = new EnumMap<>(TrafficKind.class);
   private final Map<String, Sent> messages = new ConcurrentHashMap<>();
   private final Map<String, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
+  private final AtomicLong expired = new AtomicLong();
   private final Map<String, Long> blindUntil = new ConcurrentHashMap<>();
   private volatile Queue<Receipt> receipts;
 
+  /** How long a message is tracked after its send when the run does not say. */
+  public static final long DEFAULT_RETAIN_MICROS = 120_000_000L;
+
   public DeliveryTracker(LoadMetrics metrics, long windowStartMicros, long windowEndMicros) {
+    this(metrics, windowStartMicros, windowEndMicros, DEFAULT_RETAIN_MICROS);
+  }
+
+  /**
+   * @param retainMicros how long after its send a message's receipts are matched: longer than any
+   *     latency worth measuring (an offline client's catch-up included)
+   */
+  public DeliveryTracker(
+      LoadMetrics metrics, long windowStartMicros, long windowEndMicros, long retainMicros) {
     this.metrics = metrics;
     this.windowStartMicros = windowStartMicros;
     this.windowEndMicros = windowEndMicros;
+    this.retainMicros = retainMicros;
     for (TrafficKind kind : TrafficKind.values()) {
       tallies.put(kind, new Tally());
+      settledReached.put(kind, new AtomicLong());
+      settledUnknown.put(kind, new AtomicLong());
     }
+  }
+
+  private record Tracked(String id, long sentMicros) {}
+
+  /** Messages tracked now (bounded by the sends of the last retainMicros). */
+  public int tracked() {
+    return messages.size();
+  }
+
+  /** Client message ids tracked now, for acks (bounded like {@link #tracked()}). */
+  public int trackedClientIds() {
+    return byClientId.size();
+  }
+
+  /**
+   * Settles and forgets the messages sent before {@code nowMicros - retainMicros}. Sends come in
+   * (nearly) time order, so the queue's head is the oldest.
+   */
+  private void forgetBefore(long nowMicros) {
+    long horizon = nowMicros - retainMicros;
+    Tracked head = order.peek();
+    if (head == null || head.sentMicros() >= horizon) {
+      return;
+    }
+    synchronized (settling) {
+      while ((head = order.peek()) != null && head.sentMicros() < horizon) {
+        order.poll();
+        Sent sent = messages.remove(head.id());
+        if (sent != null) {
+          settle(sent);
+        }
+      }
+      horizonMicros = Math.max(horizonMicros, horizon);
+    }
+  }
+
+  /** What the end of the run would have counted for {@code sent}, counted now. */
+  private void settle(Sent sent) {
+    String clientId = sent.clientMessageId;
+    if (clientId != null) {
+      byClientId.remove(clientId);
+    }
+    if (!sent.measured) {
+      return;
+    }
+    if (sent.reachedAny()) {
+      settledReached.get(sent.kind).incrementAndGet();
+    }
+    settledUnknown.get(sent.kind).addAndGet(unknownOf(sent));
   }
 
   /** One first receipt of a measured message, for {@link #keepReceipts()}. */
@@ -72,6 +154,7 @@ public final class DeliveryTracker {
     final boolean measured;
     final List<String> expected;
     private volatile long got;
+    volatile String clientMessageId; // to forget its ack mapping with it
     private Set<String> gotBeyond64; // groups over 64 members only
 
     Sent(TrafficKind kind, String senderKind, boolean measured, List<String> expected) {
@@ -142,6 +225,8 @@ public final class DeliveryTracker {
         kind == TrafficKind.RELAY
             ? new TimedSent(kind, senderKind, measured, expected, message.sentMicros())
             : new Sent(kind, senderKind, measured, expected));
+    order.add(new Tracked(message.id(), message.sentMicros()));
+    forgetBefore(message.sentMicros());
     if (!measured) {
       return;
     }
@@ -162,6 +247,11 @@ public final class DeliveryTracker {
 
   /** The client's own id for a message (from the send response), to match delivery acks. */
   public void clientMessageId(String clientMessageId, String messageId) {
+    Sent sent = messages.get(messageId);
+    if (sent == null) {
+      return; // already forgotten (or failed): no ack to match
+    }
+    sent.clientMessageId = clientMessageId;
     byClientId.put(clientMessageId, messageId);
   }
 
@@ -169,6 +259,9 @@ public final class DeliveryTracker {
   public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
     metrics.failed.labelValues(kind.label(), senderKind).inc();
     Sent sent = messages.remove(message.id());
+    if (sent != null && sent.clientMessageId != null) {
+      byClientId.remove(sent.clientMessageId);
+    }
     if (sent != null && sent.measured) {
       Tally tally = tallies.get(kind);
       tally.sent.decrementAndGet();
@@ -199,9 +292,14 @@ public final class DeliveryTracker {
     long latencyMicros = receivedMicros - message.sentMicros();
     Sent sent = messages.get(message.id());
     if (sent == null) {
-      // Sent by another shard (or before this one started tracking).
-      if (inWindow(message.sentMicros())) {
-        foreign.incrementAndGet();
+      if (!inWindow(message.sentMicros())) {
+        return;
+      }
+      if (message.sentMicros() < horizonMicros) {
+        // Sent before the retention horizon: forgotten, so first receipt or not is unknown.
+        expired.incrementAndGet();
+      } else {
+        foreign.incrementAndGet(); // sent by another shard
       }
       return;
     }
@@ -224,7 +322,7 @@ public final class DeliveryTracker {
     }
     Tally tally = tallies.get(sent.kind);
     tally.received.incrementAndGet();
-    tally.latencies.add(latencyMicros);
+    tally.latency(latencyMicros);
     Queue<Receipt> kept = receipts;
     if (kept != null) {
       kept.add(new Receipt(message.id(), receiver, receivedMicros));
@@ -245,6 +343,14 @@ public final class DeliveryTracker {
 
   boolean inWindow(long micros) {
     return micros >= windowStartMicros && micros < windowEndMicros;
+  }
+
+  /**
+   * Receipts in the window of messages sent before the retention horizon (forgotten): first
+   * receipts or duplicates, of this shard or another, cannot be told apart.
+   */
+  public long expired() {
+    return expired.get();
   }
 
   /** Receipts of messages this tracker did not send but that fell in the window (other shards). */
@@ -269,7 +375,7 @@ public final class DeliveryTracker {
    * the messages that left the node they were published through.
    */
   public long reachedAny(TrafficKind kind) {
-    long n = 0;
+    long n = settledReached.get(kind).get();
     for (Sent sent : messages.values()) {
       if (sent.measured && sent.kind == kind && sent.reachedAny()) {
         n++;
@@ -281,63 +387,29 @@ public final class DeliveryTracker {
   /** Measured receipts that are missing at a receiver which was blind after the send. */
   private Map<TrafficKind, Long> unknownReceipts() {
     Map<TrafficKind, Long> out = new EnumMap<>(TrafficKind.class);
-    if (blindUntil.isEmpty()) {
-      return out;
-    }
+    settledUnknown.forEach((kind, n) -> out.put(kind, n.get()));
     for (Sent sent : messages.values()) {
-      if (!sent.measured || !(sent instanceof TimedSent timed)) {
-        continue;
-      }
-      for (int i = 0; i < sent.expected.size(); i++) {
-        String receiver = sent.expected.get(i);
-        Long blind = blindUntil.get(receiver);
-        if (blind != null && blind >= timed.sentMicros && !sent.has(i, receiver)) {
-          out.merge(sent.kind, 1L, Long::sum);
-        }
+      if (sent.measured) {
+        out.merge(sent.kind, unknownOf(sent), Long::sum);
       }
     }
     return out;
   }
 
-  /**
-   * The figures of one kind of traffic over the measurement window. {@code unknown} receipts are
-   * those no reader could observe (a relay node's REST cache overflowed or a read failed after the
-   * send): they are neither in {@code expected} nor {@code lost}, so the delivery ratio covers
-   * receipts whose fate is known.
-   */
-  public record Figures(
-      long sent,
-      long failed,
-      long expected,
-      long received,
-      long duplicates,
-      long late,
-      long lost,
-      long acked,
-      Double deliveryRatio,
-      LatencySummary latencyMillis,
-      long unknown) {}
-
-  /** Exact percentiles over every measured latency (nearest-rank). */
-  public record LatencySummary(double p50, double p95, double p99, double max, double mean) {
-    static LatencySummary of(long[] micros) {
-      if (micros.length == 0) {
-        return null;
+  /** Missing receipts of {@code sent} at receivers that were blind after its send. */
+  private long unknownOf(Sent sent) {
+    if (blindUntil.isEmpty() || !(sent instanceof TimedSent timed)) {
+      return 0;
+    }
+    long n = 0;
+    for (int i = 0; i < sent.expected.size(); i++) {
+      String receiver = sent.expected.get(i);
+      Long blind = blindUntil.get(receiver);
+      if (blind != null && blind >= timed.sentMicros && !sent.has(i, receiver)) {
+        n++;
       }
-      long[] sorted = micros.clone();
-      Arrays.sort(sorted);
-      return new LatencySummary(
-          rank(sorted, 0.50),
-          rank(sorted, 0.95),
-          rank(sorted, 0.99),
-          sorted[sorted.length - 1] / 1000.0,
-          Arrays.stream(sorted).average().orElse(0) / 1000.0);
     }
-
-    static double rank(long[] sorted, double q) {
-      int index = (int) Math.ceil(q * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
-    }
+    return n;
   }
 
   private static final class Tally {
@@ -348,7 +420,20 @@ public final class DeliveryTracker {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong late = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
-    final LongList latencies = new LongList();
+    // Fixed size whatever the number of receipts (LatencyHistograms: 1 us to 1 h, 1%).
+    private final Histogram latencies = LatencyHistograms.create();
+
+    void latency(long micros) {
+      synchronized (latencies) {
+        LatencyHistograms.record(latencies, micros);
+      }
+    }
+
+    LatencySummary latencySummary() {
+      synchronized (latencies) {
+        return LatencySummary.of(latencies);
+      }
+    }
 
     Figures figures(long unknown) {
       long exp = expected.get() - unknown;
@@ -363,7 +448,7 @@ public final class DeliveryTracker {
           exp - rec,
           acked.get(),
           exp == 0 ? null : (double) rec / exp,
-          LatencySummary.of(latencies.toArray()),
+          latencySummary(),
           unknown);
     }
   }

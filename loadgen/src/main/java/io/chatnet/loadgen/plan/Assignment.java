@@ -1,6 +1,7 @@
 package io.chatnet.loadgen.plan;
 
-import io.chatnet.loadgen.plan.Plan.ClientRef;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Plan.ClientRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package io.chatnet.loadgen.setup;
 
+import io.chatnet.contract.Plan.ClientSettings;
 import io.chatnet.loadgen.client.ChatClient;
-import io.chatnet.loadgen.plan.Plan.ClientSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.chatnet.loadgen.traffic;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.measure.DeliveryTracker;
-import io.chatnet.loadgen.plan.Plan;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,8 +1,8 @@
 package io.chatnet.loadgen.traffic;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.ClientProfile;
-import io.chatnet.loadgen.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

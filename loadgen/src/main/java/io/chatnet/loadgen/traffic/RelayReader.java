@@ -1,11 +1,11 @@
 package io.chatnet.loadgen.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
-import io.chatnet.loadgen.plan.Plan;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

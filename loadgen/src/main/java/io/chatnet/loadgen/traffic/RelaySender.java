@@ -1,10 +1,10 @@
 package io.chatnet.loadgen.traffic;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.DeliveryTracker;
-import io.chatnet.loadgen.plan.Plan;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;

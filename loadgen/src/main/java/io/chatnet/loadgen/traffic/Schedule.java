@@ -1,7 +1,7 @@
 package io.chatnet.loadgen.traffic;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.plan.Assignment.Chat;
-import io.chatnet.loadgen.plan.Plan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

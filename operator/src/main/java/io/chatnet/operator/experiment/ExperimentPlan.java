@@ -1,13 +1,19 @@
 package io.chatnet.operator.experiment;
 
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Plan;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ExperimentTraffic;
 import io.chatnet.operator.api.Features;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.OneToOneTraffic;
 import io.chatnet.operator.api.PeriodicBehaviour;
+import io.chatnet.operator.api.PrivateGroupTraffic;
+import io.chatnet.operator.api.RelayTraffic;
 import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
@@ -15,15 +21,13 @@ import io.chatnet.operator.network.NwakuArgs;
 import io.chatnet.operator.network.WakuPorts;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The load generator's plan (loadgen's Plan record, as JSON) for an experiment on a network:
- * clients as name and URL patterns per status-backend group, relay nodes' REST URLs, the network's
- * cluster id and shards (relay load is published to their static-sharding topics), the traffic,
- * behaviours, the start instant and the feature flags clients are created with. Pure.
+ * The load generator's plan (the contract's typed Plan) for an experiment on a network: clients as
+ * name and URL patterns per status-backend group, relay nodes' REST URLs, the network's cluster id
+ * and shards (relay load is published to their static-sharding topics), the traffic, behaviours,
+ * the start instant and the feature flags clients are created with. Pure.
  */
 public final class ExperimentPlan {
   /** Relay load spreads over at most this many nodes: enough to load the mesh from many entries. */
@@ -37,58 +41,85 @@ public final class ExperimentPlan {
 
   private ExperimentPlan() {}
 
-  public static Map<String, Object> build(
+  public static Plan build(
       ChatExperiment experiment, ChatNetwork network, Instant start, String clusterDomain) {
     ChatExperimentSpec spec = experiment.getSpec();
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("experiment", experiment.getMetadata().getName());
-    plan.put("startAt", start.toString());
-    plan.put("warmupSeconds", spec.getWarmupSeconds());
-    plan.put("durationSeconds", spec.getDurationSeconds());
-    plan.put("shards", spec.getLoadGenerator().getReplicas());
-    plan.put("seed", spec.getSeed() != null ? spec.getSeed() : network.getSpec().getSeed());
-    plan.put("clientGroups", clientGroups(network, clusterDomain));
-    plan.put("relayNodes", relayNodes(network, clusterDomain));
-    plan.put("waku", waku(network));
-    plan.put("traffic", spec.getTraffic());
-    if (spec.getBehaviours() != null) {
-      Map<String, Object> behaviours = new LinkedHashMap<>();
-      behaviours.put("offline", periodic(spec.getBehaviours().getOffline()));
-      behaviours.put("background", periodic(spec.getBehaviours().getBackground()));
-      plan.put("behaviours", behaviours);
-    }
-    plan.put("clientSettings", clientSettings(network.getSpec().getFeatures()));
-    plan.put("concurrency", 32);
-    // The load generator serves its metrics after the window until a scrape has read them.
-    plan.put("scrapeIntervalSeconds", spec.getScrapeIntervalSeconds());
-    return plan;
+    return new Plan(
+        ContractJson.VERSION,
+        experiment.getMetadata().getName(),
+        start,
+        spec.getWarmupSeconds(),
+        spec.getDurationSeconds(),
+        spec.getLoadGenerator().getReplicas(),
+        spec.getSeed() != null ? spec.getSeed() : network.getSpec().getSeed(),
+        null,
+        clientGroups(network, clusterDomain),
+        relayNodes(network, clusterDomain),
+        traffic(spec.getTraffic()),
+        spec.getBehaviours() == null
+            ? null
+            : new Plan.Behaviours(
+                periodic(spec.getBehaviours().getOffline()),
+                periodic(spec.getBehaviours().getBackground())),
+        clientSettings(network.getSpec().getFeatures()),
+        32,
+        waku(network),
+        // The load generator serves its metrics after the window until a scrape has read them.
+        spec.getScrapeIntervalSeconds());
   }
 
-  private static List<Map<String, Object>> clientGroups(ChatNetwork network, String domain) {
-    List<Map<String, Object>> groups = new ArrayList<>();
+  private static Plan.Traffic traffic(ExperimentTraffic traffic) {
+    if (traffic == null) {
+      return null;
+    }
+    OneToOneTraffic oneToOne = traffic.getOneToOne();
+    PrivateGroupTraffic groups = traffic.getPrivateGroups();
+    RelayTraffic relay = traffic.getRelay();
+    return new Plan.Traffic(
+        oneToOne == null
+            ? null
+            : new Plan.OneToOne(
+                oneToOne.getPairs(),
+                oneToOne.getMessagesPerMinute(),
+                oneToOne.getPayloadBytes(),
+                oneToOne.getDesktopMobilePairs()),
+        groups == null
+            ? null
+            : new Plan.PrivateGroups(
+                groups.getGroups(),
+                groups.getMembersPerGroup(),
+                groups.getMessagesPerMinute(),
+                groups.getPayloadBytes(),
+                groups.getMobileMembersPerGroup()),
+        relay == null
+            ? null
+            : new Plan.Relay(
+                relay.getMessagesPerSecond(), relay.getPayloadBytes(), relay.getContentTopic()));
+  }
+
+  private static List<Plan.ClientGroup> clientGroups(ChatNetwork network, String domain) {
+    List<Plan.ClientGroup> groups = new ArrayList<>();
     for (NodeGroup group : network.getSpec().getGroups()) {
       if (group.getKind() != GroupKind.STATUS_BACKEND || group.getReplicas() == 0) {
         continue;
       }
       String service = Names.group(network, group);
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("namePattern", service + "-%d");
-      entry.put(
-          "urlPattern",
-          "http://"
-              + service
-              + "-%d."
-              + service
-              + "."
-              + network.getMetadata().getNamespace()
-              + ".svc."
-              + domain
-              + ":"
-              + WakuPorts.CLIENT_API);
-      entry.put("kind", group.getRole().wireName());
-      entry.put("version", group.effectiveVersion().id());
-      entry.put("replicas", group.getReplicas());
-      groups.add(entry);
+      groups.add(
+          new Plan.ClientGroup(
+              service + "-%d",
+              "http://"
+                  + service
+                  + "-%d."
+                  + service
+                  + "."
+                  + network.getMetadata().getNamespace()
+                  + ".svc."
+                  + domain
+                  + ":"
+                  + WakuPorts.CLIENT_API,
+              group.getRole().wireName(),
+              group.getReplicas(),
+              group.effectiveVersion().id()));
     }
     return groups;
   }
@@ -107,40 +138,35 @@ public final class ExperimentPlan {
   }
 
   /** Where relay load is published: the static-sharding topics every nwaku node relays. */
-  private static Map<String, Object> waku(ChatNetwork network) {
-    Map<String, Object> waku = new LinkedHashMap<>();
-    waku.put("clusterId", network.getSpec().getClusterId());
-    waku.put("shards", List.copyOf(network.getSpec().getShards()));
-    waku.put("restRelayCacheCapacity", REST_RELAY_CACHE_CAPACITY);
-    return waku;
+  private static Plan.Waku waku(ChatNetwork network) {
+    return new Plan.Waku(
+        network.getSpec().getClusterId(),
+        List.copyOf(network.getSpec().getShards()),
+        REST_RELAY_CACHE_CAPACITY);
   }
 
-  private static Map<String, Object> periodic(PeriodicBehaviour behaviour) {
+  private static Plan.Periodic periodic(PeriodicBehaviour behaviour) {
     if (behaviour == null) {
       return null;
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("fraction", behaviour.getFraction());
-    out.put("periodSeconds", behaviour.getPeriodSeconds());
-    out.put("durationSeconds", behaviour.getDurationSeconds());
-    return out;
+    return new Plan.Periodic(
+        behaviour.getFraction(), behaviour.getPeriodSeconds(), behaviour.getDurationSeconds());
   }
 
   /**
-   * What every client is created with (loadgen's Plan.ClientSettings): the fleet and its file, the
-   * feature switches and the metrics port. Where each switch lands in status-go is the load
+   * What every client is created with (the contract's Plan.ClientSettings): the fleet and its file,
+   * the feature switches and the metrics port. Where each switch lands in status-go is the load
    * generator's client profile (loadgen client.ClientProfile, ChatClient.isolate).
    */
-  private static Map<String, Object> clientSettings(Features features) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("fleet", NetworkConfigMap.FLEET);
-    settings.put("fleetsFile", NodeStartScript.NETWORK_DIR + "/" + NetworkConfigMap.FLEETS_FILE);
-    settings.put("backup", features.isBackup());
-    settings.put("pairing", features.isPairing());
-    settings.put("historyArchives", features.isHistoryArchives());
-    settings.put("missingMessageVerification", features.isMissingMessageVerification());
-    settings.put("statusUpdates", features.isStatusUpdates());
-    settings.put("metricsPort", WakuPorts.CLIENT_METRICS);
-    return settings;
+  private static Plan.ClientSettings clientSettings(Features features) {
+    return new Plan.ClientSettings(
+        NetworkConfigMap.FLEET,
+        NodeStartScript.NETWORK_DIR + "/" + NetworkConfigMap.FLEETS_FILE,
+        features.isBackup(),
+        features.isPairing(),
+        features.isHistoryArchives(),
+        features.isMissingMessageVerification(),
+        features.isStatusUpdates(),
+        WakuPorts.CLIENT_METRICS);
   }
 }

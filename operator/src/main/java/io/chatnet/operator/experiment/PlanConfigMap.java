@@ -1,13 +1,11 @@
 package io.chatnet.operator.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Plan;
 import io.chatnet.operator.api.ChatExperiment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The plan ConfigMap ({@code <experiment>-plan}, key plan.json) mounted into every shard. It also
@@ -17,21 +15,11 @@ import java.util.Map;
 public final class PlanConfigMap {
   public static final String KEY = "plan.json";
   public static final String START_ANNOTATION = "chatnet.io/planned-start";
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
   private PlanConfigMap() {}
 
-  public static ConfigMap build(
-      ChatExperiment experiment, Map<String, Object> plan, Instant start) {
-    String json;
-    try {
-      json = JSON.writeValueAsString(plan);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the plan", e);
-    }
+  public static ConfigMap build(ChatExperiment experiment, Plan plan, Instant start) {
+    String json = ContractJson.writePretty(plan);
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName(ExperimentNames.planConfigMap(experiment))

@@ -1,29 +1,37 @@
 package io.chatnet.operator.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.LatencyHistograms;
+import io.chatnet.contract.LatencySummary;
+import io.chatnet.contract.Summary;
 import io.chatnet.operator.api.BehaviourResult;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.TrafficResult;
 import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
- * Sums the shards' summaries (the load generator's JSON) into results. Counts add up exactly; exact
- * percentiles of the union cannot be had from per-shard percentiles, so each reported percentile is
- * the largest shard's, an upper bound (the Prometheus histograms give the merged view).
+ * Sums the shards' summaries into results. Counts add up exactly. Latency percentiles come from the
+ * shards' latency histograms added together (LatencyHistograms: within 1% of the exact percentile
+ * over every receipt of every shard). A shard whose summary had no room for its histogram leaves
+ * only its own percentiles: then each reported percentile is the largest shard's, an upper bound.
  */
 public final class SummaryAggregator {
   private SummaryAggregator() {}
 
-  public static ExperimentResults aggregate(List<JsonNode> summaries) {
+  public static ExperimentResults aggregate(List<Summary> summaries) {
     ExperimentResults results = new ExperimentResults();
     results.setOneToOne(kind(summaries, "oneToOne"));
     results.setPrivateGroups(kind(summaries, "privateGroups"));
     results.setRelay(kind(summaries, "relay"));
     long assigned = 0;
     long ready = 0;
-    for (JsonNode summary : summaries) {
-      assigned += summary.path("clients").path("assigned").asLong();
-      ready += summary.path("clients").path("ready").asLong();
+    for (Summary summary : summaries) {
+      if (summary.clients() != null) {
+        assigned += summary.clients().assigned();
+        ready += summary.clients().ready();
+      }
     }
     results.setClientsReady(ready + "/" + assigned);
     results.setOffline(behaviour(summaries, "offline"));
@@ -35,54 +43,69 @@ public final class SummaryAggregator {
    * One mobile behaviour's tallies (loadgen MobileBehaviours.counts: name, nameFailed,
    * nameUnsupported); null when no shard ran it.
    */
-  private static BehaviourResult behaviour(List<JsonNode> summaries, String name) {
+  private static BehaviourResult behaviour(List<Summary> summaries, String name) {
     BehaviourResult result = null;
-    for (JsonNode summary : summaries) {
-      JsonNode counts = summary.path("behaviours");
-      if (!counts.has(name)) {
+    for (Summary summary : summaries) {
+      Map<String, Integer> counts = summary.behaviours();
+      if (counts == null || !counts.containsKey(name)) {
         continue;
       }
       if (result == null) {
         result = new BehaviourResult();
       }
-      result.setApplied(result.getApplied() + counts.path(name).asLong());
-      result.setFailed(result.getFailed() + counts.path(name + "Failed").asLong());
-      result.setUnsupported(result.getUnsupported() + counts.path(name + "Unsupported").asLong());
+      result.setApplied(result.getApplied() + counts.getOrDefault(name, 0));
+      result.setFailed(result.getFailed() + counts.getOrDefault(name + "Failed", 0));
+      result.setUnsupported(result.getUnsupported() + counts.getOrDefault(name + "Unsupported", 0));
     }
     return result == null || result.getApplied() + result.getFailed() + result.getUnsupported() == 0
         ? null
         : result;
   }
 
-  public static long maxStartSkew(List<JsonNode> summaries) {
-    return summaries.stream().mapToLong(s -> s.path("startSkewMillis").asLong()).max().orElse(0);
+  public static long maxStartSkew(List<Summary> summaries) {
+    return summaries.stream().mapToLong(Summary::startSkewMillis).max().orElse(0);
   }
 
-  private static TrafficResult kind(List<JsonNode> summaries, String kind) {
+  private static TrafficResult kind(List<Summary> summaries, String kind) {
     TrafficResult result = null;
-    for (JsonNode summary : summaries) {
-      JsonNode figures = summary.path("traffic").path(kind);
-      if (figures.isMissingNode() || figures.isNull()) {
+    Histogram merged = LatencyHistograms.create();
+    boolean allHistograms = true;
+    for (Summary summary : summaries) {
+      Figures figures = summary.traffic() == null ? null : summary.traffic().get(kind);
+      if (figures == null) {
         continue;
       }
       if (result == null) {
         result = new TrafficResult();
       }
-      result.setSent(result.getSent() + figures.path("sent").asLong());
-      result.setFailed(result.getFailed() + figures.path("failed").asLong());
-      result.setExpected(result.getExpected() + figures.path("expected").asLong());
-      result.setReceived(result.getReceived() + figures.path("received").asLong());
-      result.setDuplicates(result.getDuplicates() + figures.path("duplicates").asLong());
-      result.setLost(result.getLost() + figures.path("lost").asLong());
-      result.setLate(result.getLate() + figures.path("late").asLong());
-      result.setUnknown(result.getUnknown() + figures.path("unknown").asLong());
-      JsonNode latency = figures.path("latencyMillis");
-      if (latency.isObject()) {
-        result.setLatencyP50Millis(max(result.getLatencyP50Millis(), latency.path("p50")));
-        result.setLatencyP95Millis(max(result.getLatencyP95Millis(), latency.path("p95")));
-        result.setLatencyP99Millis(max(result.getLatencyP99Millis(), latency.path("p99")));
-        result.setLatencyMaxMillis(max(result.getLatencyMaxMillis(), latency.path("max")));
+      result.setSent(result.getSent() + figures.sent());
+      result.setFailed(result.getFailed() + figures.failed());
+      result.setExpected(result.getExpected() + figures.expected());
+      result.setReceived(result.getReceived() + figures.received());
+      result.setDuplicates(result.getDuplicates() + figures.duplicates());
+      result.setLost(result.getLost() + figures.lost());
+      result.setLate(result.getLate() + figures.late());
+      result.setUnknown(result.getUnknown() + figures.unknown());
+      LatencySummary latency = figures.latencyMillis();
+      if (latency == null) {
+        continue;
       }
+      if (latency.histogram() != null) {
+        merged.add(LatencyHistograms.decode(latency.histogram()));
+      } else {
+        allHistograms = false;
+      }
+      // The upper bound, kept in case a shard had no histogram.
+      result.setLatencyP50Millis(max(result.getLatencyP50Millis(), latency.p50()));
+      result.setLatencyP95Millis(max(result.getLatencyP95Millis(), latency.p95()));
+      result.setLatencyP99Millis(max(result.getLatencyP99Millis(), latency.p99()));
+      result.setLatencyMaxMillis(max(result.getLatencyMaxMillis(), latency.max()));
+    }
+    if (result != null && allHistograms && merged.getTotalCount() > 0) {
+      result.setLatencyP50Millis(LatencyHistograms.percentileMillis(merged, 50));
+      result.setLatencyP95Millis(LatencyHistograms.percentileMillis(merged, 95));
+      result.setLatencyP99Millis(LatencyHistograms.percentileMillis(merged, 99));
+      result.setLatencyMaxMillis(merged.getMaxValue() / 1000.0);
     }
     if (result != null && result.getExpected() > 0) {
       result.setDeliveryRatio((double) result.getReceived() / result.getExpected());
@@ -90,10 +113,7 @@ public final class SummaryAggregator {
     return result;
   }
 
-  private static Double max(Double current, JsonNode value) {
-    if (!value.isNumber()) {
-      return current;
-    }
-    return current == null ? value.asDouble() : Math.max(current, value.asDouble());
+  private static Double max(Double current, double value) {
+    return current == null ? value : Math.max(current, value);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * Judges chat results (one-to-one and private groups) against the criteria. A kind with no receipts
  * expected fails a delivery criterion: absence of data is not a pass. Delivery comes from the load
  * generators' summaries (exact per message); latency from the merged Prometheus histograms when the
- * analyzer read them, per client kind, else from the summaries.
+ * analyzer read them, per client kind, else from the summaries (every shard's latency histogram
+ * added together by SummaryAggregator: within 1% of the whole experiment's exact percentiles).
  */
 public final class VerdictJudge {
   public static final String PASSED = "Passed";
@@ -86,7 +87,7 @@ public final class VerdictJudge {
 
   /**
    * Latency from the load generators' merged Prometheus histograms, one row per client kind, when
-   * the analyzer found any: exact over all shards, where the summaries give only an upper bound.
+   * the analyzer found any: per client kind, which the summaries do not split.
    */
   static List<TrafficMetrics> mergedLatency(ExperimentResults results, String kind) {
     if (results == null || results.getMetrics() == null) {

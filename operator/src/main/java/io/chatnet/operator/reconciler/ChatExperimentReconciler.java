@@ -1,6 +1,6 @@
 package io.chatnet.operator.reconciler;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.Summary;
 import io.chatnet.operator.analysis.MetricsAnalyzer;
 import io.chatnet.operator.analysis.MetricsStep;
 import io.chatnet.operator.api.ChatExperiment;
@@ -23,6 +23,7 @@ import io.chatnet.operator.experiment.NetworkWait;
 import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.experiment.ReportConfigMap;
 import io.chatnet.operator.experiment.ShardFailures;
+import io.chatnet.operator.experiment.ShardSummaries;
 import io.chatnet.operator.experiment.SummaryAggregator;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
@@ -493,7 +494,19 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       }
       return next;
     }
-    List<JsonNode> summaries = summaries(experiment, context);
+    ShardSummaries.Read read = ShardSummaries.read(summaries(experiment, context));
+    read.unreadable().forEach(shard -> LOG.warnf("shard %s left an unreadable summary", shard));
+    if (!read.problems().isEmpty()) {
+      // Operator and load generator images of incompatible contract versions: nothing to sum.
+      fail(
+          experiment,
+          status,
+          Optional.empty(),
+          "SummaryVersionUnknown",
+          String.join("; ", read.problems()));
+      return null;
+    }
+    List<Summary> summaries = read.summaries();
     status.getShards().setReported(summaries.size());
     status.getShards().setMaxStartSkewMillis(SummaryAggregator.maxStartSkew(summaries));
     List<FailedShard> lost =
@@ -672,10 +685,11 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     return next;
   }
 
-  private List<JsonNode> summaries(ChatExperiment experiment, Context<ChatExperiment> context) {
+  private Map<String, String> summaries(
+      ChatExperiment experiment, Context<ChatExperiment> context) {
     // One summary per shard, from its pod that succeeded: a retried shard's failed attempt (which
     // may have left a summary too) would otherwise count its messages twice.
-    Map<String, JsonNode> byShard = new java.util.TreeMap<>();
+    Map<String, String> byShard = new java.util.TreeMap<>();
     for (Pod pod : context.getSecondaryResources(Pod.class)) {
       if (!experiment
               .getMetadata()
@@ -697,19 +711,11 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
         if (terminated != null
             && terminated.getMessage() != null
             && !terminated.getMessage().isBlank()) {
-          try {
-            byShard.put(
-                shard,
-                client
-                    .getKubernetesSerialization()
-                    .unmarshal(terminated.getMessage(), JsonNode.class));
-          } catch (RuntimeException e) {
-            LOG.warnf("pod %s left an unreadable summary", pod.getMetadata().getName());
-          }
+          byShard.put(shard, terminated.getMessage());
         }
       }
     }
-    return new ArrayList<>(byShard.values());
+    return byShard;
   }
 
   private void fail(

@@ -2,6 +2,7 @@ package io.chatnet.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.Plan;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
@@ -123,7 +124,14 @@ class LongestNamesMakeValidChildrenTest {
     // The Job validation checks <job>-<last index> as the pods' host name.
     Job job = LoadGeneratorJob.build(admitted, Scenarios.DEFAULTS);
     accepted(client, ns, job);
-    accepted(client, ns, PlanConfigMap.build(admitted, Map.of(), Instant.EPOCH));
+    accepted(
+        client,
+        ns,
+        PlanConfigMap.build(
+            admitted,
+            new Plan(
+                null, Instant.EPOCH, 0, 0, 1, null, null, null, null, null, null, null, 0, null, 0),
+            Instant.EPOCH));
 
     // The pod the Job controller makes for the last index, with the labels it adds.
     String jobName = job.getMetadata().getName();

@@ -2,15 +2,14 @@ package io.chatnet.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.LoadRun;
-import io.chatnet.loadgen.Summary;
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.client.Transport;
 import io.chatnet.loadgen.measure.LoadMetrics;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.analysis.MetricsAnalyzer;
@@ -67,13 +66,12 @@ import org.junit.jupiter.api.Test;
 class E2eAssertionsStandInTest {
   static final String NAMESPACE = "chatnet-e2e";
   static final int SPEED = 6;
-  static final ObjectMapper OPERATOR_JSON = new ObjectMapper();
 
   /** The clean run, shared by the cases that change only what happened after it. */
   static Run clean;
 
   /** What one run left: the experiment, its summaries, and the Prometheus fed for its window. */
-  record Run(ChatExperiment experiment, Instant start, List<JsonNode> summaries) {}
+  record Run(ChatExperiment experiment, Instant start, List<Summary> summaries) {}
 
   static final List<PrometheusServer> servers = new ArrayList<>();
 
@@ -125,7 +123,7 @@ class E2eAssertionsStandInTest {
               .get(PlanConfigMap.KEY);
       Plan planned = Json.MAPPER.readValue(json, Plan.class);
       List<Plan.ClientRef> refs = planned.allClients();
-      List<JsonNode> summaries = new ArrayList<>();
+      List<Summary> summaries = new ArrayList<>();
       Instant start;
       try (StatusBackendStandIn standIn =
               new StatusBackendStandIn(refs.size(), ClientProfile.NEWER_ID);
@@ -168,7 +166,7 @@ class E2eAssertionsStandInTest {
                       Duration.ofSeconds(1))
                   .run(new AtomicBoolean());
           // What the operator reads: the summary as the load generator writes it.
-          summaries.add(OPERATOR_JSON.readTree(Json.MAPPER.writeValueAsString(summary)));
+          summaries.add(ContractJson.readSummary(ContractJson.write(summary)));
         }
       }
       return new Run(experiment, start, summaries);

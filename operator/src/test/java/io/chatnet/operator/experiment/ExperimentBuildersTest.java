@@ -2,10 +2,9 @@ package io.chatnet.operator.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.plan.Plan;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
@@ -49,7 +48,7 @@ class ExperimentBuildersTest {
             experiment, ExperimentPlan.build(experiment, network, start, "cluster.local"), start);
     assertThat(cm.getMetadata().getAnnotations())
         .containsEntry(PlanConfigMap.START_ANNOTATION, start.toString());
-    Plan plan = Json.MAPPER.readValue(cm.getData().get(PlanConfigMap.KEY), Plan.class);
+    Plan plan = ContractJson.readPlan(cm.getData().get(PlanConfigMap.KEY));
     assertThat(plan.startAt()).isEqualTo(start);
     assertThat(plan.shards()).isEqualTo(2);
     assertThat(plan.warmupSeconds()).isEqualTo(60);
@@ -108,18 +107,17 @@ class ExperimentBuildersTest {
         .containsEntry(ExperimentNames.EXPERIMENT_LABEL, "private-groups");
   }
 
-  static JsonNode summary(long sent, long expected, long received, double p95) throws Exception {
-    return new ObjectMapper()
-        .readTree(
-            """
-            {"clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
+  static Summary summary(long sent, long expected, long received, double p95) throws Exception {
+    return ContractJson.readSummary(
+        """
+            {"contractVersion": 1, "clients": {"assigned": 10, "ready": 9}, "startSkewMillis": 12,
              "behaviours": {"offline": 4, "offlineFailed": 1, "offlineUnsupported": 0,
                "background": 0, "backgroundFailed": 0, "backgroundUnsupported": 0, "failed": 1},
              "traffic": {"oneToOne": {"sent": %d, "failed": 1, "expected": %d, "received": %d,
                "duplicates": 2, "late": 0, "lost": %d, "unknown": 3,
                "latencyMillis": {"p50": 40.0, "p95": %f, "p99": 300.0, "max": 900.0}}}}
             """
-                .formatted(sent, expected, received, expected - received, p95));
+            .formatted(sent, expected, received, expected - received, p95));
   }
 
   @Test

@@ -1,13 +1,16 @@
 package io.chatnet.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.chatnet.loadgen.Summary;
+import io.chatnet.contract.ContractJson;
+import io.chatnet.contract.Figures;
+import io.chatnet.contract.LatencyHistograms;
+import io.chatnet.contract.LatencySummary;
+import io.chatnet.contract.Plan;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.Json;
-import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
-import io.chatnet.loadgen.measure.DeliveryTracker.LatencySummary;
-import io.chatnet.loadgen.plan.Plan;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.Scenarios;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /**
  * ChatExperiments on the local control plane. Pods run no containers here, so the test plays the
  * load generator's part: once kwok has completed a shard's pod, the test writes the summary the
- * shard would have left as its termination message (built from loadgen's own Summary type).
+ * shard would have left as its termination message (built from the contract's Summary type).
  */
 @LocalClusterTest
 public class ChatExperimentLifecycleTest {
@@ -144,6 +148,17 @@ public class ChatExperimentLifecycleTest {
   /** Plays the shards' part: writes each completed pod's termination message. */
   public static void reportSummaries(KubernetesClient client, TestNamespace ns, String experiment)
       throws Exception {
+    reportSummaries(client, ns, experiment, shard -> summaryJson(experiment, shard));
+  }
+
+  interface ShardMessage {
+    String of(int shard) throws Exception;
+  }
+
+  /** As above, with the message each shard leaves. */
+  static void reportSummaries(
+      KubernetesClient client, TestNamespace ns, String experiment, ShardMessage messages)
+      throws Exception {
     Map<String, String> selector = Map.of(ExperimentNames.EXPERIMENT_LABEL, experiment);
     await("shard pods completed by kwok")
         .atMost(Duration.ofMinutes(1))
@@ -158,7 +173,7 @@ public class ChatExperimentLifecycleTest {
       int shard =
           Integer.parseInt(
               pod.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"));
-      String message = summaryJson(experiment, shard);
+      String message = messages.of(shard);
       ShardPods.terminate(client, ns.name(), pod.getMetadata().getName(), 0, "Completed", message);
     }
   }
@@ -292,6 +307,103 @@ public class ChatExperimentLifecycleTest {
     assertThat(live.getStatus().getPlannedStart())
         .isEqualTo(preparing.getStatus().getPlannedStart());
     client.resource(live).delete();
+  }
+
+  /** Shard {@code shard}'s 59 receipts: 10 ms apart from 10 ms for shard 0, 30 ms for shard 1. */
+  static long[] latenciesMicros(int shard) {
+    long[] micros = new long[59];
+    for (int i = 0; i < micros.length; i++) {
+      micros[i] = (10 + i * (shard == 0 ? 10 : 30)) * 1000L + 137;
+    }
+    return micros;
+  }
+
+  static String summaryWithHistogram(String experiment, int shard) {
+    Histogram histogram = LatencyHistograms.create();
+    for (long micros : latenciesMicros(shard)) {
+      LatencyHistograms.record(histogram, micros);
+    }
+    Figures figures =
+        new Figures(60, 0, 60, 59, 0, 0, 1, 59, 59 / 60.0, LatencySummary.of(histogram), 0);
+    return ContractJson.write(
+        new Summary(
+            experiment,
+            shard,
+            Instant.now(),
+            0,
+            new Summary.Clients(3, 3, 0, Map.of()),
+            1,
+            0,
+            Map.of(),
+            Map.of("oneToOne", figures),
+            Map.of(),
+            0,
+            0,
+            false,
+            null));
+  }
+
+  @Test
+  void statusHoldsThePercentilesOfEveryShardsReceiptsMerged(
+      KubernetesClient client, TestNamespace ns) throws Exception {
+    readyNetwork(client, ns, "merged-net");
+    client.resource(experiment(ns, "merged", "merged-net", "")).create();
+    ChatExperiment preparing = awaitPhase(client, ns, "merged", ExperimentPhase.Preparing);
+    Instant start = Instant.parse(preparing.getStatus().getPlannedStart());
+    await("past the start")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Instant.now().isAfter(start.plusSeconds(1)));
+    reportSummaries(client, ns, "merged", shard -> summaryWithHistogram("merged", shard));
+    ChatExperiment done = awaitPhase(client, ns, "merged", ExperimentPhase.Succeeded);
+
+    // An independent computation: nearest rank over both shards' receipts.
+    long[] all =
+        java.util.stream.LongStream.concat(
+                java.util.Arrays.stream(latenciesMicros(0)),
+                java.util.Arrays.stream(latenciesMicros(1)))
+            .sorted()
+            .toArray();
+    var results = done.getStatus().getResults().getOneToOne();
+    for (double[] q :
+        new double[][] {
+          {0.50, results.getLatencyP50Millis()},
+          {0.95, results.getLatencyP95Millis()},
+          {0.99, results.getLatencyP99Millis()}
+        }) {
+      double exact = all[(int) Math.ceil(q[0] * all.length) - 1] / 1000.0;
+      assertThat(q[1]).as("p%s", q[0] * 100).isCloseTo(exact, within(exact * 0.01));
+    }
+    // Shard 1 alone has p50 = 880 ms; the merged p50 is the whole experiment's.
+    assertThat(results.getLatencyP50Millis()).isLessThan(500);
+  }
+
+  @Test
+  void aSummaryOfAnUnknownContractVersionFailsTheExperimentNamingIt(
+      KubernetesClient client, TestNamespace ns) throws Exception {
+    readyNetwork(client, ns, "future-net");
+    client.resource(experiment(ns, "future", "future-net", "")).create();
+    ChatExperiment preparing = awaitPhase(client, ns, "future", ExperimentPhase.Preparing);
+    Instant start = Instant.parse(preparing.getStatus().getPlannedStart());
+    await("past the start")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Instant.now().isAfter(start.plusSeconds(1)));
+    reportSummaries(
+        client,
+        ns,
+        "future",
+        shard ->
+            shard == 0
+                ? summaryJson("future", 0)
+                : "{\"contractVersion\": 99, \"shard\": 1, \"traffic\": {}}");
+    ChatExperiment failed = awaitPhase(client, ns, "future", ExperimentPhase.Failed);
+    assertThat(failed.getStatus().getConditions())
+        .anyMatch(
+            c ->
+                c.getType().equals("Failed")
+                    && c.getReason().equals("SummaryVersionUnknown")
+                    && c.getMessage().contains("shard 1")
+                    && c.getMessage().contains("contractVersion 99")
+                    && c.getMessage().contains("knows contractVersion [1]"));
   }
 
   @Test

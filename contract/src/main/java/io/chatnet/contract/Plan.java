@@ -1,4 +1,4 @@
-package io.chatnet.loadgen.plan;
+package io.chatnet.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import java.util.List;
  * plan and takes its own slice of the clients: clients are dealt out in contiguous slices, and
  * pairs and groups are formed inside a slice, so contacts and group invitations never cross shards.
  *
+ * @param contractVersion the contract version the plan was written in ({@link
+ *     ContractJson#VERSION})
  * @param experiment experiment name, for labels and the summary
  * @param startAt the wall-clock instant every shard starts sending (no start skew)
  * @param warmupSeconds sent messages before startAt+warmup are not measured
@@ -28,6 +30,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Plan(
+    int contractVersion,
     String experiment,
     Instant startAt,
     int warmupSeconds,
@@ -43,6 +46,42 @@ public record Plan(
     int concurrency,
     Waku waku,
     int scrapeIntervalSeconds) {
+
+  /** A plan in this build's contract version. */
+  public Plan(
+      String experiment,
+      Instant startAt,
+      int warmupSeconds,
+      int durationSeconds,
+      int shards,
+      String seed,
+      List<ClientRef> clients,
+      List<ClientGroup> clientGroups,
+      List<String> relayNodes,
+      Traffic traffic,
+      Behaviours behaviours,
+      ClientSettings clientSettings,
+      int concurrency,
+      Waku waku,
+      int scrapeIntervalSeconds) {
+    this(
+        ContractJson.VERSION,
+        experiment,
+        startAt,
+        warmupSeconds,
+        durationSeconds,
+        shards,
+        seed,
+        clients,
+        clientGroups,
+        relayNodes,
+        traffic,
+        behaviours,
+        clientSettings,
+        concurrency,
+        waku,
+        scrapeIntervalSeconds);
+  }
 
   /**
    * The Waku network the relay nodes belong to. Relay load goes to the static-sharding pubsub
@@ -140,9 +179,9 @@ public record Plan(
 
   /**
    * What clients are created with: fleet, feature flags, metrics port. There is no store
-   * confirmation flag: status-go decides it from the client's mode (see {@link
-   * io.chatnet.loadgen.client.ClientProfile#createAccount}); a plan that still carries
-   * storeConfirmation is read with it ignored.
+   * confirmation flag: status-go decides it from the client's mode (see loadgen's
+   * client.ClientProfile#createAccount); a plan that still carries storeConfirmation is read with
+   * it ignored.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ClientSettings(

@@ -1,6 +1,5 @@
-package io.chatnet.loadgen;
+package io.chatnet.contract;
 
-import io.chatnet.loadgen.measure.DeliveryTracker.Figures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,18 @@ import java.util.Map;
  * What a shard reports when it ends (JSON, in the summary file and, compactly, in the pod's
  * termination message where the operator reads it).
  *
+ * @param contractVersion the contract version the summary was written in ({@link
+ *     ContractJson#VERSION})
+ * @param traffic figures per traffic kind (oneToOne, privateGroups, relay)
  * @param startSkewMillis how late this shard started sending after the planned instant
  * @param stoppedEarly the run was cut short by SIGTERM
+ * @param expiredReceipts receipts of measured-window messages that came more than the retention
+ *     window (120 s by default, longer with long offline behaviours) after their send: the load
+ *     generator had forgotten the message, so they are not counted as received (their receipt stays
+ *     lost) and may be duplicates
  */
 public record Summary(
+    int contractVersion,
     String experiment,
     int shard,
     Instant plannedStart,
@@ -26,7 +33,43 @@ public record Summary(
     long foreignReceipts,
     long signalReconnects,
     boolean stoppedEarly,
-    Relay relay) {
+    Relay relay,
+    long expiredReceipts) {
+
+  /** A summary in this build's contract version, with no expired receipts. */
+  public Summary(
+      String experiment,
+      int shard,
+      Instant plannedStart,
+      long startSkewMillis,
+      Clients clients,
+      int pairs,
+      int groups,
+      Map<String, String> setupFailures,
+      Map<String, Figures> traffic,
+      Map<String, Integer> behaviours,
+      long foreignReceipts,
+      long signalReconnects,
+      boolean stoppedEarly,
+      Relay relay) {
+    this(
+        ContractJson.VERSION,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        0);
+  }
 
   /**
    * How relay load was published and read back (its figures are under {@code traffic.relay}).
