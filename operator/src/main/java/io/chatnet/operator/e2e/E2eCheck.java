@@ -6,7 +6,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
-import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;

@@ -8,7 +8,7 @@ import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.PeriodicBehaviour;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
 import io.chatnet.operator.network.NwakuArgs;

@@ -6,7 +6,7 @@ import io.chatnet.operator.api.GroupStatus;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.Readiness;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

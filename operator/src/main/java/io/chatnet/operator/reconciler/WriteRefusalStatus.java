@@ -6,6 +6,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.status.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
