@@ -28,9 +28,8 @@ import io.chatnet.operator.monitoring.PodMonitorSupport;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.operator.report.ExperimentReport;
 import io.chatnet.operator.report.ReportConfigMap;
+import io.chatnet.operator.status.Conditions;
 import io.chatnet.operator.status.EventRecorder;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -784,33 +783,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   private void setCondition(
       ChatExperimentStatus status, String type, boolean value, String reason, String message) {
-    String state = value ? "True" : "False";
-    Condition existing =
-        status.getConditions().stream()
-            .filter(c -> type.equals(c.getType()))
-            .findFirst()
-            .orElse(null);
-    if (existing != null
-        && state.equals(existing.getStatus())
-        && reason.equals(existing.getReason())
-        && message.equals(existing.getMessage())) {
-      return;
-    }
-    String since =
-        existing != null && state.equals(existing.getStatus())
-            ? existing.getLastTransitionTime()
-            : clock.instant().toString();
-    status.getConditions().removeIf(c -> type.equals(c.getType()));
-    status
-        .getConditions()
-        .add(
-            new ConditionBuilder()
-                .withType(type)
-                .withStatus(state)
-                .withReason(reason)
-                .withMessage(message)
-                .withLastTransitionTime(since)
-                .build());
+    Conditions.upsert(status.getConditions(), type, value, reason, message, clock.instant());
   }
 
   private static String networkName(ChatExperiment experiment) {
