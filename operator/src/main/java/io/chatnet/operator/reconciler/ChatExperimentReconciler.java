@@ -1,14 +1,12 @@
 package io.chatnet.operator.reconciler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatnet.operator.analysis.MetricsAnalyzer;
 import io.chatnet.operator.analysis.MetricsStep;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
-import io.chatnet.operator.api.FailedShard;
 import io.chatnet.operator.api.ShardStatus;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
@@ -17,15 +15,13 @@ import io.chatnet.operator.experiment.ExperimentQueue;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
 import io.chatnet.operator.experiment.NetworkWait;
 import io.chatnet.operator.experiment.PlanConfigMap;
-import io.chatnet.operator.experiment.ShardFailures;
 import io.chatnet.operator.experiment.SummaryAggregator;
-import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
 import io.chatnet.operator.status.Conditions;
 import io.chatnet.operator.status.EventRecorder;
+import io.chatnet.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -38,9 +34,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -61,16 +55,13 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   static final String SCHEDULED = "Scheduled";
   static final String NETWORK_BUSY = "NetworkBusy";
-  static final String SHARDS_CONDITION = "ShardsComplete";
   static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
-  static final Duration METRICS_RETRY = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(ChatExperimentReconciler.class);
   private final KubernetesClient client;
   private final BuildDefaults defaults;
   private final Clock clock;
-  private final MetricsStep metrics;
-  private final Duration metricsRetryFor;
+  private final AnalysisStep analysis;
   private final PodMonitorSupport podMonitors;
   private final ReportStep reports;
   private final FaultStep faults;
@@ -80,12 +71,13 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
     this.defaults = config.buildDefaults();
-    this.metrics = new MetricsStep(config.prometheus());
-    this.metricsRetryFor = config.prometheus().retryFor();
     this.podMonitors = new PodMonitorSupport(client);
     this.clock = Clock.systemUTC();
     this.reports = new ReportStep(client, clock);
     this.faults = new FaultStep(client, clock);
+    this.analysis =
+        new AnalysisStep(
+            client, clock, new MetricsStep(config.prometheus()), config.prometheus().retryFor());
   }
 
   @Override
@@ -320,55 +312,17 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     ExperimentStep.Analyze a = (ExperimentStep.Analyze) step;
     status.getShards().setFailedShards(a.lost());
     status.setResults(SummaryAggregator.aggregate(summaries));
-    Optional<Duration> retry = analyzeMetrics(experiment, status, a.windowEnd(), now);
+    Optional<Duration> retry = analysis.analyzeMetrics(experiment, status, a.windowEnd(), now);
     if (retry.isPresent()) {
       status.setPhase(ExperimentPhase.Analyzing);
       return retry.get();
     }
-    judge(experiment, status, a.lost(), summaries.size(), now);
+    analysis.judge(experiment, status, a.lost(), summaries.size(), now);
     return null;
   }
 
   private static int count(Integer value) {
     return Objects.requireNonNullElse(value, 0);
-  }
-
-  /** The verdict, with partial results never passing, and the experiment Succeeded. */
-  private void judge(
-      ChatExperiment experiment,
-      ChatExperimentStatus status,
-      List<FailedShard> lost,
-      int reported,
-      Instant now) {
-    int total = experiment.getSpec().getLoadGenerator().getReplicas();
-    status.setVerdict(VerdictJudge.judge(experiment.getSpec().getCriteria(), status.getResults()));
-    if (!lost.isEmpty()) {
-      // Partial results: the verdict cannot pass on a share of the load.
-      String line = ShardFailures.missingShare(lost, total);
-      status.getVerdict().getReasons().add(line);
-      if (VerdictJudge.PASSED.equals(status.getVerdict().getResult())) {
-        status.getVerdict().setResult(VerdictJudge.INCOMPLETE);
-      }
-      setCondition(status, SHARDS_CONDITION, false, "ShardsFailed", line);
-      new EventRecorder(client).warning(experiment, "ShardsFailed", line);
-    } else {
-      setCondition(status, SHARDS_CONDITION, true, "AllShardsFinished", "every shard finished");
-    }
-    if (reported < total - lost.size()) {
-      setCondition(
-          status,
-          "SummariesComplete",
-          false,
-          "SummariesMissing",
-          (total - reported)
-              + " of "
-              + total
-              + " shards left no summary; results cover the others");
-    }
-    status.setPhase(ExperimentPhase.Succeeded);
-    status.setCompletionTime(now.toString());
-    setCondition(
-        status, "Complete", true, "Analyzed", "verdict " + status.getVerdict().getResult());
   }
 
   /** The shards' PodMonitor, written with the Job where the Prometheus Operator is installed. */
@@ -385,35 +339,6 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
           experiment.getMetadata().getName(),
           e.getMessage());
     }
-  }
-
-  /**
-   * Figures from Prometheus over the window, or a condition saying why there are none. A Prometheus
-   * that cannot be reached or fails its queries is asked again every {@link #METRICS_RETRY} until
-   * chatnet.prometheus.retry-for after the window's end; returns the wait when it will be.
-   */
-  private Optional<Duration> analyzeMetrics(
-      ChatExperiment experiment, ChatExperimentStatus status, Instant windowEnd, Instant now) {
-    MetricsAnalyzer.Outcome outcome = metrics.run(experiment, status);
-    Instant giveUp = windowEnd.plus(metricsRetryFor);
-    boolean worthAsking =
-        "PrometheusUnreachable".equals(outcome.reason()) || "QueryFailed".equals(outcome.reason());
-    if (!outcome.available() && worthAsking && now.isBefore(giveUp)) {
-      setCondition(
-          status,
-          MetricsStep.CONDITION,
-          false,
-          outcome.reason(),
-          outcome.message() + "; asking again until " + giveUp.truncatedTo(ChronoUnit.SECONDS));
-      return Optional.of(min(METRICS_RETRY, Duration.between(now, giveUp)));
-    }
-    status.getResults().setMetrics(outcome.metrics());
-    setCondition(
-        status, MetricsStep.CONDITION, outcome.available(), outcome.reason(), outcome.message());
-    if (!outcome.available()) {
-      new EventRecorder(client).warning(experiment, outcome.reason(), outcome.message());
-    }
-    return Optional.empty();
   }
 
   private void fail(
@@ -440,27 +365,16 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   private UpdateControl<ChatExperiment> statusUpdate(
       ChatExperiment experiment, ChatExperimentStatus previous, ChatExperimentStatus status) {
-    var serialization = client.getKubernetesSerialization();
     if (previous != null
-        && Objects.equals(
-            serialization.convertValue(previous, Map.class),
-            serialization.convertValue(status, Map.class))) {
+        && StatusPatches.same(client.getKubernetesSerialization(), previous, status)) {
       return UpdateControl.noUpdate();
     }
-    if (previous == null || previous.getPhase() != status.getPhase()) {
-      if (status.getPhase() != ExperimentPhase.Failed) {
-        new EventRecorder(client)
-            .normal(experiment, String.valueOf(status.getPhase()), "phase " + status.getPhase());
-      }
+    if ((previous == null || previous.getPhase() != status.getPhase())
+        && status.getPhase() != ExperimentPhase.Failed) {
+      new EventRecorder(client)
+          .normal(experiment, String.valueOf(status.getPhase()), "phase " + status.getPhase());
     }
-    ChatExperiment patch = new ChatExperiment();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(experiment.getMetadata().getName())
-            .withNamespace(experiment.getMetadata().getNamespace())
-            .build());
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
+    return StatusPatches.patch(experiment, status, ChatExperiment::new);
   }
 
   private void setCondition(
