@@ -16,9 +16,13 @@ class ClassSizeTest {
 
   /**
    * Files allowed past the limit, each with who removes it. report/HtmlReport.java: being rewritten
-   * as Qute templates by the issue 14 item 5 branch.
+   * as Qute templates by the issue 14 item 5 branch. api/NodeGroup.java (421 lines, most of them
+   * getters and setters): the same branch replaces API boilerplate with a generator; splitting it
+   * here would only collide with that rewrite.
    */
-  static final Set<String> EXEMPT = Set.of("io/chatnet/operator/report/HtmlReport.java");
+  static final Set<String> EXEMPT =
+      Set.of(
+          "io/chatnet/operator/report/HtmlReport.java", "io/chatnet/operator/api/NodeGroup.java");
 
   @Test
   void noMainClassOverTheLimit() throws IOException {
