@@ -1,8 +1,6 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.chatnet.operator.network.NwakuArgs;
-import io.chatnet.operator.versions.NodeVersion;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -65,18 +63,18 @@ import java.util.Map;
         "status-go-c72f4913 cannot join a chatnet network: that build joins only the fleets"
             + " compiled into it, not the network's fleet file; use status-go-b22c58bd",
     fieldPath = ".version")
-// The flag is compared the way nwaku parses it (see NwakuArgs.MANAGED_FLAGS_PATTERN).
+// The flag is compared the way nwaku parses it (see ManagedFlags.PATTERN).
 @ValidationRule(
     value =
         "self.kind != 'nwaku' || !has(self.extraArgs) || !self.extraArgs.exists(a,"
             + " a.lowerAscii().replace('_', '').matches('"
-            + NwakuArgs.MANAGED_FLAGS_PATTERN
+            + ManagedFlags.PATTERN
             + "'))",
     message = "extraArgs must not set a flag the operator manages",
     messageExpression =
         "'extraArgs must not set flags the operator manages (use the spec fields instead): ' +"
             + " self.extraArgs.filter(a, a.lowerAscii().replace('_', '').matches('"
-            + NwakuArgs.MANAGED_FLAGS_PATTERN
+            + ManagedFlags.PATTERN
             + "'))[0]",
     fieldPath = ".extraArgs")
 @ValidationRule(

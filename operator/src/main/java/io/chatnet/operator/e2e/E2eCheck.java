@@ -6,22 +6,16 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
-import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +118,7 @@ public final class E2eCheck implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (KubernetesClient client = client(kubeconfig)) {
+    try (KubernetesClient client = E2eFiles.client(kubeconfig)) {
       String server = client.getMasterUrl().toString();
       List<Node> nodes;
       try {
@@ -164,11 +158,12 @@ public final class E2eCheck implements Callable<Integer> {
   }
 
   private int check(KubernetesClient client) throws IOException, InterruptedException {
-    ChatNetwork network = read(manifests.resolve("network.yaml"), ChatNetwork.class);
-    ChatExperiment experiment = read(manifests.resolve("experiment.yaml"), ChatExperiment.class);
-    Optional<String> problem = crdsServed(client);
+    ChatNetwork network = E2eFiles.read(manifests.resolve("network.yaml"), ChatNetwork.class);
+    ChatExperiment experiment =
+        E2eFiles.read(manifests.resolve("experiment.yaml"), ChatExperiment.class);
+    Optional<String> problem = E2ePrerequisites.crdsServed(client);
     if (problem.isEmpty() && !skipOperatorCheck) {
-      problem = operatorRunning(client);
+      problem = E2ePrerequisites.operatorRunning(client, this::say);
     }
     if (problem.isPresent()) {
       out.println("make e2e: " + problem.get());
@@ -203,82 +198,6 @@ public final class E2eCheck implements Callable<Integer> {
         client.namespaces().withName(namespace).delete();
       }
     }
-  }
-
-  /** The chatnet API must be served: listing ChatNetworks answers 404 when the CRD is missing. */
-  static Optional<String> crdsServed(KubernetesClient client) {
-    for (Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>> type :
-        List.of(ChatNetwork.class, ChatExperiment.class)) {
-      try {
-        client
-            .resources(type)
-            .inNamespace("default")
-            .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == 404) {
-          return Optional.of(
-              "the chatnet CRDs are not installed ("
-                  + type.getSimpleName()
-                  + " of chatnet.io/v1alpha1 is not served): install the chart, see docs/install.md");
-        }
-        if (e.getCode() != 403) {
-          throw e;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A chatnet operator Deployment with a ready replica, anywhere (the chart's labels). */
-  private Optional<String> operatorRunning(KubernetesClient client) {
-    List<Deployment> deployments;
-    try {
-      deployments =
-          client
-              .apps()
-              .deployments()
-              .inAnyNamespace()
-              .withLabel("app.kubernetes.io/name", "chatnet")
-              .withLabel("app.kubernetes.io/component", "operator")
-              .list()
-              .getItems();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 403) {
-        say("cannot list Deployments in all namespaces (403): not checking for the operator");
-        return Optional.empty();
-      }
-      throw e;
-    }
-    if (deployments.isEmpty()) {
-      return Optional.of(
-          "no chatnet operator is installed (no Deployment labelled app.kubernetes.io/name=chatnet,"
-              + " app.kubernetes.io/component=operator): install the chart (docs/install.md), or"
-              + " pass --skip-operator-check (SKIP_OPERATOR_CHECK=1) for an operator run elsewhere");
-    }
-    for (Deployment d : deployments) {
-      Integer readyReplicas = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
-      if (readyReplicas != null && readyReplicas > 0) {
-        say(
-            "operator "
-                + d.getMetadata().getNamespace()
-                + "/"
-                + d.getMetadata().getName()
-                + ": "
-                + readyReplicas
-                + " ready");
-        return Optional.empty();
-      }
-    }
-    Deployment d = deployments.get(0);
-    return Optional.of(
-        "the chatnet operator "
-            + d.getMetadata().getNamespace()
-            + "/"
-            + d.getMetadata().getName()
-            + " has no ready replica: kubectl -n "
-            + d.getMetadata().getNamespace()
-            + " describe deployment "
-            + d.getMetadata().getName());
   }
 
   /**
@@ -466,26 +385,5 @@ public final class E2eCheck implements Callable<Integer> {
 
   private void say(String line) {
     out.println("make e2e: " + line);
-  }
-
-  private static <T> T read(Path file, Class<T> type) {
-    try {
-      return Serialization.unmarshal(Files.readString(file), type);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static KubernetesClient client(Path kubeconfig) {
-    if (kubeconfig == null) {
-      return new KubernetesClientBuilder().build();
-    }
-    try {
-      return new KubernetesClientBuilder()
-          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
-    }
   }
 }

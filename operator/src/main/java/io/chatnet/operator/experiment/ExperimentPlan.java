@@ -14,7 +14,7 @@ import io.chatnet.operator.api.OneToOneTraffic;
 import io.chatnet.operator.api.PeriodicBehaviour;
 import io.chatnet.operator.api.PrivateGroupTraffic;
 import io.chatnet.operator.api.RelayTraffic;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
 import io.chatnet.operator.network.NwakuArgs;

@@ -3,8 +3,9 @@ package io.chatnet.operator.experiment;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.config.BuildDefaults;
-import io.chatnet.operator.monitoring.ScrapeConvention;
-import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.naming.ExperimentNames;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.ScrapeNames;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -87,8 +88,8 @@ public final class LoadGeneratorJob {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(ExperimentNames.labels(experiment))
-        .addToLabels(Labels.ROLE, ScrapeConvention.LOADGEN_ROLE)
-        .withAnnotations(ScrapeConvention.annotations(METRICS_PORT))
+        .addToLabels(Labels.ROLE, ScrapeNames.LOADGEN_ROLE)
+        .withAnnotations(ScrapeNames.annotations(METRICS_PORT))
         .endMetadata()
         .withNewSpec()
         .withRestartPolicy("Never")

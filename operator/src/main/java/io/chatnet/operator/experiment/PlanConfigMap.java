@@ -3,6 +3,7 @@ package io.chatnet.operator.experiment;
 import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.time.Instant;

@@ -24,6 +24,9 @@ public final class ShardSummaries {
    */
   public record Read(List<Summary> summaries, List<String> unreadable, List<String> problems) {}
 
+  /** Nothing read yet (the Job has not finished). */
+  public static final Read NONE = new Read(List.of(), List.of(), List.of());
+
   /** {@code messagesByShard}: shard name to its termination message, in shard order. */
   public static Read read(Map<String, String> messagesByShard) {
     List<Summary> summaries = new ArrayList<>();

@@ -1,8 +1,9 @@
 package io.chatnet.operator.monitoring;
 
 import io.chatnet.operator.api.ChatExperiment;
-import io.chatnet.operator.experiment.ExperimentNames;
-import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.naming.ExperimentNames;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.ScrapeNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class LoadGeneratorPodMonitor {
                 ExperimentNames.EXPERIMENT_LABEL,
                 experiment.getMetadata().getName(),
                 Labels.ROLE,
-                ScrapeConvention.LOADGEN_ROLE)));
+                ScrapeNames.LOADGEN_ROLE)));
     spec.put(
         "podMetricsEndpoints",
         List.of(ScrapeConvention.endpoint(experiment.getSpec().getScrapeIntervalSeconds() + "s")));

@@ -1,7 +1,7 @@
 package io.chatnet.operator.monitoring;
 
 import io.chatnet.operator.api.ChatNetwork;
-import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.LinkedHashMap;

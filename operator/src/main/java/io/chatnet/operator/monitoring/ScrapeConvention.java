@@ -1,7 +1,10 @@
 package io.chatnet.operator.monitoring;
 
-import io.chatnet.operator.experiment.ExperimentNames;
-import io.chatnet.operator.network.Labels;
+import static io.chatnet.operator.naming.ScrapeNames.PATH;
+import static io.chatnet.operator.naming.ScrapeNames.PORT_NAME;
+import static io.chatnet.operator.naming.ScrapeNames.TARGET_LABELS;
+import static io.chatnet.operator.naming.ScrapeNames.metaLabel;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,50 +19,7 @@ public final class ScrapeConvention {
   public static final String API_VERSION = "monitoring.coreos.com/v1";
   public static final String POD_MONITOR = "PodMonitor";
 
-  /** The container port name every scraped container uses. */
-  public static final String PORT_NAME = "metrics";
-
-  public static final String PATH = "/metrics";
-
-  public static final String SCRAPE_ANNOTATION = "prometheus.io/scrape";
-  public static final String PORT_ANNOTATION = "prometheus.io/port";
-  public static final String PATH_ANNOTATION = "prometheus.io/path";
-
-  /** The pod role label value of load generator pods. */
-  public static final String LOADGEN_ROLE = "loadgen";
-
-  /** Pod label to target label, in the order the relabelings apply them. */
-  public static final Map<String, String> TARGET_LABELS = targetLabels();
-
   private ScrapeConvention() {}
-
-  private static Map<String, String> targetLabels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(Labels.NETWORK, "chatnet_network");
-    labels.put(Labels.GROUP, "chatnet_group");
-    labels.put(Labels.ROLE, "chatnet_role");
-    labels.put(ExperimentNames.EXPERIMENT_LABEL, "chatnet_experiment");
-    return java.util.Collections.unmodifiableMap(labels);
-  }
-
-  /**
-   * Annotations for a Prometheus that discovers pods by annotation (kubernetes_sd with the relabel
-   * rules of docs/metrics.md). They are set whether or not PodMonitors are made: they are inert for
-   * the Prometheus Operator, and flipping them when its CRD comes or goes would roll every
-   * StatefulSet of every network.
-   */
-  public static Map<String, String> annotations(int port) {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(SCRAPE_ANNOTATION, "true");
-    annotations.put(PORT_ANNOTATION, String.valueOf(port));
-    annotations.put(PATH_ANNOTATION, PATH);
-    return annotations;
-  }
-
-  /** Prometheus's service-discovery name of a pod label ({@code chatnet.io/group} and so on). */
-  public static String metaLabel(String podLabel) {
-    return "__meta_kubernetes_pod_label_" + podLabel.replaceAll("[^a-zA-Z0-9_]", "_");
-  }
 
   /**
    * PodMonitor relabelings producing the target labels from pod labels (the Prometheus Operator
@@ -79,7 +39,10 @@ public final class ScrapeConvention {
     return rules;
   }
 
-  /** One podMetricsEndpoints entry: the port named {@value #PORT_NAME}, with the relabelings. */
+  /**
+   * One podMetricsEndpoints entry: the port named {@value
+   * io.chatnet.operator.naming.ScrapeNames#PORT_NAME}, with the relabelings.
+   */
   /**
    * The network nodes' scrape interval, set explicitly rather than left to the Prometheus's global
    * default (often 30 s or 1 m, which would leave a short window with one or two samples).

@@ -3,6 +3,7 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.TopologySpread;
+import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import java.util.List;

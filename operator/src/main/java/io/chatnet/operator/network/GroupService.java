@@ -3,6 +3,8 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;

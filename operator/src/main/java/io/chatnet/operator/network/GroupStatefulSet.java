@@ -4,9 +4,11 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.NetworkConditions;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.NodeProfile;
 import io.chatnet.operator.config.BuildDefaults;
-import io.chatnet.operator.monitoring.ScrapeConvention;
-import io.chatnet.operator.versions.NodeProfile;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.naming.ScrapeNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -117,7 +119,7 @@ public final class GroupStatefulSet {
         .withNewMetadata()
         .withLabels(Labels.group(network, group))
         .withAnnotations(
-            ScrapeConvention.annotations(nwaku ? WakuPorts.METRICS : WakuPorts.CLIENT_METRICS))
+            ScrapeNames.annotations(nwaku ? WakuPorts.METRICS : WakuPorts.CLIENT_METRICS))
         .endMetadata()
         .withNewSpec()
         .withEnableServiceLinks(false)

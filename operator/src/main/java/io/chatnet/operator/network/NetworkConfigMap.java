@@ -9,6 +9,8 @@ import io.chatnet.operator.api.DiscoveryMode;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.NodeKey;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,10 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetworkSpec;
 import io.chatnet.operator.api.DiscoveryMode;
 import io.chatnet.operator.api.GroupRole;
+import io.chatnet.operator.api.ManagedFlags;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.NodeProfile;
 import io.chatnet.operator.api.ServiceProtocols;
-import io.chatnet.operator.versions.NodeProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,14 +103,7 @@ public final class NwakuArgs {
    * underscores (nim-confutils findOpt, cmpIgnoreStyle) and takes a value after '=' or ':'
    * (std/parseopt). One pattern keeps the rule's cost within the API server's budget.
    */
-  public static final String MANAGED_FLAGS_PATTERN =
-      "^--?(relay|cluster-id|num-shards-in-network|shard|tcp-port|rest|rest-address|"
-          + "rest-port|rest-admin|rest-relay-cache-capacity|metrics-server|"
-          + "metrics-server-address|metrics-server-port|"
-          + "discv5-discovery|discv5-udp-port|max-connections|relay-service-ratio|"
-          + "keep-alive|rendezvous|reliability|store|store-message-db-url|legacy-store|"
-          + "filter|lightpush|peer-exchange|nodekey|nat|dns-addrs-name-server|"
-          + "discv5-bootstrap-node|staticnode|preset|mode|ports-shift)([=:].*)?$";
+  public static final String MANAGED_FLAGS_PATTERN = ManagedFlags.PATTERN;
 
   private NwakuArgs() {}
 

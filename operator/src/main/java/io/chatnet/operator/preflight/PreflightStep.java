@@ -6,8 +6,9 @@ import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.Preflight;
 import io.chatnet.operator.api.PreflightCheck;
 import io.chatnet.operator.config.BuildDefaults;
-import io.chatnet.operator.network.Names;
-import io.chatnet.operator.reconciler.EventRecorder;
+import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.status.Conditions;
+import io.chatnet.operator.status.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -339,9 +340,8 @@ public final class PreflightStep {
             && reason.equals(previous.getReason())
             && message.equals(previous.getMessage());
     String since =
-        previous != null && status.equals(previous.getStatus())
-            ? previous.getLastTransitionTime()
-            : clock.instant().toString();
+        Conditions.since(
+            previous == null ? null : List.of(previous), CONDITION, status, clock.instant());
     Condition condition =
         new ConditionBuilder()
             .withType(CONDITION)
@@ -372,9 +372,6 @@ public final class PreflightStep {
     if (network.getStatus() == null || network.getStatus().getConditions() == null) {
       return null;
     }
-    return network.getStatus().getConditions().stream()
-        .filter(c -> CONDITION.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
+    return Conditions.find(network.getStatus().getConditions(), CONDITION).orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package io.chatnet.operator.reconciler;
 
+import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * never overwritten (a {@link RefusalClass#NAME_COLLISION}).
  */
 public final class Applier {
-  public static final String FIELD_MANAGER = "chatnet-operator";
+  public static final String FIELD_MANAGER = Labels.FIELD_MANAGER;
   public static final String HASH_ANNOTATION = "chatnet.io/applied-hash";
 
   private final KubernetesClient client;

@@ -11,13 +11,15 @@ import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.monitoring.NetworkPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
 import io.chatnet.operator.monitoring.ScrapeConvention;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.GroupService;
 import io.chatnet.operator.network.GroupStatefulSet;
-import io.chatnet.operator.network.Labels;
-import io.chatnet.operator.network.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
 import io.chatnet.operator.preflight.PreflightStep;
+import io.chatnet.operator.status.EventRecorder;
+import io.chatnet.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -39,15 +41,11 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -168,7 +166,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         network, networkConfig, observed.find(observed.configMaps(), Names.networkConfig(network)));
     applyNodeKeys(network, observed, applier);
     int waitingStage = applyGroupsByStage(network, observed, applier);
-    pruneRemovedGroups(network, observed, applier);
+    StaleGroups.prune(network, observed, applier);
     applyPodMonitor(network, applier, refused);
 
     List<String> bootstrapEnrs = bootstrapEnrs(networkConfig);
@@ -304,33 +302,6 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         .toList();
   }
 
-  /** Deletes the objects of groups that left the spec, and key Secrets a scale-down emptied. */
-  private void pruneRemovedGroups(ChatNetwork network, ObservedState observed, Applier applier) {
-    Set<String> wanted = new HashSet<>();
-    for (NodeGroup group : network.getSpec().getGroups()) {
-      wanted.add(Names.group(network, group));
-      if (group.getKind() == GroupKind.NWAKU) {
-        for (int c = 0; c < NodeKeySecrets.chunks(group.getReplicas()); c++) {
-          wanted.add(Names.keys(network, group, c));
-        }
-      }
-    }
-    Predicate<HasMetadata> unwanted =
-        o ->
-            o.getMetadata().getLabels().containsKey(Labels.GROUP)
-                && !wanted.contains(o.getMetadata().getName());
-    List<HasMetadata> stale = new ArrayList<>();
-    observed.statefulSets().values().stream().filter(unwanted).forEach(stale::add);
-    observed.services().values().stream().filter(unwanted).forEach(stale::add);
-    observed.secrets().values().stream().filter(unwanted).forEach(stale::add);
-    for (HasMetadata object : stale) {
-      LOG.infof(
-          "network %s: deleting %s %s, no longer in the spec",
-          network.getMetadata().getName(), object.getKind(), object.getMetadata().getName());
-      applier.delete(object);
-    }
-  }
-
   private static List<String> bootstrapEnrs(ConfigMap networkConfig) {
     String lines =
         networkConfig
@@ -374,14 +345,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
           network.getMetadata().getNamespace(), network.getMetadata().getName(), message);
     }
     ReadinessEvents.deadline(network, previous, status, events);
-    ChatNetwork patch = new ChatNetwork();
-    patch.setMetadata(
-        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-            .withName(network.getMetadata().getName())
-            .withNamespace(network.getMetadata().getNamespace())
-            .build());
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
+    return StatusPatches.patch(network, status, ChatNetwork::new);
   }
 
   /** A copy without the fields that move with every pod that turns ready. */
@@ -396,9 +360,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   }
 
   private boolean sameStatus(ChatNetworkStatus a, ChatNetworkStatus b) {
-    var serialization = client.getKubernetesSerialization();
-    return Objects.equals(
-        serialization.convertValue(a, Map.class), serialization.convertValue(b, Map.class));
+    return StatusPatches.same(client.getKubernetesSerialization(), a, b);
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.chatnet.operator.reconciler;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
-import io.chatnet.operator.network.Labels;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -6,9 +6,9 @@ import io.chatnet.operator.api.GroupStatus;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.Readiness;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -307,21 +307,12 @@ final class NetworkStatusCalculator {
   /** A condition whose lastTransitionTime only moves when its status does. */
   private Condition condition(
       ChatNetworkStatus previous, String type, boolean value, String reason, String message) {
-    String status = value ? "True" : "False";
-    String since = clock.instant().toString();
-    if (previous != null && previous.getConditions() != null) {
-      for (Condition old : previous.getConditions()) {
-        if (type.equals(old.getType()) && status.equals(old.getStatus())) {
-          since = old.getLastTransitionTime();
-        }
-      }
-    }
-    return new ConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withLastTransitionTime(since)
-        .build();
+    return Conditions.of(
+        previous == null ? null : previous.getConditions(),
+        type,
+        value,
+        reason,
+        message,
+        clock.instant());
   }
 }

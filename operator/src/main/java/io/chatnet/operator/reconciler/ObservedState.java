@@ -1,7 +1,7 @@
 package io.chatnet.operator.reconciler;
 
 import io.chatnet.operator.api.ChatNetwork;
-import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;

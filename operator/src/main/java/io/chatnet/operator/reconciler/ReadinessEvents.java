@@ -2,6 +2,7 @@ package io.chatnet.operator.reconciler;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
+import io.chatnet.operator.status.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.Optional;
 

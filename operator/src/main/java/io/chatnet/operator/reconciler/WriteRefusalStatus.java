@@ -6,8 +6,9 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.status.Conditions;
+import io.chatnet.operator.status.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -117,19 +118,14 @@ public final class WriteRefusalStatus {
     if (reason.isEmpty() && old.isEmpty()) {
       return Optional.empty();
     }
-    String status = reason.isPresent() ? "False" : "True";
-    String since =
-        old.filter(c -> status.equals(c.getStatus()))
-            .map(Condition::getLastTransitionTime)
-            .orElse(clock.instant().toString());
     return Optional.of(
-        new ConditionBuilder()
-            .withType(CONDITION)
-            .withStatus(status)
-            .withReason(reason.orElse(ACCEPTED))
-            .withMessage(reason.isPresent() ? round.summary() : ACCEPTED_MESSAGE)
-            .withLastTransitionTime(since)
-            .build());
+        Conditions.of(
+            old.stream().toList(),
+            CONDITION,
+            reason.isEmpty(),
+            reason.orElse(ACCEPTED),
+            reason.isPresent() ? round.summary() : ACCEPTED_MESSAGE,
+            clock.instant()));
   }
 
   private static void warnIfChanged(
@@ -151,8 +147,6 @@ public final class WriteRefusalStatus {
   }
 
   private static Optional<Condition> find(List<Condition> conditions) {
-    return conditions == null
-        ? Optional.empty()
-        : conditions.stream().filter(c -> CONDITION.equals(c.getType())).findFirst();
+    return Conditions.find(conditions, CONDITION);
   }
 }

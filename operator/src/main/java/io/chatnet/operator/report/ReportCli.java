@@ -1,7 +1,6 @@
 package io.chatnet.operator.report;
 
 import io.chatnet.operator.api.ChatExperiment;
-import io.chatnet.operator.experiment.ReportConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -69,10 +69,10 @@ class ChartRbacTest {
   /**
    * Everything the operator does in a watched namespace, read from the code: informers (list,
    * watch) in both reconcilers, server-side apply (create and patch) in Applier, deletions in
-   * ChatNetworkReconciler.pruneRemovedGroups, ChatExperimentReconciler.fail and FaultInjector (pod
-   * kills), status patches by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector,
-   * PodMonitors and report ConfigMaps for monitoring and results, and ResourceQuotas and
-   * LimitRanges read by PreflightStep.
+   * StaleGroups.prune, ChatExperimentReconciler.fail and FaultInjector (pod kills), status patches
+   * by the SDK, Events by EventRecorder, NetworkChaos by FaultInjector, PodMonitors and report
+   * ConfigMaps for monitoring and results, and ResourceQuotas and LimitRanges read by
+   * PreflightStep.
    */
   static final List<Access> OPERATOR_USES =
       concat(

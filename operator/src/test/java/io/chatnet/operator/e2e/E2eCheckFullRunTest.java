@@ -10,7 +10,7 @@ import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.ShardPods;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.PrometheusSource;
-import io.chatnet.operator.experiment.ExperimentNames;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.prometheus.PrometheusServer;

@@ -14,6 +14,7 @@ import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.operator.network.NwakuArgs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

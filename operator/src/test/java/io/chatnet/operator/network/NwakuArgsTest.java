@@ -6,8 +6,8 @@ import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.api.NodeVersion;
 import io.chatnet.operator.api.ServiceProtocols;
-import io.chatnet.operator.versions.NodeVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

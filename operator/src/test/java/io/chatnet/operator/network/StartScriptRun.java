@@ -3,6 +3,7 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.NodeKey;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;

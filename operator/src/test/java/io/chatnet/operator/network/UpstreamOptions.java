@@ -1,6 +1,6 @@
 package io.chatnet.operator.network;
 
-import io.chatnet.operator.versions.NodeVersion;
+import io.chatnet.operator.api.NodeVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

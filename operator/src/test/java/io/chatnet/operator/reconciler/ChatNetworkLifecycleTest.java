@@ -11,7 +11,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.NodeKey;
-import io.chatnet.operator.network.Labels;
+import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.network.NodeStartScript;
 import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;

@@ -7,7 +7,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.Readiness;
-import io.chatnet.operator.network.Names;
+import io.chatnet.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Clock;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
-import io.chatnet.operator.experiment.ReportConfigMap;
 import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;

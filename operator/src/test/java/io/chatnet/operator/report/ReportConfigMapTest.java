@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatnet.operator.api.ChatExperiment;
-import io.chatnet.operator.experiment.ExperimentNames;
-import io.chatnet.operator.experiment.ReportConfigMap;
+import io.chatnet.operator.naming.ExperimentNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
-package io.chatnet.operator.versions;
+package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.chatnet.operator.api.GroupKind;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.chatnet.operator.network;
+package io.chatnet.operator.naming;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
@@ -15,6 +15,9 @@ public final class Labels {
   public static final String NETWORK = "chatnet.io/network";
   public static final String GROUP = "chatnet.io/group";
   public static final String ROLE = "chatnet.io/role";
+
+  /** The operator's name as field manager of its server-side applies and source of its events. */
+  public static final String FIELD_MANAGER = "chatnet-operator";
 
   /** Selects every object the operator manages. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGER;

@@ -1,5 +1,6 @@
-package io.chatnet.operator.reconciler;
+package io.chatnet.operator.status;
 
+import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -57,7 +58,7 @@ public final class EventRecorder {
                   .withLastTimestamp(now)
                   .withCount(1)
                   .withNewSource()
-                  .withComponent(Applier.FIELD_MANAGER)
+                  .withComponent(Labels.FIELD_MANAGER)
                   .endSource()
                   .build())
           .create();

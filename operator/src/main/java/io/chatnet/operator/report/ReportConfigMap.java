@@ -1,9 +1,7 @@
-package io.chatnet.operator.experiment;
+package io.chatnet.operator.report;
 
 import io.chatnet.operator.api.ChatExperiment;
-import io.chatnet.operator.report.ExperimentReport;
-import io.chatnet.operator.report.HtmlReport;
-import io.chatnet.operator.report.ReportJson;
+import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.chatnet.operator.versions;
+package io.chatnet.operator.api;
 
 /**
  * How the operator starts one nwaku / logos-delivery release: facts read from the release's tag

@@ -1,4 +1,4 @@
-package io.chatnet.operator.experiment;
+package io.chatnet.operator.naming;
 
 import io.chatnet.operator.api.ChatExperiment;
 import java.util.LinkedHashMap;
@@ -24,12 +24,10 @@ public final class ExperimentNames {
 
   public static Map<String, String> labels(ChatExperiment experiment) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(
-        io.chatnet.operator.network.Labels.MANAGED_BY, io.chatnet.operator.network.Labels.MANAGER);
-    labels.put(io.chatnet.operator.network.Labels.NAME, "chatnet-loadgen");
+    labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+    labels.put(Labels.NAME, "chatnet-loadgen");
     labels.put(EXPERIMENT_LABEL, experiment.getMetadata().getName());
-    labels.put(
-        io.chatnet.operator.network.Labels.NETWORK, experiment.getSpec().getNetworkRef().getName());
+    labels.put(Labels.NETWORK, experiment.getSpec().getNetworkRef().getName());
     return labels;
   }
 }

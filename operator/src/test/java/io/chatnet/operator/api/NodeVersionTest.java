@@ -1,8 +1,7 @@
-package io.chatnet.operator.versions;
+package io.chatnet.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatnet.operator.api.GroupKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.chatnet.operator.network;
+package io.chatnet.operator.naming;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
