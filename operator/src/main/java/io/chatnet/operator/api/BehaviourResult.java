@@ -1,11 +1,13 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /**
  * What became of one mobile behaviour's spells, summed over the load generator shards: a spell
  * counts as applied only when status-backend accepted the call.
  */
+@Data
 public class BehaviourResult {
   @JsonPropertyDescription(
       "Spells status-backend accepted (ConnectionChangeV2 / AppStateChangeV2).")
@@ -17,28 +19,4 @@ public class BehaviourResult {
   @JsonPropertyDescription(
       "Spells the clients' status-go version cannot apply (no V2 state endpoints): never sent.")
   private long unsupported;
-
-  public long getApplied() {
-    return applied;
-  }
-
-  public void setApplied(long applied) {
-    this.applied = applied;
-  }
-
-  public long getFailed() {
-    return failed;
-  }
-
-  public void setFailed(long failed) {
-    this.failed = failed;
-  }
-
-  public long getUnsupported() {
-    return unsupported;
-  }
-
-  public void setUnsupported(long unsupported) {
-    this.unsupported = unsupported;
-  }
 }

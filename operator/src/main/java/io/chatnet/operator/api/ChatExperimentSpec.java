@@ -9,6 +9,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** What to run on a network: load, behaviours, faults, the window and the pass/fail criteria. */
 @ValidationRule(
@@ -35,6 +36,7 @@ import java.util.List;
 @ValidationRule(
     value = "self == oldSelf",
     message = "an experiment's spec cannot change once created; create a new experiment")
+@Data
 public class ChatExperimentSpec {
   @JsonPropertyDescription("The ChatNetwork (same namespace) to run on.")
   @Required
@@ -107,108 +109,4 @@ public class ChatExperimentSpec {
       "The Prometheus the results analyzer queries after the window (see also the operator's"
           + " chatnet.prometheus.url).")
   private PrometheusSource prometheus;
-
-  public NetworkRef getNetworkRef() {
-    return networkRef;
-  }
-
-  public void setNetworkRef(NetworkRef networkRef) {
-    this.networkRef = networkRef;
-  }
-
-  public int getDurationSeconds() {
-    return durationSeconds;
-  }
-
-  public void setDurationSeconds(int durationSeconds) {
-    this.durationSeconds = durationSeconds;
-  }
-
-  public int getWarmupSeconds() {
-    return warmupSeconds;
-  }
-
-  public void setWarmupSeconds(int warmupSeconds) {
-    this.warmupSeconds = warmupSeconds;
-  }
-
-  public int getSetupSeconds() {
-    return setupSeconds;
-  }
-
-  public void setSetupSeconds(int setupSeconds) {
-    this.setupSeconds = setupSeconds;
-  }
-
-  public int getNetworkWaitSeconds() {
-    return networkWaitSeconds;
-  }
-
-  public void setNetworkWaitSeconds(int networkWaitSeconds) {
-    this.networkWaitSeconds = networkWaitSeconds;
-  }
-
-  public int getScrapeIntervalSeconds() {
-    return scrapeIntervalSeconds;
-  }
-
-  public void setScrapeIntervalSeconds(int scrapeIntervalSeconds) {
-    this.scrapeIntervalSeconds = scrapeIntervalSeconds;
-  }
-
-  public ExperimentTraffic getTraffic() {
-    return traffic;
-  }
-
-  public void setTraffic(ExperimentTraffic traffic) {
-    this.traffic = traffic;
-  }
-
-  public ExperimentBehaviours getBehaviours() {
-    return behaviours;
-  }
-
-  public void setBehaviours(ExperimentBehaviours behaviours) {
-    this.behaviours = behaviours;
-  }
-
-  public List<ExperimentFault> getFaults() {
-    return faults;
-  }
-
-  public void setFaults(List<ExperimentFault> faults) {
-    this.faults = faults;
-  }
-
-  public LoadGeneratorSpec getLoadGenerator() {
-    return loadGenerator;
-  }
-
-  public void setLoadGenerator(LoadGeneratorSpec loadGenerator) {
-    this.loadGenerator = loadGenerator;
-  }
-
-  public ExperimentCriteria getCriteria() {
-    return criteria;
-  }
-
-  public void setCriteria(ExperimentCriteria criteria) {
-    this.criteria = criteria;
-  }
-
-  public String getSeed() {
-    return seed;
-  }
-
-  public void setSeed(String seed) {
-    this.seed = seed;
-  }
-
-  public PrometheusSource getPrometheus() {
-    return prometheus;
-  }
-
-  public void setPrometheus(PrometheusSource prometheus) {
-    this.prometheus = prometheus;
-  }
 }

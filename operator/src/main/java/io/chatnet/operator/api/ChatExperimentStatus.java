@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** Where the experiment is, and what it found. */
+@Data
 public class ChatExperimentStatus {
   @JsonPropertyDescription(
       "Pending, WaitingForNetwork, Queued, Preparing, Running, Analyzing, Succeeded or Failed.")
@@ -45,92 +47,4 @@ public class ChatExperimentStatus {
           + " Complete, Failed, ReportStored, WritesAccepted (present once the API server refused"
           + " a write of the plan, Job, PodMonitor, report or a fault's object).")
   private List<Condition> conditions = new ArrayList<>();
-
-  public ExperimentPhase getPhase() {
-    return phase;
-  }
-
-  public void setPhase(ExperimentPhase phase) {
-    this.phase = phase;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public String getPlannedStart() {
-    return plannedStart;
-  }
-
-  public void setPlannedStart(String plannedStart) {
-    this.plannedStart = plannedStart;
-  }
-
-  public String getWindowEnd() {
-    return windowEnd;
-  }
-
-  public void setWindowEnd(String windowEnd) {
-    this.windowEnd = windowEnd;
-  }
-
-  public String getCompletionTime() {
-    return completionTime;
-  }
-
-  public void setCompletionTime(String completionTime) {
-    this.completionTime = completionTime;
-  }
-
-  public ShardStatus getShards() {
-    return shards;
-  }
-
-  public void setShards(ShardStatus shards) {
-    this.shards = shards;
-  }
-
-  public ExperimentResults getResults() {
-    return results;
-  }
-
-  public void setResults(ExperimentResults results) {
-    this.results = results;
-  }
-
-  public Verdict getVerdict() {
-    return verdict;
-  }
-
-  public void setVerdict(Verdict verdict) {
-    this.verdict = verdict;
-  }
-
-  public List<String> getFaultLog() {
-    return faultLog;
-  }
-
-  public void setFaultLog(List<String> faultLog) {
-    this.faultLog = faultLog;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
-
-  public String getReportConfigMap() {
-    return reportConfigMap;
-  }
-
-  public void setReportConfigMap(String reportConfigMap) {
-    this.reportConfigMap = reportConfigMap;
-  }
 }

@@ -10,6 +10,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
+import lombok.ToString;
 
 /** The desired network: its Waku cluster, its groups of nodes and clients, and how they connect. */
 @ValidationRule(
@@ -78,6 +80,7 @@ import java.util.List;
         "static discovery needs an even product of nwaku nodes and degree (a regular graph has"
             + " n*degree/2 edges)",
     fieldPath = ".discovery.degree")
+@Data
 public class ChatNetworkSpec {
   @JsonPropertyDescription(
       "Waku cluster id (--cluster-id). 16 is what status-go's own fleets use. 1 (The Waku"
@@ -101,6 +104,8 @@ public class ChatNetworkSpec {
   @Required
   @Size(min = 1, max = 128)
   @Pattern("^[A-Za-z0-9._-]+$")
+  // Node keys derive from it: keep it out of logs as the Secrets keep the keys.
+  @ToString.Exclude
   private String seed;
 
   @JsonPropertyDescription(
@@ -131,68 +136,4 @@ public class ChatNetworkSpec {
           + " network Pending with condition Preflight=False; skip it here when you know better.")
   @Default("{}")
   private Preflight preflight = new Preflight();
-
-  public int getClusterId() {
-    return clusterId;
-  }
-
-  public void setClusterId(int clusterId) {
-    this.clusterId = clusterId;
-  }
-
-  public List<Integer> getShards() {
-    return shards;
-  }
-
-  public void setShards(List<Integer> shards) {
-    this.shards = shards;
-  }
-
-  public String getSeed() {
-    return seed;
-  }
-
-  public void setSeed(String seed) {
-    this.seed = seed;
-  }
-
-  public List<NodeGroup> getGroups() {
-    return groups;
-  }
-
-  public void setGroups(List<NodeGroup> groups) {
-    this.groups = groups;
-  }
-
-  public Discovery getDiscovery() {
-    return discovery;
-  }
-
-  public void setDiscovery(Discovery discovery) {
-    this.discovery = discovery;
-  }
-
-  public Features getFeatures() {
-    return features;
-  }
-
-  public void setFeatures(Features features) {
-    this.features = features;
-  }
-
-  public Readiness getReadiness() {
-    return readiness;
-  }
-
-  public void setReadiness(Readiness readiness) {
-    this.readiness = readiness;
-  }
-
-  public Preflight getPreflight() {
-    return preflight;
-  }
-
-  public void setPreflight(Preflight preflight) {
-    this.preflight = preflight;
-  }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** What the operator observed: phase, per-group readiness, bootstrap ENRs and conditions. */
+@Data
 public class ChatNetworkStatus {
   @JsonPropertyDescription("Pending, Provisioning, Ready, Degraded or Failed.")
   private NetworkPhase phase;
@@ -41,76 +43,4 @@ public class ChatNetworkStatus {
           + " server's message; reasons WriteRefused and NameCollision make the phase Failed,"
           + " QuotaExceeded, Forbidden and WriteFailing are retried).")
   private List<Condition> conditions = new ArrayList<>();
-
-  public NetworkPhase getPhase() {
-    return phase;
-  }
-
-  public void setPhase(NetworkPhase phase) {
-    this.phase = phase;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public String getReady() {
-    return ready;
-  }
-
-  public void setReady(String ready) {
-    this.ready = ready;
-  }
-
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
-
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
-
-  public Integer getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
-
-  public List<GroupStatus> getGroups() {
-    return groups;
-  }
-
-  public void setGroups(List<GroupStatus> groups) {
-    this.groups = groups;
-  }
-
-  public List<String> getBootstrapEnrs() {
-    return bootstrapEnrs;
-  }
-
-  public void setBootstrapEnrs(List<String> bootstrapEnrs) {
-    this.bootstrapEnrs = bootstrapEnrs;
-  }
-
-  public String getReadyTime() {
-    return readyTime;
-  }
-
-  public void setReadyTime(String readyTime) {
-    this.readyTime = readyTime;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
 }

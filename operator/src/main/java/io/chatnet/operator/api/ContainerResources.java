@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceClaim;
 import java.util.List;
 import java.util.Map;
+import lombok.Getter;
 
 /**
  * The schema of a container's resources as chatnet admits them ({@code @SchemaFrom} on the
@@ -96,6 +97,7 @@ import java.util.Map;
             + ContainerResources.WHOLE_IF_EXTENDED
             + "))[0] + ': an extended resource is counted in whole units; use an integer'",
     fieldPath = ".limits")
+@Getter
 public final class ContainerResources {
   // Pod validation (validateContainerResourceName): standard names, hugepages-<size>, or an
   // extended resource named by a domain-qualified name.
@@ -148,16 +150,4 @@ public final class ContainerResources {
   @JsonPropertyDescription("Not supported: chatnet's pods declare no resource claims.")
   @Size(max = 8)
   private List<ResourceClaim> claims;
-
-  public Map<String, Quantity> getRequests() {
-    return requests;
-  }
-
-  public Map<String, Quantity> getLimits() {
-    return limits;
-  }
-
-  public List<ResourceClaim> getClaims() {
-    return claims;
-  }
 }

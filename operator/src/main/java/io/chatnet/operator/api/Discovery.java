@@ -5,12 +5,14 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /** Peer discovery among the nwaku nodes. */
 @ValidationRule(
     value = "self.mode == 'static' ? has(self.degree) : !has(self.degree)",
     message = "degree is required with mode static and only allowed with it",
     fieldPath = ".degree")
+@Data
 public class Discovery {
   @JsonPropertyDescription(
       "discv5: nodes discover each other with discv5, seeded with the bootstrap group's ENRs"
@@ -24,20 +26,4 @@ public class Discovery {
   @Min(1)
   @Max(64)
   private Integer degree;
-
-  public DiscoveryMode getMode() {
-    return mode;
-  }
-
-  public void setMode(DiscoveryMode mode) {
-    this.mode = mode;
-  }
-
-  public Integer getDegree() {
-    return degree;
-  }
-
-  public void setDegree(Integer degree) {
-    this.degree = degree;
-  }
 }

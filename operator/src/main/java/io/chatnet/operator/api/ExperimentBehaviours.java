@@ -1,11 +1,13 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /**
  * Mobile behaviours; each picks a fraction of the network's mobile (light) clients and repeats on a
  * period. Desktop clients are never touched.
  */
+@Data
 public class ExperimentBehaviours {
   @JsonPropertyDescription(
       "Mobile clients going offline and back (ConnectionChangeV2 type none, then wifi).")
@@ -15,20 +17,4 @@ public class ExperimentBehaviours {
       "Mobile clients going to the background and back (AppStateChangeV2 background, then"
           + " active).")
   private PeriodicBehaviour background;
-
-  public PeriodicBehaviour getOffline() {
-    return offline;
-  }
-
-  public void setOffline(PeriodicBehaviour offline) {
-    this.offline = offline;
-  }
-
-  public PeriodicBehaviour getBackground() {
-    return background;
-  }
-
-  public void setBackground(PeriodicBehaviour background) {
-    this.background = background;
-  }
 }

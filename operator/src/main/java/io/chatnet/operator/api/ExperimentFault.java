@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /** One fault: what, on which group, how much of it, when and for how long. */
 @ValidationRule(
@@ -21,6 +22,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "self.type == 'podKill' || has(self.durationSeconds)",
     message = "network faults need durationSeconds",
     fieldPath = ".durationSeconds")
+@Data
 public class ExperimentFault {
   @JsonPropertyDescription(
       "podKill (native: pods deleted, recreated by their StatefulSet), or delay, loss, partition"
@@ -60,60 +62,4 @@ public class ExperimentFault {
   @Min(0)
   @Max(100)
   private Double lossPercent;
-
-  public FaultType getType() {
-    return type;
-  }
-
-  public void setType(FaultType type) {
-    this.type = type;
-  }
-
-  public String getGroup() {
-    return group;
-  }
-
-  public void setGroup(String group) {
-    this.group = group;
-  }
-
-  public double getFraction() {
-    return fraction;
-  }
-
-  public void setFraction(double fraction) {
-    this.fraction = fraction;
-  }
-
-  public int getAtSeconds() {
-    return atSeconds;
-  }
-
-  public void setAtSeconds(int atSeconds) {
-    this.atSeconds = atSeconds;
-  }
-
-  public Integer getDurationSeconds() {
-    return durationSeconds;
-  }
-
-  public void setDurationSeconds(Integer durationSeconds) {
-    this.durationSeconds = durationSeconds;
-  }
-
-  public Integer getLatencyMillis() {
-    return latencyMillis;
-  }
-
-  public void setLatencyMillis(Integer latencyMillis) {
-    this.latencyMillis = latencyMillis;
-  }
-
-  public Double getLossPercent() {
-    return lossPercent;
-  }
-
-  public void setLossPercent(Double lossPercent) {
-    this.lossPercent = lossPercent;
-  }
 }

@@ -1,8 +1,10 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /** Results per kind of traffic (absent kinds were not run). */
+@Data
 public class ExperimentResults {
   @JsonPropertyDescription("One-to-one chats.")
   private TrafficResult oneToOne;
@@ -28,60 +30,4 @@ public class ExperimentResults {
           + " be read, in which case the MetricsAvailable condition says why and the figures above"
           + " (from the load generators' summaries) stand alone.")
   private MetricsResults metrics;
-
-  public TrafficResult getOneToOne() {
-    return oneToOne;
-  }
-
-  public void setOneToOne(TrafficResult oneToOne) {
-    this.oneToOne = oneToOne;
-  }
-
-  public TrafficResult getPrivateGroups() {
-    return privateGroups;
-  }
-
-  public void setPrivateGroups(TrafficResult privateGroups) {
-    this.privateGroups = privateGroups;
-  }
-
-  public TrafficResult getRelay() {
-    return relay;
-  }
-
-  public void setRelay(TrafficResult relay) {
-    this.relay = relay;
-  }
-
-  public String getClientsReady() {
-    return clientsReady;
-  }
-
-  public void setClientsReady(String clientsReady) {
-    this.clientsReady = clientsReady;
-  }
-
-  public MetricsResults getMetrics() {
-    return metrics;
-  }
-
-  public void setMetrics(MetricsResults metrics) {
-    this.metrics = metrics;
-  }
-
-  public BehaviourResult getOffline() {
-    return offline;
-  }
-
-  public void setOffline(BehaviourResult offline) {
-    this.offline = offline;
-  }
-
-  public BehaviourResult getBackground() {
-    return background;
-  }
-
-  public void setBackground(BehaviourResult background) {
-    this.background = background;
-  }
 }

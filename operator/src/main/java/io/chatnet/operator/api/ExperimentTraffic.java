@@ -1,8 +1,10 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /** The kinds of load; any combination. */
+@Data
 public class ExperimentTraffic {
   @JsonPropertyDescription("One-to-one chats between pairs of clients.")
   private OneToOneTraffic oneToOne;
@@ -12,28 +14,4 @@ public class ExperimentTraffic {
 
   @JsonPropertyDescription("Raw Waku relay messages published to nwaku REST (no clients needed).")
   private RelayTraffic relay;
-
-  public OneToOneTraffic getOneToOne() {
-    return oneToOne;
-  }
-
-  public void setOneToOne(OneToOneTraffic oneToOne) {
-    this.oneToOne = oneToOne;
-  }
-
-  public PrivateGroupTraffic getPrivateGroups() {
-    return privateGroups;
-  }
-
-  public void setPrivateGroups(PrivateGroupTraffic privateGroups) {
-    this.privateGroups = privateGroups;
-  }
-
-  public RelayTraffic getRelay() {
-    return relay;
-  }
-
-  public void setRelay(RelayTraffic relay) {
-    this.relay = relay;
-  }
 }

@@ -1,8 +1,10 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /** A load generator shard that failed beyond its retries. */
+@Data
 public class FailedShard {
   @JsonPropertyDescription("The shard's index (JOB_COMPLETION_INDEX).")
   private int index;
@@ -20,30 +22,6 @@ public class FailedShard {
   public FailedShard(int index, String pod, String reason) {
     this.index = index;
     this.pod = pod;
-    this.reason = reason;
-  }
-
-  public int getIndex() {
-    return index;
-  }
-
-  public void setIndex(int index) {
-    this.index = index;
-  }
-
-  public String getPod() {
-    return pod;
-  }
-
-  public void setPod(String pod) {
-    this.pod = pod;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public void setReason(String reason) {
     this.reason = reason;
   }
 }

@@ -2,6 +2,7 @@ package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import lombok.Data;
 
 /**
  * status-backend features that status-go lets a client switch. The defaults isolate one-to-one and
@@ -24,6 +25,7 @@ import io.fabric8.generator.annotation.Default;
  *       verified in the newer status-backend build; they stay at status-go's default (on).
  * </ul>
  */
+@Data
 public class Features {
   @JsonPropertyDescription(
       "Settings backup over Waku: the client's setting backup-enabled? (status-go's backup loop"
@@ -56,44 +58,4 @@ public class Features {
           + " (wakuV2EnableMissingMessageVerification).")
   @Default("true")
   private boolean missingMessageVerification = true;
-
-  public boolean isBackup() {
-    return backup;
-  }
-
-  public void setBackup(boolean backup) {
-    this.backup = backup;
-  }
-
-  public boolean isPairing() {
-    return pairing;
-  }
-
-  public void setPairing(boolean pairing) {
-    this.pairing = pairing;
-  }
-
-  public boolean isHistoryArchives() {
-    return historyArchives;
-  }
-
-  public void setHistoryArchives(boolean historyArchives) {
-    this.historyArchives = historyArchives;
-  }
-
-  public boolean isStatusUpdates() {
-    return statusUpdates;
-  }
-
-  public void setStatusUpdates(boolean statusUpdates) {
-    this.statusUpdates = statusUpdates;
-  }
-
-  public boolean isMissingMessageVerification() {
-    return missingMessageVerification;
-  }
-
-  public void setMissingMessageVerification(boolean missingMessageVerification) {
-    this.missingMessageVerification = missingMessageVerification;
-  }
 }

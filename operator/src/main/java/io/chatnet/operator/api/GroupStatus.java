@@ -1,8 +1,10 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /** Readiness of one group, read from its StatefulSet's status. */
+@Data
 public class GroupStatus {
   @JsonPropertyDescription("Group name.")
   private String name;
@@ -32,68 +34,4 @@ public class GroupStatus {
   @JsonPropertyDescription(
       "Waiting (an earlier stage is not ready yet), Starting, Ready or Updating.")
   private String state;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public GroupKind getKind() {
-    return kind;
-  }
-
-  public void setKind(GroupKind kind) {
-    this.kind = kind;
-  }
-
-  public GroupRole getRole() {
-    return role;
-  }
-
-  public void setRole(GroupRole role) {
-    this.role = role;
-  }
-
-  public int getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(int replicas) {
-    this.replicas = replicas;
-  }
-
-  public int getReadyReplicas() {
-    return readyReplicas;
-  }
-
-  public void setReadyReplicas(int readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
-
-  public String getState() {
-    return state;
-  }
-
-  public void setState(String state) {
-    this.state = state;
-  }
-
-  public int getReadyThreshold() {
-    return readyThreshold;
-  }
-
-  public void setReadyThreshold(int readyThreshold) {
-    this.readyThreshold = readyThreshold;
-  }
-
-  public String getNotReadyCauses() {
-    return notReadyCauses;
-  }
-
-  public void setNotReadyCauses(String notReadyCauses) {
-    this.notReadyCauses = notReadyCauses;
-  }
 }

@@ -8,8 +8,10 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import lombok.Data;
 
 /** The load generator: one indexed Job whose pods are the shards. */
+@Data
 public class LoadGeneratorSpec {
   @JsonPropertyDescription("Number of shards (Job pods); clients are dealt out among them.")
   @Min(1)
@@ -40,36 +42,4 @@ public class LoadGeneratorSpec {
           + " exceed limits.")
   @SchemaFrom(type = ContainerResources.class)
   private ResourceRequirements resources;
-
-  public int getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(int replicas) {
-    this.replicas = replicas;
-  }
-
-  public int getRetriesPerShard() {
-    return retriesPerShard;
-  }
-
-  public void setRetriesPerShard(int retriesPerShard) {
-    this.retriesPerShard = retriesPerShard;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
-
-  public ResourceRequirements getResources() {
-    return resources;
-  }
-
-  public void setResources(ResourceRequirements resources) {
-    this.resources = resources;
-  }
 }

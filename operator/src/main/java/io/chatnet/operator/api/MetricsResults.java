@@ -3,8 +3,10 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** Figures read from Prometheus over exactly the measured window (warm-up excluded). */
+@Data
 public class MetricsResults {
   @JsonPropertyDescription("Start of the queried window (RFC 3339): planned start plus warm-up.")
   private String windowStart;
@@ -34,76 +36,4 @@ public class MetricsResults {
 
   @JsonPropertyDescription("Per traffic kind and client kind: counts, delivery and latency.")
   private List<TrafficMetrics> traffic = new ArrayList<>();
-
-  public String getWindowStart() {
-    return windowStart;
-  }
-
-  public void setWindowStart(String windowStart) {
-    this.windowStart = windowStart;
-  }
-
-  public String getWindowEnd() {
-    return windowEnd;
-  }
-
-  public void setWindowEnd(String windowEnd) {
-    this.windowEnd = windowEnd;
-  }
-
-  public Distribution getBandwidthInBytesPerSecond() {
-    return bandwidthInBytesPerSecond;
-  }
-
-  public void setBandwidthInBytesPerSecond(Distribution bandwidthInBytesPerSecond) {
-    this.bandwidthInBytesPerSecond = bandwidthInBytesPerSecond;
-  }
-
-  public Distribution getBandwidthOutBytesPerSecond() {
-    return bandwidthOutBytesPerSecond;
-  }
-
-  public void setBandwidthOutBytesPerSecond(Distribution bandwidthOutBytesPerSecond) {
-    this.bandwidthOutBytesPerSecond = bandwidthOutBytesPerSecond;
-  }
-
-  public Distribution getPeers() {
-    return peers;
-  }
-
-  public void setPeers(Distribution peers) {
-    this.peers = peers;
-  }
-
-  public Long getWakuMessages() {
-    return wakuMessages;
-  }
-
-  public void setWakuMessages(Long wakuMessages) {
-    this.wakuMessages = wakuMessages;
-  }
-
-  public List<GroupMetrics> getGroups() {
-    return groups;
-  }
-
-  public void setGroups(List<GroupMetrics> groups) {
-    this.groups = groups;
-  }
-
-  public List<TrafficMetrics> getTraffic() {
-    return traffic;
-  }
-
-  public void setTraffic(List<TrafficMetrics> traffic) {
-    this.traffic = traffic;
-  }
-
-  public List<RelayTopicBytes> getRelayTopics() {
-    return relayTopics;
-  }
-
-  public void setRelayTopics(List<RelayTopicBytes> relayTopics) {
-    this.relayTopics = relayTopics;
-  }
 }

@@ -28,7 +28,7 @@ public final class NameRules {
 
   /**
    * Longest ChatExperiment name: {@code <experiment>-loadgen-255} is at most 63 characters; tied to
-   * the maximum of {@link LoadGeneratorSpec#getReplicas()} (256).
+   * the maximum of {@code LoadGeneratorSpec.replicas} (256).
    */
   public static final int EXPERIMENT_NAME_MAX = 51;
 

@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /**
  * Link conditions on a group's pods, applied to eth0 with tc netem (and a token bucket for
@@ -23,6 +24,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.latencyMillis) || has(self.lossPercent) || has(self.bandwidthKbit)",
     message = "networkConditions needs at least one of latencyMillis, lossPercent, bandwidthKbit")
+@Data
 public class NetworkConditions {
   @JsonPropertyDescription("Added one-way delay on egress, in milliseconds.")
   @Min(0)
@@ -53,44 +55,4 @@ public class NetworkConditions {
       message = "image " + ImageReference.MESSAGE,
       messageExpression = ImageReference.MESSAGE_EXPRESSION)
   private String image;
-
-  public Integer getLatencyMillis() {
-    return latencyMillis;
-  }
-
-  public void setLatencyMillis(Integer latencyMillis) {
-    this.latencyMillis = latencyMillis;
-  }
-
-  public Integer getJitterMillis() {
-    return jitterMillis;
-  }
-
-  public void setJitterMillis(Integer jitterMillis) {
-    this.jitterMillis = jitterMillis;
-  }
-
-  public Double getLossPercent() {
-    return lossPercent;
-  }
-
-  public void setLossPercent(Double lossPercent) {
-    this.lossPercent = lossPercent;
-  }
-
-  public Integer getBandwidthKbit() {
-    return bandwidthKbit;
-  }
-
-  public void setBandwidthKbit(Integer bandwidthKbit) {
-    this.bandwidthKbit = bandwidthKbit;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /** A reference to a ChatNetwork in the experiment's namespace. */
 // A reference that no ChatNetwork could ever have would wait forever for its network.
@@ -20,18 +21,11 @@ import io.fabric8.generator.annotation.ValidationRule;
             + NameRules.NETWORK_NAME_SHAPE
             + "'",
     fieldPath = ".name")
+@Data
 public class NetworkRef {
   @JsonPropertyDescription(
       "Name of the ChatNetwork: " + NameRules.NETWORK_NAME_SHAPE + ", as a ChatNetwork name.")
   @Required
   @Size(min = 1, max = 63)
   private String name;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
 }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.Data;
 
 /** One group of identical pods: a StatefulSet and its headless Service. */
 @ValidationRule(
@@ -109,6 +110,7 @@ import java.util.Map;
             + " (int(self.readyThreshold) >= 0 && int(self.readyThreshold) <= self.replicas)",
     message = "readyThreshold as a count must be between 0 and replicas",
     fieldPath = ".readyThreshold")
+@Data
 public class NodeGroup {
   @JsonPropertyDescription(
       "Group name, unique in the network; pods are named <network>-<group>-<ordinal>. At most 20"
@@ -257,165 +259,13 @@ public class NodeGroup {
   @Size(max = 8)
   private List<LocalObjectReference> imagePullSecrets;
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public GroupKind getKind() {
-    return kind;
-  }
-
-  public void setKind(GroupKind kind) {
-    this.kind = kind;
-  }
-
-  public GroupRole getRole() {
-    return role;
-  }
-
-  public void setRole(GroupRole role) {
-    this.role = role;
-  }
-
-  public int getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(int replicas) {
-    this.replicas = replicas;
-  }
-
-  public NodeVersion getVersion() {
-    return version;
-  }
-
-  public void setVersion(NodeVersion version) {
-    this.version = version;
-  }
-
   /** The declared version, or the default of the group's kind. */
   public NodeVersion effectiveVersion() {
     return version != null ? version : NodeVersion.defaultFor(kind);
   }
 
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
-
-  public String getNodeBinary() {
-    return nodeBinary;
-  }
-
-  public void setNodeBinary(String nodeBinary) {
-    this.nodeBinary = nodeBinary;
-  }
-
-  public Integer getMaxConnections() {
-    return maxConnections;
-  }
-
-  public void setMaxConnections(Integer maxConnections) {
-    this.maxConnections = maxConnections;
-  }
-
-  public List<String> getExtraArgs() {
-    return extraArgs;
-  }
-
-  public void setExtraArgs(List<String> extraArgs) {
-    this.extraArgs = extraArgs;
-  }
-
   /** The protocols this group serves: as given, or all of them when not given. */
   public ServiceProtocols effectiveServices() {
     return services != null ? services : new ServiceProtocols();
-  }
-
-  public ServiceProtocols getServices() {
-    return services;
-  }
-
-  public void setServices(ServiceProtocols services) {
-    this.services = services;
-  }
-
-  public ResourceRequirements getResources() {
-    return resources;
-  }
-
-  public void setResources(ResourceRequirements resources) {
-    this.resources = resources;
-  }
-
-  public Map<String, String> getNodeSelector() {
-    return nodeSelector;
-  }
-
-  public void setNodeSelector(Map<String, String> nodeSelector) {
-    this.nodeSelector = nodeSelector;
-  }
-
-  public List<Toleration> getTolerations() {
-    return tolerations;
-  }
-
-  public void setTolerations(List<Toleration> tolerations) {
-    this.tolerations = tolerations;
-  }
-
-  public NetworkConditions getNetworkConditions() {
-    return networkConditions;
-  }
-
-  public void setNetworkConditions(NetworkConditions networkConditions) {
-    this.networkConditions = networkConditions;
-  }
-
-  public IntOrString getReadyThreshold() {
-    return readyThreshold;
-  }
-
-  public void setReadyThreshold(IntOrString readyThreshold) {
-    this.readyThreshold = readyThreshold;
-  }
-
-  public List<TopologySpread> getTopologySpread() {
-    return topologySpread;
-  }
-
-  public void setTopologySpread(List<TopologySpread> topologySpread) {
-    this.topologySpread = topologySpread;
-  }
-
-  public String getPriorityClassName() {
-    return priorityClassName;
-  }
-
-  public void setPriorityClassName(String priorityClassName) {
-    this.priorityClassName = priorityClassName;
-  }
-
-  public ImagePullPolicy getImagePullPolicy() {
-    return imagePullPolicy;
-  }
-
-  public void setImagePullPolicy(ImagePullPolicy imagePullPolicy) {
-    this.imagePullPolicy = imagePullPolicy;
-  }
-
-  public List<LocalObjectReference> getImagePullSecrets() {
-    return imagePullSecrets;
-  }
-
-  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
-    this.imagePullSecrets = imagePullSecrets;
   }
 }

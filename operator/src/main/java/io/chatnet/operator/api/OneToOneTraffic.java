@@ -6,12 +6,14 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /** Pairs of clients chatting one-to-one; each side sends at the given Poisson rate. */
 @ValidationRule(
     value = "!has(self.desktopMobilePairs) || self.desktopMobilePairs <= self.pairs",
     message = "desktopMobilePairs must not exceed pairs",
     fieldPath = ".desktopMobilePairs")
+@Data
 public class OneToOneTraffic {
   @JsonPropertyDescription("Number of chatting pairs (a client is in at most one pair or group).")
   @Required
@@ -41,36 +43,4 @@ public class OneToOneTraffic {
   @Max(65536)
   @Default("256")
   private int payloadBytes = 256;
-
-  public int getPairs() {
-    return pairs;
-  }
-
-  public void setPairs(int pairs) {
-    this.pairs = pairs;
-  }
-
-  public int getDesktopMobilePairs() {
-    return desktopMobilePairs;
-  }
-
-  public void setDesktopMobilePairs(int desktopMobilePairs) {
-    this.desktopMobilePairs = desktopMobilePairs;
-  }
-
-  public double getMessagesPerMinute() {
-    return messagesPerMinute;
-  }
-
-  public void setMessagesPerMinute(double messagesPerMinute) {
-    this.messagesPerMinute = messagesPerMinute;
-  }
-
-  public int getPayloadBytes() {
-    return payloadBytes;
-  }
-
-  public void setPayloadBytes(int payloadBytes) {
-    this.payloadBytes = payloadBytes;
-  }
 }

@@ -5,12 +5,14 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /** A fraction of clients spends durationSeconds of every periodSeconds in the behaviour. */
 @ValidationRule(
     value = "self.durationSeconds < self.periodSeconds",
     message = "durationSeconds must be shorter than periodSeconds",
     fieldPath = ".durationSeconds")
+@Data
 public class PeriodicBehaviour {
   @JsonPropertyDescription("Share of the mobile clients that adopt the behaviour, 0 to 1.")
   @Required
@@ -29,28 +31,4 @@ public class PeriodicBehaviour {
   @Min(1)
   @Max(86400)
   private int durationSeconds;
-
-  public double getFraction() {
-    return fraction;
-  }
-
-  public void setFraction(double fraction) {
-    this.fraction = fraction;
-  }
-
-  public int getPeriodSeconds() {
-    return periodSeconds;
-  }
-
-  public void setPeriodSeconds(int periodSeconds) {
-    this.periodSeconds = periodSeconds;
-  }
-
-  public int getDurationSeconds() {
-    return durationSeconds;
-  }
-
-  public void setDurationSeconds(int durationSeconds) {
-    this.durationSeconds = durationSeconds;
-  }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** Whether the operator checks capacity, quota and Pod Security before it creates or adds pods. */
+@Data
 public class Preflight {
   @JsonPropertyDescription(
       "Skip every preflight check. Before it creates groups or adds pods, the operator sums the"
@@ -22,18 +24,6 @@ public class Preflight {
           + " (ResourceQuotas), podSecurity (the namespace's pod-security.kubernetes.io/enforce"
           + " level).")
   private List<PreflightCheck> skipChecks = new ArrayList<>();
-
-  public boolean isSkip() {
-    return skip;
-  }
-
-  public void setSkip(boolean skip) {
-    this.skip = skip;
-  }
-
-  public List<PreflightCheck> getSkipChecks() {
-    return skipChecks;
-  }
 
   public void setSkipChecks(List<PreflightCheck> skipChecks) {
     this.skipChecks = skipChecks == null ? new ArrayList<>() : skipChecks;

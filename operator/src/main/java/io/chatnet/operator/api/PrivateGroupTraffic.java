@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Data;
 
 /**
  * Private group chats; every member sends at the given Poisson rate. A client is in at most one
@@ -16,6 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         "!has(self.mobileMembersPerGroup) || self.mobileMembersPerGroup <= self.membersPerGroup",
     message = "mobileMembersPerGroup must not exceed membersPerGroup",
     fieldPath = ".mobileMembersPerGroup")
+@Data
 public class PrivateGroupTraffic {
   @JsonPropertyDescription("Number of private groups.")
   @Required
@@ -50,44 +52,4 @@ public class PrivateGroupTraffic {
   @Max(65536)
   @Default("256")
   private int payloadBytes = 256;
-
-  public int getGroups() {
-    return groups;
-  }
-
-  public void setGroups(int groups) {
-    this.groups = groups;
-  }
-
-  public int getMembersPerGroup() {
-    return membersPerGroup;
-  }
-
-  public void setMembersPerGroup(int membersPerGroup) {
-    this.membersPerGroup = membersPerGroup;
-  }
-
-  public Integer getMobileMembersPerGroup() {
-    return mobileMembersPerGroup;
-  }
-
-  public void setMobileMembersPerGroup(Integer mobileMembersPerGroup) {
-    this.mobileMembersPerGroup = mobileMembersPerGroup;
-  }
-
-  public double getMessagesPerMinute() {
-    return messagesPerMinute;
-  }
-
-  public void setMessagesPerMinute(double messagesPerMinute) {
-    this.messagesPerMinute = messagesPerMinute;
-  }
-
-  public int getPayloadBytes() {
-    return payloadBytes;
-  }
-
-  public void setPayloadBytes(int payloadBytes) {
-    this.payloadBytes = payloadBytes;
-  }
 }

@@ -3,8 +3,10 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import lombok.Data;
 
 /** Where the results analyzer reads an experiment's metrics. */
+@Data
 public class PrometheusSource {
   @JsonPropertyDescription(
       "Base URL of the Prometheus HTTP API (for example http://prometheus.monitoring:9090). Without"
@@ -13,12 +15,4 @@ public class PrometheusSource {
   @Pattern("^https?://[^\\s]+$")
   @Size(max = 512)
   private String url;
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
 }

@@ -3,8 +3,10 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import lombok.Data;
 
 /** How long a network may take to reach its groups' ready thresholds before it reports a stall. */
+@Data
 public class Readiness {
   /** Deadline when none is given: a base plus time per pod, for image pulls and scheduling. */
   public static final int BASE_DEADLINE_SECONDS = 300;
@@ -21,14 +23,6 @@ public class Readiness {
   @Min(1)
   @Max(604800)
   private Integer deadlineSeconds;
-
-  public Integer getDeadlineSeconds() {
-    return deadlineSeconds;
-  }
-
-  public void setDeadlineSeconds(Integer deadlineSeconds) {
-    this.deadlineSeconds = deadlineSeconds;
-  }
 
   /** The given deadline, or the default for a network of this many pods. */
   public static int effectiveDeadlineSeconds(Readiness readiness, int pods) {

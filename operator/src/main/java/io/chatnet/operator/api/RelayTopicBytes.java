@@ -1,11 +1,13 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
 
 /**
  * Relay payload bytes on one pubsub topic (shard) over the window, summed over every nwaku node of
  * the network: what shows whether traffic other than the chats' own reached the network.
  */
+@Data
 public class RelayTopicBytes {
   @JsonPropertyDescription("Pubsub topic, e.g. /waku/2/rs/16/32.")
   private String topic;
@@ -24,36 +26,4 @@ public class RelayTopicBytes {
           + " (desktop) clients subscribe to it whatever their settings, so any bytes here are"
           + " Communities traffic that was not switched off.")
   private boolean communitiesShard;
-
-  public String getTopic() {
-    return topic;
-  }
-
-  public void setTopic(String topic) {
-    this.topic = topic;
-  }
-
-  public Long getBytesIn() {
-    return bytesIn;
-  }
-
-  public void setBytesIn(Long bytesIn) {
-    this.bytesIn = bytesIn;
-  }
-
-  public Long getBytesOut() {
-    return bytesOut;
-  }
-
-  public void setBytesOut(Long bytesOut) {
-    this.bytesOut = bytesOut;
-  }
-
-  public boolean isCommunitiesShard() {
-    return communitiesShard;
-  }
-
-  public void setCommunitiesShard(boolean communitiesShard) {
-    this.communitiesShard = communitiesShard;
-  }
 }

@@ -7,8 +7,10 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import lombok.Data;
 
 /** Raw relay load, network-wide, spread over the relay nodes. */
+@Data
 public class RelayTraffic {
   @JsonPropertyDescription(
       "Messages per second across the whole network (Poisson arrivals), greater than 0.")
@@ -30,28 +32,4 @@ public class RelayTraffic {
   @Size(max = 256)
   @Default("/chatnet/1/relay-load/proto")
   private String contentTopic = "/chatnet/1/relay-load/proto";
-
-  public double getMessagesPerSecond() {
-    return messagesPerSecond;
-  }
-
-  public void setMessagesPerSecond(double messagesPerSecond) {
-    this.messagesPerSecond = messagesPerSecond;
-  }
-
-  public int getPayloadBytes() {
-    return payloadBytes;
-  }
-
-  public void setPayloadBytes(int payloadBytes) {
-    this.payloadBytes = payloadBytes;
-  }
-
-  public String getContentTopic() {
-    return contentTopic;
-  }
-
-  public void setContentTopic(String contentTopic) {
-    this.contentTopic = contentTopic;
-  }
 }

@@ -2,8 +2,10 @@ package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import lombok.Data;
 
 /** The protocols a service node serves to light clients and to the rest of the network. */
+@Data
 public class ServiceProtocols {
   @JsonPropertyDescription("Store: keeps history for clients that were offline (--store).")
   @Default("true")
@@ -20,36 +22,4 @@ public class ServiceProtocols {
   @JsonPropertyDescription("Peer exchange: hands peers to light clients (--peer-exchange).")
   @Default("true")
   private boolean peerExchange = true;
-
-  public boolean isStore() {
-    return store;
-  }
-
-  public void setStore(boolean store) {
-    this.store = store;
-  }
-
-  public boolean isFilter() {
-    return filter;
-  }
-
-  public void setFilter(boolean filter) {
-    this.filter = filter;
-  }
-
-  public boolean isLightpush() {
-    return lightpush;
-  }
-
-  public void setLightpush(boolean lightpush) {
-    this.lightpush = lightpush;
-  }
-
-  public boolean isPeerExchange() {
-    return peerExchange;
-  }
-
-  public void setPeerExchange(boolean peerExchange) {
-    this.peerExchange = peerExchange;
-  }
 }

@@ -3,8 +3,10 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** Load generator shards. */
+@Data
 public class ShardStatus {
   @JsonPropertyDescription("Shards planned.")
   private int total;
@@ -25,52 +27,4 @@ public class ShardStatus {
 
   @JsonPropertyDescription("The largest start skew a shard reported, in milliseconds.")
   private Long maxStartSkewMillis;
-
-  public int getTotal() {
-    return total;
-  }
-
-  public void setTotal(int total) {
-    this.total = total;
-  }
-
-  public int getSucceeded() {
-    return succeeded;
-  }
-
-  public void setSucceeded(int succeeded) {
-    this.succeeded = succeeded;
-  }
-
-  public int getFailed() {
-    return failed;
-  }
-
-  public void setFailed(int failed) {
-    this.failed = failed;
-  }
-
-  public int getReported() {
-    return reported;
-  }
-
-  public void setReported(int reported) {
-    this.reported = reported;
-  }
-
-  public Long getMaxStartSkewMillis() {
-    return maxStartSkewMillis;
-  }
-
-  public void setMaxStartSkewMillis(Long maxStartSkewMillis) {
-    this.maxStartSkewMillis = maxStartSkewMillis;
-  }
-
-  public List<FailedShard> getFailedShards() {
-    return failedShards;
-  }
-
-  public void setFailedShards(List<FailedShard> failedShards) {
-    this.failedShards = failedShards;
-  }
 }

@@ -3,6 +3,7 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
 
 /**
  * The schema of a toleration as chatnet admits it ({@code @SchemaFrom} on tolerations; the field
@@ -49,6 +50,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "!has(self.tolerationSeconds) || (has(self.effect) && self.effect == 'NoExecute')",
     message = "tolerationSeconds applies to effect NoExecute only",
     fieldPath = ".tolerationSeconds")
+@Getter
 public final class TolerationSchema {
   private TolerationSchema() {}
 
@@ -74,24 +76,4 @@ public final class TolerationSchema {
   @JsonPropertyDescription(
       "Effect NoExecute only: seconds the pod stays bound after the taint appears.")
   private Long tolerationSeconds;
-
-  public String getKey() {
-    return key;
-  }
-
-  public String getOperator() {
-    return operator;
-  }
-
-  public String getValue() {
-    return value;
-  }
-
-  public String getEffect() {
-    return effect;
-  }
-
-  public Long getTolerationSeconds() {
-    return tolerationSeconds;
-  }
 }

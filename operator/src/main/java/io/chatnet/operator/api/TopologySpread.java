@@ -6,11 +6,13 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import lombok.Data;
 
 /**
  * One topology spread constraint over a group's own pods (the operator fills in the label
  * selector): how evenly they spread over the values of a node label.
  */
+@Data
 public class TopologySpread {
   public static final String HOSTNAME = "kubernetes.io/hostname";
 
@@ -50,28 +52,4 @@ public class TopologySpread {
       "ScheduleAnyway (default: a preference, so a cluster with fewer nodes than the skew wants"
           + " still runs every pod) or DoNotSchedule (a hard rule: pods stay Pending instead).")
   private WhenUnsatisfiable whenUnsatisfiable;
-
-  public String getTopologyKey() {
-    return topologyKey;
-  }
-
-  public void setTopologyKey(String topologyKey) {
-    this.topologyKey = topologyKey;
-  }
-
-  public Integer getMaxSkew() {
-    return maxSkew;
-  }
-
-  public void setMaxSkew(Integer maxSkew) {
-    this.maxSkew = maxSkew;
-  }
-
-  public WhenUnsatisfiable getWhenUnsatisfiable() {
-    return whenUnsatisfiable;
-  }
-
-  public void setWhenUnsatisfiable(WhenUnsatisfiable whenUnsatisfiable) {
-    this.whenUnsatisfiable = whenUnsatisfiable;
-  }
 }

@@ -3,8 +3,10 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Data;
 
 /** Passed, or Failed with the criteria that were missed. */
+@Data
 public class Verdict {
   @JsonPropertyDescription(
       "Passed, Failed, Incomplete (criteria met by the shards that reported, but shards failed) or NoCriteria.")
@@ -12,20 +14,4 @@ public class Verdict {
 
   @JsonPropertyDescription("One line per criterion checked, with the figure and the threshold.")
   private List<String> reasons = new ArrayList<>();
-
-  public String getResult() {
-    return result;
-  }
-
-  public void setResult(String result) {
-    this.result = result;
-  }
-
-  public List<String> getReasons() {
-    return reasons;
-  }
-
-  public void setReasons(List<String> reasons) {
-    this.reasons = reasons;
-  }
 }

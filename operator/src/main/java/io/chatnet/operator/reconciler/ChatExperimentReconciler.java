@@ -369,8 +369,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   private UpdateControl<ChatExperiment> statusUpdate(
       ChatExperiment experiment, ChatExperimentStatus previous, ChatExperimentStatus status) {
-    if (previous != null
-        && StatusPatches.same(client.getKubernetesSerialization(), previous, status)) {
+    if (status.equals(previous)) {
       return UpdateControl.noUpdate();
     }
     if ((previous == null || previous.getPhase() != status.getPhase())

@@ -320,11 +320,11 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private UpdateControl<ChatNetwork> statusUpdate(
       ChatNetwork network, ChatNetworkStatus status, EventRecorder events) {
     ChatNetworkStatus previous = network.getStatus();
-    if (previous != null && sameStatus(previous, status)) {
+    if (status.equals(previous)) {
       return UpdateControl.noUpdate();
     }
     ResourceID id = ResourceID.fromResource(network);
-    if (previous != null && sameStatus(withoutCounts(previous), withoutCounts(status))) {
+    if (previous != null && withoutCounts(previous).equals(withoutCounts(status))) {
       var wait = statusLimiter.waitBeforeCountWrite(id);
       if (wait.isPresent()) {
         return UpdateControl.<ChatNetwork>noUpdate().rescheduleAfter(wait.get());
@@ -357,10 +357,6 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     copy.getGroups().forEach(g -> g.setReadyReplicas(0));
     copy.getConditions().forEach(c -> c.setMessage(null));
     return copy;
-  }
-
-  private boolean sameStatus(ChatNetworkStatus a, ChatNetworkStatus b) {
-    return StatusPatches.same(client.getKubernetesSerialization(), a, b);
   }
 
   @Override

@@ -291,8 +291,10 @@ class NetworkReadinessTest {
         .pollInterval(Duration.ofMillis(250))
         .until(
             () -> {
+              // "1 FailedCreate", not "FailedCreate": the interim NotCreated message says "no
+              // FailedCreate event" until the StatefulSet controller's event is there.
               return reasonAndMessage(get(client, ns, "refused"), "Progressing")
-                  .contains("FailedCreate");
+                  .contains("1 FailedCreate");
             });
     assertThat(condition(get(client, ns, "refused"), "Progressing").getMessage())
         .contains("boot is short by 1 pods (0/1 ready, threshold 1): 1 FailedCreate")
