@@ -164,6 +164,7 @@ final class NetworkStatusCalculator {
             previous,
             READY,
             allReady,
+            allReady ? clock.instant() : notReadySince(network, previous),
             allReady
                 ? (ready == desired ? "AllGroupsReady" : "ThresholdsMet")
                 : phase == NetworkPhase.Degraded ? "PodsNotReady" : "Starting",
@@ -307,12 +308,29 @@ final class NetworkStatusCalculator {
   /** A condition whose lastTransitionTime only moves when its status does. */
   private Condition condition(
       ChatNetworkStatus previous, String type, boolean value, String reason, String message) {
+    return condition(previous, type, value, clock.instant(), reason, message);
+  }
+
+  private Condition condition(
+      ChatNetworkStatus previous,
+      String type,
+      boolean value,
+      Instant now,
+      String reason,
+      String message) {
     return Conditions.of(
-        previous == null ? null : previous.getConditions(),
-        type,
-        value,
-        reason,
-        message,
-        clock.instant());
+        previous == null ? null : previous.getConditions(), type, value, reason, message, now);
+  }
+
+  /**
+   * The instant a first Ready=False takes: a network without a Ready condition yet has not been
+   * ready since its creation, so the condition says so and the deadline counts from the same
+   * instant before and after the first status write (it used to restart at that write).
+   */
+  private Instant notReadySince(ChatNetwork network, ChatNetworkStatus previous) {
+    boolean hadReady =
+        previous != null && Conditions.find(previous.getConditions(), READY).isPresent();
+    String created = network.getMetadata().getCreationTimestamp();
+    return hadReady || created == null ? clock.instant() : Instant.parse(created);
   }
 }

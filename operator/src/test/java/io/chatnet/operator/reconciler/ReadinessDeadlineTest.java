@@ -129,6 +129,22 @@ class ReadinessDeadlineTest {
   }
 
   @Test
+  void aFirstStatusWrittenAfterTheDeadlineKeepsCountingFromCreation() {
+    ObservedState missing = observed(Map.of("store", 1));
+    // The first reconcile runs late (a loaded operator): the deadline has passed since creation.
+    ChatNetworkStatus first = at(304).compute(smoke, missing, List.of(), 1);
+    assertThat(condition(first, "Ready").getLastTransitionTime()).isEqualTo(CREATED.toString());
+    assertThat(condition(first, "Progressing").getReason())
+        .isEqualTo(NetworkStatusCalculator.DEADLINE_EXCEEDED);
+    // The next reconcile reads that status back: still past the deadline, no flip to StageStarting.
+    smoke.setStatus(first);
+    ChatNetworkStatus second = at(305).compute(smoke, missing, List.of(), 1);
+    assertThat(condition(second, "Progressing").getReason())
+        .isEqualTo(NetworkStatusCalculator.DEADLINE_EXCEEDED);
+    assertThat(condition(second, "Ready").getLastTransitionTime()).isEqualTo(CREATED.toString());
+  }
+
+  @Test
   void aReadyNetworkThatLosesPodsCountsItsDeadlineFromThen() {
     smoke.setStatus(at(50).compute(smoke, observed(Map.of()), List.of(), 3));
     assertThat(at(50).recheckAfter(smoke, smoke.getStatus())).isEmpty();
