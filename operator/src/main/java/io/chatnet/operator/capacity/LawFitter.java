@@ -169,7 +169,8 @@ public final class LawFitter {
     for (double v : y) {
       tss += (v - mean) * (v - mean);
     }
-    if (p == 1 || tss == 0) {
+    // Points equal but for rounding: no variation to explain.
+    if (p == 1 || tss <= n * Math.pow(RESIDUAL_FLOOR * Math.max(Math.abs(mean), 1e-300), 2)) {
       return null;
     }
     return 1 - (rss / (n - p)) / (tss / (n - 1));
