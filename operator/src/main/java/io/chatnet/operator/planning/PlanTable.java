@@ -55,8 +55,17 @@ final class PlanTable {
         new String[] {
           "FIGURE", "PREDICTED", level + " BAND (LAW)", level + " BAND (NEW RUN)", "SOURCE"
         });
+    List<String> sources = new ArrayList<>();
     for (CapacityPlan.Figure f : plan.perPod()) {
       Prediction p = f.prediction();
+      String source = f.source();
+      if (source.length() > 40) {
+        // Long citations once, under the table.
+        if (!sources.contains(source)) {
+          sources.add(source);
+        }
+        source = "[" + (sources.indexOf(source) + 1) + "]";
+      }
       boolean band = p.predictionHigh() != p.predictionLow();
       rows.add(
           new String[] {
@@ -72,10 +81,13 @@ final class PlanTable {
                     + " - "
                     + format(f.quantity(), p.predictionHigh())
                 : "-",
-            f.source()
+            source
           });
     }
     table(out, rows);
+    for (int i = 0; i < sources.size(); i++) {
+      out.append('[').append(i + 1).append("] ").append(sources.get(i)).append('\n');
+    }
     out.append('\n');
     rows.clear();
     rows.add(new String[] {"LIMIT", "DEMAND", "PER MACHINE", "MACHINES", "AT BAND HIGH"});

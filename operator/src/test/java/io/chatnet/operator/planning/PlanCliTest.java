@@ -44,11 +44,10 @@ class PlanCliTest {
         .startsWith("source: published 1000-node baseline (shared/docs/REFERENCE.md");
     assertThat(lines)
         .anySatisfy(
-            l ->
-                assertThat(l)
-                    .matches("relay bandwidth in per pod +10\\.0 kB/s +- +- +published.*"));
+            l -> assertThat(l).matches("relay bandwidth in per pod +10\\.0 kB/s +- +- +\\[1]"));
     assertThat(lines)
         .anySatisfy(l -> assertThat(l).matches("relay bandwidth out per pod +10\\.0 kB/s .*"));
+    assertThat(lines).contains("[1] " + io.chatnet.operator.capacity.Baseline.SOURCE);
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("CPU \\(cores\\) +150 +8 +19 +19"));
     assertThat(lines)
         .contains("machines needed: 19 (CPU (cores) binds first); 19 at the bands' upper end");
