@@ -80,7 +80,7 @@ final class FitTable {
           .append(name++)
           .append('=')
           .append(String.format(Locale.ROOT, "%.4g", f.coefficients()[i]))
-          .append(" (se ")
+          .append(i == 0 && f.law().logSpace() ? " (se of ln a " : " (se ")
           .append(String.format(Locale.ROOT, "%.2g", f.standardErrors()[i]))
           .append(')');
     }
