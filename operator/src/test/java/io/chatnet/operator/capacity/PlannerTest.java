@@ -127,84 +127,28 @@ class PlannerTest {
             "other.json is not a chatnet capacity model (schema chatnet.io/capacity-model/v1)");
   }
 
+  /** A request on 8-core, 1 GiB machines with the load and traffic given. */
+  static PlanRequest request(
+      long users, Double rate, Double networkRate, Traffic traffic, Integer groupSize) {
+    return new PlanRequest(
+        users, rate, networkRate, traffic, groupSize, 1000, null, 8, GIB, 110, null, 0.95);
+  }
+
   @Test
   void requestsThatCannotBePlannedAreRefusedNamingTheOption() {
-    PlanRequest b = baseline();
-    assertThatThrownBy(
-            () ->
-                Planner.plan(
-                    new PlanRequest(
-                        0,
-                        null,
-                        1.0,
-                        Traffic.ONE_TO_ONE,
-                        null,
-                        1000,
-                        null,
-                        8,
-                        GIB,
-                        110,
-                        null,
-                        0.95),
-                    null))
+    assertThatThrownBy(() -> Planner.plan(request(0, null, 1.0, Traffic.ONE_TO_ONE, null), null))
         .hasMessage("with no users, give the relay node count: --relay-nodes");
-    assertThatThrownBy(
-            () ->
-                Planner.plan(
-                    new PlanRequest(
-                        10,
-                        0.1,
-                        1.0,
-                        Traffic.ONE_TO_ONE,
-                        null,
-                        1000,
-                        null,
-                        8,
-                        GIB,
-                        110,
-                        null,
-                        0.95),
-                    null))
+    assertThatThrownBy(() -> Planner.plan(request(10, 0.1, 1.0, Traffic.ONE_TO_ONE, null), null))
         .hasMessage("give exactly one of --rate (per user) and --network-rate");
     assertThatThrownBy(
-            () ->
-                Planner.plan(
-                    new PlanRequest(
-                        10,
-                        0.1,
-                        null,
-                        Traffic.PRIVATE_GROUPS,
-                        null,
-                        1000,
-                        null,
-                        8,
-                        GIB,
-                        110,
-                        null,
-                        0.95),
-                    null))
+            () -> Planner.plan(request(10, 0.1, null, Traffic.PRIVATE_GROUPS, null), null))
         .hasMessage("--traffic private-groups needs --group-size of 2 or more");
     assertThatThrownBy(
-            () ->
-                Planner.plan(
-                    new PlanRequest(
-                        10,
-                        0.1,
-                        null,
-                        Traffic.PRIVATE_GROUPS,
-                        4,
-                        1000,
-                        null,
-                        8,
-                        GIB,
-                        110,
-                        null,
-                        0.95),
-                    model()))
+            () -> Planner.plan(request(10, 0.1, null, Traffic.PRIVATE_GROUPS, 4), model()))
         .hasMessage(
             "the model was fitted on one-to-one traffic, the plan asks for private groups of 4:"
                 + " fit a sweep of that traffic, or plan without --model");
-    assertThatThrownBy(() -> Planner.plan(b, model()))
+    assertThatThrownBy(() -> Planner.plan(baseline(), model()))
         .hasMessageStartingWith("the model's laws are functions of users");
   }
 }

@@ -120,4 +120,35 @@ class KubectlPluginTest {
     assertThat(verbHelp.exit()).isZero();
     assertThat(verbHelp.out()).contains("--network-rate").contains("--node-bandwidth");
   }
+
+  @Test
+  void fitAndCompareRunOnExportedReports(@TempDir Path dir) throws Exception {
+    List<String> files = new ArrayList<>();
+    for (int users : new int[] {100, 300, 1000}) {
+      for (double perMinute : new double[] {1.2, 6}) {
+        double load = users * perMinute / 60;
+        Path file = dir.resolve(users + "-" + perMinute + "/report.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+            file,
+            SweepReports.reportJson(
+                "p" + users + "-" + (int) (perMinute * 10),
+                users,
+                perMinute,
+                new SweepReports.Figures(9000 * Math.pow(load, 0.85), 0.01 + 0.002 * load, 300)));
+        files.add(file.toString());
+      }
+    }
+    List<String> fit = new ArrayList<>(List.of("chatnet", "fit", "--out", dir + "/model.json"));
+    fit.addAll(files);
+    Run fitted = kubectl(fit.toArray(String[]::new));
+    assertThat(fitted.exit()).as(fitted.err()).isZero();
+    assertThat(fitted.out()).contains("relay bandwidth in: y = a*(U*r)^b");
+    assertThat(dir.resolve("model.json")).isRegularFile();
+    List<String> compare = new ArrayList<>(List.of("chatnet", "compare", "--out", dir + "/cmp"));
+    compare.addAll(files);
+    Run compared = kubectl(compare.toArray(String[]::new));
+    assertThat(compared.exit()).as(compared.err()).isZero();
+    assertThat(dir.resolve("cmp/comparison.html")).isRegularFile();
+  }
 }
