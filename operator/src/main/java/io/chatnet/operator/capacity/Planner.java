@@ -70,7 +70,7 @@ public final class Planner {
               "extrapolated: "
                   + request.users()
                   + " users at "
-                  + rate
+                  + String.format(java.util.Locale.ROOT, "%.3g", rate)
                   + " msg/s each lies outside the measured points; the laws are assumed to hold there");
         }
       }

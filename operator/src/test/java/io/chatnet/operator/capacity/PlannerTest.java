@@ -151,4 +151,22 @@ class PlannerTest {
     assertThatThrownBy(() -> Planner.plan(baseline(), model()))
         .hasMessageStartingWith("the model's laws are functions of users");
   }
+
+  @Test
+  void pointsOfDifferentTrafficAreNotFittedTogether() {
+    Map<Quantity, Double> m = Map.of(Quantity.CLIENT_CPU, 0.1);
+    List<SweepPoint> points =
+        List.of(
+            new SweepPoint("lab/a", 100, 0.1, 100, Traffic.ONE_TO_ONE, null, 256, m),
+            new SweepPoint("lab/b", 100, 0.1, 100, Traffic.PRIVATE_GROUPS, 5, 256, m));
+    assertThatThrownBy(() -> CapacityModel.fit(points))
+        .hasMessage(
+            "points of different traffic: lab/a is one-to-one, lab/b is private groups of 5;"
+                + " fit one traffic mix at a time");
+    assertThatThrownBy(
+            () ->
+                CapacityModel.fit(
+                    List.of(new SweepPoint("lab/relay", 0, 0, 10, Traffic.OTHER, null, null, m))))
+        .hasMessage("no point has users and a message rate per user above zero: nothing to fit");
+  }
 }

@@ -105,7 +105,7 @@ class PlanCliTest {
     assertThat(plan.out())
         .contains("source: fitted model of 6 points")
         .contains("model: y = a*(U*r)^b (extrapolated)")
-        .contains("note: extrapolated: 10000 users at 0.1 msg/s each");
+        .contains("note: extrapolated: 10000 users at 0.100 msg/s each");
     Run same =
         run(
             "plan",
