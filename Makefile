@@ -80,6 +80,18 @@ report: ## export experiment reports to reports/NAME/: make report NAME="a [b ..
 compare: ## compare exported reports: make compare [REPORTS="reports/a/report.json ..."] (default: all under reports/)
 	scripts/report.sh compare --out reports/comparison $(or $(REPORTS),$(wildcard reports/*/report.json))
 
+.PHONY: plugin
+PLUGIN_DIR ?= $(HOME)/.local/bin
+plugin: ## install the kubectl plugin (kubectl chatnet ...): links scripts/kubectl-chatnet into PLUGIN_DIR (default ~/.local/bin)
+	mkdir -p $(PLUGIN_DIR)
+	ln -sf $(CURDIR)/scripts/kubectl-chatnet $(PLUGIN_DIR)/kubectl-chatnet
+	@case ":$$PATH:" in *":$(PLUGIN_DIR):"*) echo "installed: kubectl chatnet help";; \
+	  *) echo "installed in $(PLUGIN_DIR), which is not on PATH: export PATH=\"$(PLUGIN_DIR):\$$PATH\"";; esac
+
+.PHONY: plan
+plan: ## capacity plan: make plan ARGS="--users 10000 --rate 0.1" (kubectl chatnet plan --help lists them)
+	scripts/kubectl-chatnet plan $(ARGS)
+
 .PHONY: e2e
 e2e: ## end-to-end check on a real cluster (KUBECONFIG): small network, short experiment, assertions [KEEP=1]
 	scripts/e2e.sh

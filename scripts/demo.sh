@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: run the operator against a cluster and bring up the smoke scenario and a
-# 1000-node scenario, showing them reach Ready.
+# 1000-node scenario, showing them reach Ready; then plan the 1000-node baseline and a 10,000-user
+# network with the capacity planner (the table kubectl chatnet plan prints).
 #
 # Cluster: the one KUBECONFIG (or ~/.kube/config) names, if it has a current context; otherwise
 # the local simulated cluster, started here if needed. CHATNET_LOCAL=1 forces the local one.
@@ -66,5 +67,12 @@ say "applying test-scenarios/baseline-1to1-1000.yaml (1000 pods)"
 await_ready baseline-1k 900
 "${kubectl[@]}" -n "$NS" get chatnetworks
 "${kubectl[@]}" -n "$NS" get statefulsets
+
+# What chatnet answers beyond Ready pods: capacity plans (kubectl chatnet plan; docs/capacity.md).
+plan() { "$repo/scripts/kubectl-chatnet" plan "$@"; }
+say "capacity plan: the published 1000-node baseline (kubectl chatnet plan --relay-nodes 1000 --network-rate 1 --message-size 1KB)"
+plan --relay-nodes 1000 --network-rate 1 --message-size 1KB
+say "capacity plan: 10,000 users, one-to-one, 0.1 msg/s each (the sweep scenarios' rate), 1 KB, 10 Gbit machines"
+plan --users 10000 --rate 0.1 --message-size 1KB --node-bandwidth 10Gbit
 
 say "done. The networks keep running: kubectl -n $NS get chatnetworks; 'make demo-clean' removes them."

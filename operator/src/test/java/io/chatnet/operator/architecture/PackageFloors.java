@@ -31,6 +31,7 @@ final class PackageFloors {
           Map.entry("naming", 1),
           Map.entry("config", 1),
           Map.entry("identity", 1),
+          Map.entry("capacity", 1),
           Map.entry("status", 2),
           Map.entry("network", 3),
           Map.entry("experiment", 3),
@@ -39,6 +40,7 @@ final class PackageFloors {
           Map.entry("report", 3),
           Map.entry("preflight", 3),
           Map.entry("reconciler", 4),
+          Map.entry("planning", 4),
           Map.entry("e2e", 5));
 
   private static final Pattern REFERENCE =
