@@ -44,7 +44,7 @@ fresh_cluster() {
   if [ -n "${PODMONITOR_CRD:-}" ]; then
     kubectl apply --server-side -f "$PODMONITOR_CRD" >/dev/null
     until kubectl get crd podmonitors.monitoring.coreos.com \
-      -o jsonpath='{.status.conditions[?(@.type=="Established")].status}' | grep -q True; do sleep 0.2; done
+      -o jsonpath='{.status.conditions[?(@.type=="Established")].status}' 2>/dev/null | grep -q True; do sleep 0.2; done
   fi
   kubectl wait --for=condition=Established crd/chatnetworks.chatnet.io --timeout=60s >/dev/null
   kubectl create namespace "$NS" >/dev/null
