@@ -6,20 +6,27 @@
 # is ready. Also the operator's write requests (from the API server's audit log, by its own user)
 # and its peak resident memory (VmHWM). Every run starts on a fresh cluster on its own ports, and the
 # operator is warmed up on the smoke network (in another namespace) before the measured apply.
-# Environment: RUNS (default 3), SIZES (default "100 1000 10000").
+# Environment: RUNS (default 3), SIZES (default "100 1000 10000"). For A/B comparisons (see
+# bench/network/ab.sh): PORT_OFFSET moves the bench cluster's ports (default 0: 34379...), JAR runs
+# another build of the operator, OUT and RAW write elsewhere than bench/network.md and -raw.txt,
+# FLOOR=0 skips the kubectl floor, PODMONITOR_CRD (a CRD file) is installed with chatnet's CRDs so
+# the PodMonitor path runs too.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-100 1000 10000}
+FLOOR=${FLOOR:-1}
 work=$(mktemp -d /tmp/chatnet-netbench.XXXXXX)
 export CHATNET_CLUSTER_STATE="$work/state"
-export CHATNET_ETCD_PORT=34379 CHATNET_ETCD_PEER_PORT=34380 CHATNET_APISERVER_PORT=38443 \
-  CHATNET_KCM_PORT=32257 CHATNET_SCHEDULER_PORT=32259 CHATNET_KWOK_PORT=32247
+o=${PORT_OFFSET:-0}
+export CHATNET_ETCD_PORT=$((34379 + o)) CHATNET_ETCD_PEER_PORT=$((34380 + o)) \
+  CHATNET_APISERVER_PORT=$((38443 + o)) CHATNET_KCM_PORT=$((32257 + o)) \
+  CHATNET_SCHEDULER_PORT=$((32259 + o)) CHATNET_KWOK_PORT=$((32247 + o))
 . "$repo/cluster/scripts/lib.sh"
 NS=bench
-out="$repo/bench/network.md"
-raw="$repo/bench/network-raw.txt"
-jar="$repo/operator/target/quarkus-app/quarkus-run.jar"
+out=${OUT:-$repo/bench/network.md}
+raw=${RAW:-$repo/bench/network-raw.txt}
+jar=${JAR:-$repo/operator/target/quarkus-app/quarkus-run.jar}
 kubectl() { "$K8S_BIN/kubectl" --kubeconfig "$STATE_DIR/kubeconfig" "$@"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
@@ -34,6 +41,11 @@ fresh_cluster() {
   "$repo/cluster/scripts/down.sh" >/dev/null 2>&1 || true
   "$repo/cluster/scripts/up.sh" >/dev/null 2>&1
   kubectl apply --server-side -f "$repo/crds/" >/dev/null
+  if [ -n "${PODMONITOR_CRD:-}" ]; then
+    kubectl apply --server-side -f "$PODMONITOR_CRD" >/dev/null
+    until kubectl get crd podmonitors.monitoring.coreos.com \
+      -o jsonpath='{.status.conditions[?(@.type=="Established")].status}' 2>/dev/null | grep -q True; do sleep 0.2; done
+  fi
   kubectl wait --for=condition=Established crd/chatnetworks.chatnet.io --timeout=60s >/dev/null
   kubectl create namespace "$NS" >/dev/null
   until kubectl -n "$NS" get serviceaccount default >/dev/null 2>&1; do sleep 0.2; done
@@ -102,6 +114,10 @@ for n in $SIZES; do
     export_objects > "$work/objects-$n.json"
     kill "$operator_pid"; wait "$operator_pid" 2>/dev/null || true; operator_pid=
     echo "size $n run $run operator-ms ${ops[-1]} writes ${ws[-1]} peak-rss-mib ${ms[-1]}" >> "$raw"
+    if [ "$FLOOR" = 0 ]; then
+      floors+=(0)
+      continue
+    fi
 
     fresh_cluster
     t0=$(now_ms)

@@ -47,42 +47,6 @@ public record Plan(
     Waku waku,
     int scrapeIntervalSeconds) {
 
-  /** A plan in this build's contract version. */
-  public Plan(
-      String experiment,
-      Instant startAt,
-      int warmupSeconds,
-      int durationSeconds,
-      int shards,
-      String seed,
-      List<ClientRef> clients,
-      List<ClientGroup> clientGroups,
-      List<String> relayNodes,
-      Traffic traffic,
-      Behaviours behaviours,
-      ClientSettings clientSettings,
-      int concurrency,
-      Waku waku,
-      int scrapeIntervalSeconds) {
-    this(
-        ContractJson.VERSION,
-        experiment,
-        startAt,
-        warmupSeconds,
-        durationSeconds,
-        shards,
-        seed,
-        clients,
-        clientGroups,
-        relayNodes,
-        traffic,
-        behaviours,
-        clientSettings,
-        concurrency,
-        waku,
-        scrapeIntervalSeconds);
-  }
-
   /**
    * The Waku network the relay nodes belong to. Relay load goes to the static-sharding pubsub
    * topics {@code /waku/2/rs/<clusterId>/<shard>} every nwaku node subscribes to ({@code

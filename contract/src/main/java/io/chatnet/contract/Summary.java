@@ -36,41 +36,6 @@ public record Summary(
     Relay relay,
     long expiredReceipts) {
 
-  /** A summary in this build's contract version, with no expired receipts. */
-  public Summary(
-      String experiment,
-      int shard,
-      Instant plannedStart,
-      long startSkewMillis,
-      Clients clients,
-      int pairs,
-      int groups,
-      Map<String, String> setupFailures,
-      Map<String, Figures> traffic,
-      Map<String, Integer> behaviours,
-      long foreignReceipts,
-      long signalReconnects,
-      boolean stoppedEarly,
-      Relay relay) {
-    this(
-        ContractJson.VERSION,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
-        traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        0);
-  }
-
   /**
    * How relay load was published and read back (its figures are under {@code traffic.relay}).
    *

@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
@@ -21,6 +22,7 @@ class LateRetryTest {
       Instant start = Instant.now().minusSeconds(100);
       Plan plan =
           new Plan(
+              ContractJson.VERSION,
               "late",
               start,
               10,

@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Figures;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
@@ -84,6 +85,7 @@ class LoadGeneratorContractTest {
           new Plan.ClientRef("c" + i, standIn.url(i), i % 4 == 3 ? "mobile" : "desktop", version));
     }
     return new Plan(
+        ContractJson.VERSION,
         "contract",
         Instant.now().plusMillis(1500),
         WARMUP,

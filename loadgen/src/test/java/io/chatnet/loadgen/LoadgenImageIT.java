@@ -3,6 +3,7 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
@@ -90,6 +91,7 @@ class LoadgenImageIT extends BuiltImageTest {
       }
       Plan plan =
           new Plan(
+              ContractJson.VERSION,
               "image-smoke",
               // Room for a cold JVM on a busy machine: a start instant that has passed sends
               // nothing.

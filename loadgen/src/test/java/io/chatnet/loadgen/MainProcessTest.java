@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.loadgen.standin.StatusBackendStandIn;
@@ -39,6 +40,7 @@ class MainProcessTest {
       }
       Plan plan =
           new Plan(
+              ContractJson.VERSION,
               "sigterm",
               Instant.now().plusSeconds(3),
               0,
@@ -130,6 +132,7 @@ class MainProcessTest {
     }
     Plan plan =
         new Plan(
+            ContractJson.VERSION,
             "refused",
             Instant.now().plusSeconds(3),
             0,

@@ -2,6 +2,7 @@ package io.chatnet.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Figures;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
@@ -57,6 +58,7 @@ class RelayContractTest {
       urls.add(nodes.url(i));
     }
     return new Plan(
+        ContractJson.VERSION,
         "relay",
         Instant.now().plusMillis(1500),
         1,

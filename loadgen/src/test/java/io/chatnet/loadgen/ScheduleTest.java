@@ -3,6 +3,7 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.plan.Assignment;
 import io.chatnet.loadgen.traffic.Schedule;
@@ -27,6 +28,7 @@ class ScheduleTest {
       relayNodes.add("http://relay-" + i + ":8645");
     }
     return new Plan(
+        ContractJson.VERSION,
         "e",
         Instant.parse("2026-12-01T10:00:00Z"),
         0,

@@ -3,6 +3,7 @@ package io.chatnet.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
@@ -47,6 +48,7 @@ class SharedNetworkTest {
       refs.add(new Plan.ClientRef("c" + i, standIn.url(i), "desktop", version));
     }
     return new Plan(
+        ContractJson.VERSION,
         experiment,
         Instant.now().plusMillis(1500),
         0,

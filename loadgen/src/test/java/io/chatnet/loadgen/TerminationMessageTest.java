@@ -25,6 +25,7 @@ class TerminationMessageTest {
         new Figures(
             1000, 2, 2000, 1990, 3, 1, 9, 995, 0.995, new LatencySummary(20, 40, 60, 90, 22), 0);
     return new Summary(
+        ContractJson.VERSION,
         "exp",
         3,
         Instant.parse("2026-11-26T08:00:00Z"),
@@ -38,7 +39,8 @@ class TerminationMessageTest {
         0,
         1,
         false,
-        null);
+        null,
+        0);
   }
 
   @Test

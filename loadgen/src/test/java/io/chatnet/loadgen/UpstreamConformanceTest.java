@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
@@ -114,6 +115,7 @@ class UpstreamConformanceTest {
           new Plan.ClientRef("c" + i, standIn.url(i), i % 2 == 1 ? "mobile" : "desktop", version));
     }
     return new Plan(
+        ContractJson.VERSION,
         "conformance",
         Instant.now().plusMillis(1500),
         1,

@@ -4,11 +4,8 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.ScrapeNames;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitorBuilder;
 
 /**
  * The PodMonitor of an experiment's load generator shards (their {@code metrics} port), scraped
@@ -21,29 +18,21 @@ public final class LoadGeneratorPodMonitor {
     return experiment.getMetadata().getName() + "-loadgen";
   }
 
-  public static GenericKubernetesResource build(ChatExperiment experiment) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put(
-        "selector",
-        Map.of(
-            "matchLabels",
-            Map.of(
-                ExperimentNames.EXPERIMENT_LABEL,
-                experiment.getMetadata().getName(),
-                Labels.ROLE,
-                ScrapeNames.LOADGEN_ROLE)));
-    spec.put(
-        "podMetricsEndpoints",
-        List.of(ScrapeConvention.endpoint(experiment.getSpec().getScrapeIntervalSeconds() + "s")));
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(ScrapeConvention.API_VERSION)
-        .withKind(ScrapeConvention.POD_MONITOR)
+  public static PodMonitor build(ChatExperiment experiment) {
+    return new PodMonitorBuilder()
         .withNewMetadata()
         .withName(name(experiment))
         .withNamespace(experiment.getMetadata().getNamespace())
         .withLabels(ExperimentNames.labels(experiment))
         .endMetadata()
-        .addToAdditionalProperties("spec", spec)
+        .withNewSpec()
+        .withNewSelector()
+        .addToMatchLabels(ExperimentNames.EXPERIMENT_LABEL, experiment.getMetadata().getName())
+        .addToMatchLabels(Labels.ROLE, ScrapeNames.LOADGEN_ROLE)
+        .endSelector()
+        .withPodMetricsEndpoints(
+            ScrapeConvention.endpoint(experiment.getSpec().getScrapeIntervalSeconds() + "s"))
+        .endSpec()
         .build();
   }
 }

@@ -2,11 +2,8 @@ package io.chatnet.operator.monitoring;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.naming.Labels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitorBuilder;
 
 /**
  * The PodMonitor of a network's nodes (nwaku and status-backend): every pod of the network that
@@ -20,24 +17,24 @@ public final class NetworkPodMonitor {
     return network.getMetadata().getName() + "-nodes";
   }
 
-  public static GenericKubernetesResource build(ChatNetwork network) {
-    Map<String, Object> selector = new LinkedHashMap<>();
-    selector.put(
-        "matchLabels",
-        Map.of(Labels.NETWORK, network.getMetadata().getName(), Labels.MANAGED_BY, Labels.MANAGER));
-    selector.put("matchExpressions", List.of(Map.of("key", Labels.GROUP, "operator", "Exists")));
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("selector", selector);
-    spec.put("podMetricsEndpoints", List.of(ScrapeConvention.endpoint(ScrapeConvention.INTERVAL)));
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(ScrapeConvention.API_VERSION)
-        .withKind(ScrapeConvention.POD_MONITOR)
+  public static PodMonitor build(ChatNetwork network) {
+    return new PodMonitorBuilder()
         .withNewMetadata()
         .withName(name(network))
         .withNamespace(network.getMetadata().getNamespace())
         .withLabels(Labels.network(network))
         .endMetadata()
-        .addToAdditionalProperties("spec", spec)
+        .withNewSpec()
+        .withNewSelector()
+        .addToMatchLabels(Labels.NETWORK, network.getMetadata().getName())
+        .addToMatchLabels(Labels.MANAGED_BY, Labels.MANAGER)
+        .addNewMatchExpression()
+        .withKey(Labels.GROUP)
+        .withOperator("Exists")
+        .endMatchExpression()
+        .endSelector()
+        .withPodMetricsEndpoints(ScrapeConvention.endpoint(ScrapeConvention.INTERVAL))
+        .endSpec()
         .build();
   }
 }

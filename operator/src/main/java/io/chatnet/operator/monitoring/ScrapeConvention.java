@@ -5,10 +5,14 @@ import static io.chatnet.operator.naming.ScrapeNames.PORT_NAME;
 import static io.chatnet.operator.naming.ScrapeNames.TARGET_LABELS;
 import static io.chatnet.operator.naming.ScrapeNames.metaLabel;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpointBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.RelabelConfig;
+import io.fabric8.openshift.api.model.monitoring.v1.RelabelConfigBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The metric label convention every chatnet series carries, shared by the PodMonitors, the
@@ -16,8 +20,16 @@ import java.util.Map;
  * {@code namespace}, {@code pod}, and one target label per chatnet pod label.
  */
 public final class ScrapeConvention {
-  public static final String API_VERSION = "monitoring.coreos.com/v1";
-  public static final String POD_MONITOR = "PodMonitor";
+  /** monitoring.coreos.com/v1, as Fabric8's typed model declares it. */
+  public static final String API_VERSION = HasMetadata.getApiVersion(PodMonitor.class);
+
+  public static final String POD_MONITOR = HasMetadata.getKind(PodMonitor.class);
+
+  /**
+   * The network nodes' scrape interval, set explicitly rather than left to the Prometheus's global
+   * default (often 30 s or 1 m, which would leave a short window with one or two samples).
+   */
+  public static final String INTERVAL = "15s";
 
   private ScrapeConvention() {}
 
@@ -26,36 +38,29 @@ public final class ScrapeConvention {
    * adds {@code namespace} and {@code pod} itself). An absent pod label yields an empty value,
    * which Prometheus drops.
    */
-  public static List<Map<String, Object>> relabelings() {
-    List<Map<String, Object>> rules = new ArrayList<>();
+  public static List<RelabelConfig> relabelings() {
+    List<RelabelConfig> rules = new ArrayList<>();
     TARGET_LABELS.forEach(
-        (podLabel, target) -> {
-          Map<String, Object> rule = new LinkedHashMap<>();
-          rule.put("action", "replace");
-          rule.put("sourceLabels", List.of(metaLabel(podLabel)));
-          rule.put("targetLabel", target);
-          rules.add(rule);
-        });
+        (podLabel, target) ->
+            rules.add(
+                new RelabelConfigBuilder()
+                    .withAction("replace")
+                    .withSourceLabels(metaLabel(podLabel))
+                    .withTargetLabel(target)
+                    .build()));
     return rules;
   }
 
   /**
-   * One podMetricsEndpoints entry: the port named {@value
-   * io.chatnet.operator.naming.ScrapeNames#PORT_NAME}, with the relabelings.
+   * One podMetricsEndpoints entry, scraped every {@code interval} (e.g. "15s"): the port named
+   * {@value io.chatnet.operator.naming.ScrapeNames#PORT_NAME}, with the relabelings.
    */
-  /**
-   * The network nodes' scrape interval, set explicitly rather than left to the Prometheus's global
-   * default (often 30 s or 1 m, which would leave a short window with one or two samples).
-   */
-  public static final String INTERVAL = "15s";
-
-  /** One scrape endpoint of the convention, scraped every {@code interval} (e.g. "15s"). */
-  static Map<String, Object> endpoint(String interval) {
-    Map<String, Object> endpoint = new LinkedHashMap<>();
-    endpoint.put("port", PORT_NAME);
-    endpoint.put("interval", interval);
-    endpoint.put("path", PATH);
-    endpoint.put("relabelings", relabelings());
-    return endpoint;
+  static PodMetricsEndpoint endpoint(String interval) {
+    return new PodMetricsEndpointBuilder()
+        .withPort(PORT_NAME)
+        .withInterval(interval)
+        .withPath(PATH)
+        .withRelabelings(relabelings())
+        .build();
   }
 }

@@ -10,7 +10,6 @@ import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.monitoring.NetworkPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
-import io.chatnet.operator.monitoring.ScrapeConvention;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.GroupService;
@@ -21,7 +20,6 @@ import io.chatnet.operator.preflight.PreflightStep;
 import io.chatnet.operator.status.EventRecorder;
 import io.chatnet.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -29,6 +27,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -215,17 +214,16 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     if (!podMonitors.served()) {
       return;
     }
-    GenericKubernetesResource desired = NetworkPodMonitor.build(network);
+    PodMonitor desired = NetworkPodMonitor.build(network);
     String key = network.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
     String hash = applier.fingerprint(network, desired);
     if (hash.equals(appliedPodMonitors.get(key))) {
       return;
     }
     try {
-      GenericKubernetesResource live =
+      PodMonitor live =
           client
-              .genericKubernetesResources(
-                  ScrapeConvention.API_VERSION, ScrapeConvention.POD_MONITOR)
+              .resources(PodMonitor.class)
               .inNamespace(network.getMetadata().getNamespace())
               .withName(desired.getMetadata().getName())
               .get();

@@ -2,6 +2,7 @@ package io.chatnet.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Plan;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.Scenarios;
@@ -130,7 +131,22 @@ class LongestNamesMakeValidChildrenTest {
         PlanConfigMap.build(
             admitted,
             new Plan(
-                null, Instant.EPOCH, 0, 0, 1, null, null, null, null, null, null, null, 0, null, 0),
+                ContractJson.VERSION,
+                null,
+                Instant.EPOCH,
+                0,
+                0,
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                0),
             Instant.EPOCH));
 
     // The pod the Job controller makes for the last index, with the labels it adds.

@@ -140,6 +140,7 @@ class E2eAssertionsStandInTest {
         start = Instant.now().plusSeconds(8);
         Plan plan =
             new Plan(
+                ContractJson.VERSION,
                 planned.experiment(),
                 start,
                 planned.warmupSeconds(),

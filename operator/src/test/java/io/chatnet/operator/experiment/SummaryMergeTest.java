@@ -29,6 +29,7 @@ class SummaryMergeTest {
     Figures figures =
         new Figures(received, 0, received, received, 0, 0, 0, received, 1.0, latency, 0);
     return new Summary(
+        ContractJson.VERSION,
         "exp",
         index,
         Instant.EPOCH,
@@ -42,7 +43,8 @@ class SummaryMergeTest {
         0,
         0,
         false,
-        null);
+        null,
+        0);
   }
 
   static double exact(long[] sorted, double q) {

@@ -128,6 +128,7 @@ public class ChatExperimentLifecycleTest {
             60, 0, 60, 59, 1, 0, 1, 58, 59 / 60.0, new LatencySummary(40, 120, 250, 400, 55), 0);
     Summary summary =
         new Summary(
+            ContractJson.VERSION,
             experiment,
             shard,
             Instant.now(),
@@ -141,7 +142,8 @@ public class ChatExperimentLifecycleTest {
             0,
             0,
             false,
-            null);
+            null,
+            0);
     return Json.MAPPER.writeValueAsString(summary);
   }
 
@@ -327,6 +329,7 @@ public class ChatExperimentLifecycleTest {
         new Figures(60, 0, 60, 59, 0, 0, 1, 59, 59 / 60.0, LatencySummary.of(histogram), 0);
     return ContractJson.write(
         new Summary(
+            ContractJson.VERSION,
             experiment,
             shard,
             Instant.now(),
@@ -340,7 +343,8 @@ public class ChatExperimentLifecycleTest {
             0,
             0,
             false,
-            null));
+            null,
+            0));
   }
 
   @Test
