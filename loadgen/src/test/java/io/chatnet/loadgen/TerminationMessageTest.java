@@ -145,35 +145,13 @@ class TerminationMessageTest {
       contacts.put(
           kind,
           new io.chatnet.contract.ContactRequestFigures(
-              3000,
-              2990,
-              10,
-              2980,
-              990,
-              1000,
-              990,
-              5,
-              3,
-              2,
-              0.993333,
-              wide.get(),
-              wide.get()));
+              3000, 2990, 10, 2980, 990, 1000, 990, 5, 3, 2, 0.993333, wide.get(), wide.get()));
       groups.put(
           kind, new io.chatnet.contract.GroupCreationFigures(500, 498, 2, 497, 1, wide.get()));
       for (int seconds : new int[] {30, 300, 3600}) {
         catchUp.add(
             new io.chatnet.contract.CatchUpFigures(
-                kind,
-                seconds,
-                1200,
-                1100,
-                1090,
-                54321,
-                54000,
-                321,
-                0.005909,
-                3660,
-                wide.get()));
+                kind, seconds, 1200, 1100, 1090, 54321, 54000, 321, 0.005909, 3660, wide.get()));
       }
     }
     java.time.Instant t = java.time.Instant.parse("2026-12-02T01:00:00.123456Z");

@@ -80,7 +80,7 @@ public final class CatchUps {
     list.add(spell);
     synchronized (spell) {
       spell.onMicros = micros;
-      spell.missed = Map.copyOf(spell.sent);
+      spell.missed = new ConcurrentHashMap<>(spell.sent);
     }
     offline.remove(spell.client, spell);
     if (!counts(spell) || spell.missed.isEmpty()) {
@@ -103,7 +103,10 @@ public final class CatchUps {
     }
   }
 
-  /** A chat message accepted by its sender's status-backend, addressed to {@code receivers}. */
+  /**
+   * A chat message being sent to {@code receivers} (noted before the send call, whose answer may
+   * come after the receiver is back; {@link #unsent} takes back one its sender refused).
+   */
   public void sent(String messageId, long sentMicros, List<String> receivers) {
     if (offline.isEmpty()) {
       return;
@@ -112,6 +115,33 @@ public final class CatchUps {
       Spell spell = offline.get(receiver);
       if (spell != null && sentMicros >= spell.offMicros) {
         spell.sent.put(messageId, sentMicros);
+      }
+    }
+  }
+
+  /** A send noted by {@link #sent} that the sender's status-backend refused. */
+  public void unsent(String messageId, List<String> receivers) {
+    for (String receiver : receivers) {
+      Spell now = offline.get(receiver);
+      if (now != null) {
+        synchronized (now) {
+          now.sent.remove(messageId);
+          if (now.missed != null) {
+            now.missed.remove(messageId);
+          }
+        }
+      }
+      List<Spell> list = catchingUp.get(receiver);
+      if (list != null) {
+        for (Spell spell : list) {
+          synchronized (spell) {
+            if (spell.missed != null) {
+              spell.missed.remove(messageId);
+            } else {
+              spell.sent.remove(messageId);
+            }
+          }
+        }
       }
     }
   }

@@ -123,17 +123,20 @@ public final class ChatSenders {
       String text = message.encode(size);
       String senderKind = from.ref().kind();
       tracker.sent(kind, senderKind, message, expected);
+      if (catchUps != null) {
+        catchUps.sent(id, message.sentMicros(), expected);
+      }
       from.api()
           .rpc(method, List.of(Map.of("id", target, "message", text)))
           .whenComplete(
               (result, error) -> {
                 if (error != null) {
                   tracker.sendFailed(kind, senderKind, message);
+                  if (catchUps != null) {
+                    catchUps.unsent(id, expected);
+                  }
                 } else {
                   tracker.accepted(kind, receiversByKind);
-                  if (catchUps != null) {
-                    catchUps.sent(id, message.sentMicros(), expected);
-                  }
                   String clientId = result.path("messages").path(0).path("id").asText("");
                   if (!clientId.isEmpty()) {
                     tracker.clientMessageId(clientId, id);

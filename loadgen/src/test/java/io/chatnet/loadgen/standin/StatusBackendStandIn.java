@@ -63,8 +63,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
 
     public volatile long slowMillis = 300;
 
-    /** How long after CreateAccountAndLogin the node.login signal comes. */
+    /**
+     * How long after CreateAccountAndLogin the node.login signal comes (plus a jitter by client).
+     */
     public volatile long loginDelayMillis = 5;
+
+    public volatile long loginJitterMillis;
 
     /** Endpoints that answer {"error": "stand-in fault"} to every call. */
     public final Set<String> failingFunctions = ConcurrentHashMap.newKeySet();
@@ -75,16 +79,21 @@ public final class StatusBackendStandIn implements AutoCloseable {
     /** Percent of contact requests (by their text) that never reach the target. */
     public volatile int contactLossPercent;
 
-    /** How long after the create call each member's messages.new with the group arrives. */
+    /**
+     * How long after the create call each member's messages.new with the group arrives (plus a
+     * jitter by member).
+     */
     public volatile long groupDelayMillis = 30;
+
+    public volatile long groupJitterMillis;
 
     /** Clients that never see the groups they are added to. */
     public final Set<String> groupBlind = ConcurrentHashMap.newKeySet();
 
     /**
      * Store catch-up after an offline spell: the history request starts when the client is back
-     * online; each missed message arrives after storeDelayMillis plus a jitter below
-     * storeJitterMillis (by message and receiver).
+     * online and its page of missed messages arrives after storeDelayMillis plus a jitter below
+     * storeJitterMillis (by client and spell).
      */
     public volatile long storeDelayMillis = 300;
 
@@ -113,10 +122,16 @@ public final class StatusBackendStandIn implements AutoCloseable {
 
   /**
    * An offline spell: when the ConnectionChangeV2 none and the following non-none call were
-   * processed (epoch microseconds), and which queued messages the store then returned or dropped.
+   * processed (epoch microseconds), the load messages held meanwhile that the store returns and
+   * drops, and when the last returned one left for the socket (0 until then).
    */
   public record Spell(
-      String client, long offlineMicros, long onlineMicros, int missed, int dropped) {}
+      String client,
+      long offlineMicros,
+      long onlineMicros,
+      List<String> returned,
+      List<String> dropped,
+      java.util.concurrent.atomic.AtomicLong lastReturnedMicros) {}
 
   /** A login: when CreateAccountAndLogin arrived and when its node.login signal left. */
   public record Login(String client, long requestMicros, long signalMicros, boolean ok) {}
@@ -451,7 +466,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     // Success here means only "request accepted"; the outcome comes as a signal.
     vertx.setTimer(
-        Math.max(1, faults.loginDelayMillis),
+        Math.max(
+            1,
+            faults.loginDelayMillis
+                + (faults.loginJitterMillis == 0
+                    ? 0
+                    : Math.floorMod(client.name.hashCode() * 31, faults.loginJitterMillis))),
         t ->
             push(
                 client,
@@ -534,40 +554,80 @@ public final class StatusBackendStandIn implements AutoCloseable {
     long now = micros();
     List<Queued> missed = List.copyOf(client.queued);
     client.queued.clear();
-    int dropped = 0;
-    long last = 0;
-    JsonObject history =
-        new JsonObject()
-            .put("requestId", "")
-            .put("peerId", "")
-            .put("batchIndex", 0)
-            .put("numBatches", 1);
-    push(client, frame("history.request.started", history), m -> {});
+    List<Queued> returned = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
     for (Queued q : missed) {
-      boolean expired = now - q.micros() > faults.storeRetentionMillis * 1000;
+      boolean expired = (now - q.micros()) / 1000 > faults.storeRetentionMillis;
       boolean lost = Math.floorMod(("store" + q.key()).hashCode(), 100) < faults.storeLossPercent;
       if (expired || lost) {
-        dropped++;
-        continue;
+        dropped.add(loadText(q.frame()));
+      } else {
+        returned.add(q);
       }
-      long delay =
-          faults.storeDelayMillis
-              + (faults.storeJitterMillis == 0
-                  ? 0
-                  : Math.floorMod(q.key().hashCode() >> 4, faults.storeJitterMillis));
-      last = Math.max(last, delay);
-      vertx.setTimer(Math.max(1, delay), t -> pushMessages(client, q));
     }
-    vertx.setTimer(
-        Math.max(1, last + 1),
-        t ->
+    push(
+        client,
+        frame(
+            "history.request.started",
+            new JsonObject()
+                .put("requestId", "")
+                .put("peerId", "")
+                .put("batchIndex", 0)
+                .put("numBatches", 1)),
+        m -> {});
+    long delay =
+        faults.storeDelayMillis
+            + (faults.storeJitterMillis == 0
+                ? 0
+                : Math.floorMod((client.name + now).hashCode(), faults.storeJitterMillis));
+    java.util.concurrent.atomic.AtomicInteger left =
+        new java.util.concurrent.atomic.AtomicInteger(returned.size());
+    java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+    spells.add(
+        new Spell(
+            client.name,
+            client.offlineMicros,
+            now,
+            returned.stream().map(q -> loadText(q.frame())).filter(t -> t != null).toList(),
+            dropped.stream().filter(t -> t != null).toList(),
+            last));
+    Runnable done =
+        () ->
             push(
                 client,
                 frame(
                     "history.request.completed",
                     new JsonObject().put("requestId", "").put("peerId", "").put("batchIndex", 0)),
-                m -> {}));
-    spells.add(new Spell(client.name, client.offlineMicros, now, missed.size(), dropped));
+                m -> {});
+    // One store page: every returned message in one go, after the query's delay.
+    vertx.setTimer(
+        Math.max(1, delay),
+        t -> {
+          if (returned.isEmpty()) {
+            done.run();
+          }
+          for (Queued q : returned) {
+            push(
+                client,
+                q.frame(),
+                micros -> {
+                  q.written().accept(micros);
+                  last.accumulateAndGet(micros, Math::max);
+                  if (left.decrementAndGet() == 0) {
+                    done.run();
+                  }
+                });
+          }
+        });
+  }
+
+  /** The load message text a messages.new frame carries (null for other frames). */
+  private static String loadText(JsonObject frame) {
+    JsonObject event = frame.getJsonObject("event");
+    JsonArray messages = event == null ? null : event.getJsonArray("messages");
+    String text =
+        messages == null || messages.isEmpty() ? null : messages.getJsonObject(0).getString("text");
+    return text != null && text.startsWith("chatnet|") ? text : null;
   }
 
   /**
@@ -703,8 +763,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
                                     .put("from", client.publicKey)
                                     .put("contentType", 6)
                                     .put("text", "created the group " + params.getString(first))));
+            long delay =
+                faults.groupDelayMillis
+                    + (faults.groupJitterMillis == 0
+                        ? 0
+                        : Math.floorMod(
+                            (chatId + member.name).hashCode(), faults.groupJitterMillis));
             vertx.setTimer(
-                Math.max(1, faults.groupDelayMillis),
+                Math.max(1, delay),
                 t ->
                     deliver(
                         member,
@@ -762,6 +828,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     String requestId = messageId();
     String text = arg.getString("message");
+    contactEvents.add(new ContactEvent("sent", requestId, text, client.name, micros()));
     JsonObject request =
         new JsonObject()
             .put("id", requestId)
@@ -814,11 +881,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
    * the request dismissed (state 3) locally: the requester hears nothing.
    */
   private JsonObject answerContactRequest(Client client, JsonObject arg, boolean accept) {
-    requireNonEmpty(
-        arg,
-        "id",
-        accept ? "accept-contact-request: invalid id" : "decline-contact-request: invalid id");
-    String requestId = arg.getString("id");
+    // ID is types.HexBytes: "0x" decodes to no bytes, which Validate refuses as it does ""
+    String requestId = arg == null ? null : arg.getString("id");
+    if (requestId == null || requestId.isEmpty() || requestId.equalsIgnoreCase("0x")) {
+      throw new RpcError(
+          accept ? "accept-contact-request: invalid id" : "decline-contact-request: invalid id");
+    }
     String from = client.pendingRequests.remove(requestId);
     if (from == null) {
       throw new RpcError("record not found");
@@ -988,11 +1056,6 @@ public final class StatusBackendStandIn implements AutoCloseable {
       return;
     }
     push(receiver, frame, written);
-  }
-
-  /** A held messages.new frame, as the store returns it. */
-  private void pushMessages(Client receiver, Queued queued) {
-    push(receiver, queued.frame(), queued.written());
   }
 
   /**
