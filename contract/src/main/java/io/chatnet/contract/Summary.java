@@ -114,6 +114,20 @@ public record Summary(
       List<CatchUpFigures> catchUp,
       Map<String, PhaseWindow> phases,
       Map<String, Integer> roles) {
+    return rebuilt(
+        traffic, logins, contactRequests, groupCreations, catchUp, phases, roles, omitted);
+  }
+
+  /** This summary with the traffic figures and the version 2 fields given. */
+  private Summary rebuilt(
+      Map<String, Figures> traffic,
+      Map<String, OperationFigures> logins,
+      Map<String, ContactRequestFigures> contactRequests,
+      Map<String, GroupCreationFigures> groupCreations,
+      List<CatchUpFigures> catchUp,
+      Map<String, PhaseWindow> phases,
+      Map<String, Integer> roles,
+      List<String> omitted) {
     return new Summary(
         contractVersion,
         experiment,
@@ -204,23 +218,8 @@ public record Summary(
                     f.unknown()));
       }
     }
-    return new Summary(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
+    return rebuilt(
         changedTraffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
         mapValues(logins, f -> f.withHistograms(change)),
         mapValues(contactRequests, f -> f.withHistograms(change)),
         mapValues(groupCreations, f -> f.withHistograms(change)),
@@ -237,23 +236,8 @@ public record Summary(
   public Summary omitting(String name) {
     List<String> names = new java.util.ArrayList<>(omitted == null ? List.of() : omitted);
     names.add(name);
-    return new Summary(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
+    return rebuilt(
         traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
         "logins".equals(name) ? null : logins,
         "contactRequests".equals(name) ? null : contactRequests,
         "groupCreations".equals(name) ? null : groupCreations,
