@@ -99,6 +99,7 @@ class PlanVersion2Test {
     LatencySummary latency = LatencySummary.of(h);
     Summary summary =
         new Summary(
+                ContractJson.VERSION,
                 "e",
                 0,
                 Instant.parse("2026-12-02T01:00:00Z"),
@@ -112,7 +113,8 @@ class PlanVersion2Test {
                 0,
                 0,
                 false,
-                null)
+                null,
+                0)
             .withMeasurements(
                 Map.of("mobile", new OperationFigures(3, 2, 1, latency)),
                 Map.of(

@@ -159,6 +159,7 @@ class TerminationMessageTest {
     java.time.Instant t = java.time.Instant.parse("2026-12-02T01:00:00.123456Z");
     Summary full =
         new Summary(
+                io.chatnet.contract.ContractJson.VERSION,
                 "an-experiment-with-a-long-name-dst-private-chats-contact-requests",
                 12,
                 t,
@@ -186,7 +187,8 @@ class TerminationMessageTest {
                 12,
                 3,
                 false,
-                null)
+                null,
+                0)
             .withMeasurements(
                 logins,
                 contacts,
