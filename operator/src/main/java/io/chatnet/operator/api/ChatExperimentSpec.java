@@ -13,9 +13,19 @@ import java.util.List;
 /** What to run on a network: load, behaviours, faults, the window and the pass/fail criteria. */
 @ValidationRule(
     value =
-        "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)",
-    message = "traffic needs at least one of oneToOne, privateGroups, relay",
+        "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)"
+            + " || has(self.contactRequests) || has(self.groupCreation)",
+    message =
+        "traffic needs at least one of oneToOne, privateGroups, relay (or the experiment needs"
+            + " contactRequests or groupCreation)",
     fieldPath = ".traffic")
+@ValidationRule(
+    value =
+        "!has(self.idle) || !has(self.idle.seconds) || self.idle.seconds < self.durationSeconds",
+    message =
+        "idle.seconds must be shorter than durationSeconds: the idle phase is the end of the"
+            + " measured window",
+    fieldPath = ".idle.seconds")
 // Faults are applied in list order, each waiting for its time: one listed after a later one
 // would be delayed until that one's time.
 @ValidationRule(
@@ -86,6 +96,26 @@ public class ChatExperimentSpec {
   @JsonPropertyDescription(
       "Mobile behaviours (offline spells, background) applied to mobile clients.")
   private ExperimentBehaviours behaviours;
+
+  @JsonPropertyDescription(
+      "Contact requests as a measured operation at the start of the measured window: success"
+          + " rates and round trips per client kind in status.results.operations.")
+  private ContactRequestPhase contactRequests;
+
+  @JsonPropertyDescription(
+      "Private group creation as a measured operation at the start of the measured window: time"
+          + " from the create call to the last member seeing the group.")
+  private GroupCreationPhase groupCreation;
+
+  @JsonPropertyDescription(
+      "An idle phase at the end of the measured window (its baseline CPU, memory and bandwidth per"
+          + " client kind) and a share of chat members that never send.")
+  private IdlePhase idle;
+
+  @JsonPropertyDescription(
+      "Realistic usage: per-sender activity and message sizes from seeded distributions, and"
+          + " which side of a one-to-one pair sends.")
+  private UsageModel usage;
 
   @JsonPropertyDescription("Faults injected during the window.")
   @Size(max = 16)
@@ -178,6 +208,38 @@ public class ChatExperimentSpec {
 
   public void setFaults(List<ExperimentFault> faults) {
     this.faults = faults;
+  }
+
+  public ContactRequestPhase getContactRequests() {
+    return contactRequests;
+  }
+
+  public void setContactRequests(ContactRequestPhase contactRequests) {
+    this.contactRequests = contactRequests;
+  }
+
+  public GroupCreationPhase getGroupCreation() {
+    return groupCreation;
+  }
+
+  public void setGroupCreation(GroupCreationPhase groupCreation) {
+    this.groupCreation = groupCreation;
+  }
+
+  public IdlePhase getIdle() {
+    return idle;
+  }
+
+  public void setIdle(IdlePhase idle) {
+    this.idle = idle;
+  }
+
+  public UsageModel getUsage() {
+    return usage;
+  }
+
+  public void setUsage(UsageModel usage) {
+    this.usage = usage;
   }
 
   public LoadGeneratorSpec getLoadGenerator() {

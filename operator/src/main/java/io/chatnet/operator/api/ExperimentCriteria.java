@@ -21,6 +21,49 @@ public class ExperimentCriteria {
   @Min(value = 0, inclusive = false)
   private Double maxLatencyP99Millis;
 
+  @JsonPropertyDescription(
+      "Lowest acceptable share of contact requests that reached their target, 0 to 1, per client kind.")
+  @Min(0)
+  @Max(1)
+  private Double minContactRequestReceivedRatio;
+
+  @JsonPropertyDescription(
+      "Lowest acceptable share of the requests sent to accepting targets whose acceptance came back to"
+          + " the requester, 0 to 1, per client kind.")
+  @Min(0)
+  @Max(1)
+  private Double minContactRequestAcceptedRatio;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile contact-request round trip (send to acceptance back),"
+          + " milliseconds, per client kind.")
+  @Min(value = 0, inclusive = false)
+  private Double maxContactRequestRoundTripP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile group creation time (create call to the last member"
+          + " seeing the group), milliseconds.")
+  @Min(value = 0, inclusive = false)
+  private Double maxGroupCreationP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile login time, milliseconds, per client kind.")
+  @Min(value = 0, inclusive = false)
+  private Double maxLoginP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile catch-up time (back online to a missed message"
+          + " arriving), milliseconds, per client kind and offline length.")
+  @Min(value = 0, inclusive = false)
+  private Double maxCatchUpP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable share of messages missed while offline that never arrived, 0 to 1, per"
+          + " client kind and offline length.")
+  @Min(0)
+  @Max(1)
+  private Double maxNeverArrivedRatio;
+
   public Double getMinDeliveryRatio() {
     return minDeliveryRatio;
   }
@@ -43,5 +86,61 @@ public class ExperimentCriteria {
 
   public void setMaxLatencyP99Millis(Double maxLatencyP99Millis) {
     this.maxLatencyP99Millis = maxLatencyP99Millis;
+  }
+
+  public Double getMinContactRequestReceivedRatio() {
+    return minContactRequestReceivedRatio;
+  }
+
+  public void setMinContactRequestReceivedRatio(Double minContactRequestReceivedRatio) {
+    this.minContactRequestReceivedRatio = minContactRequestReceivedRatio;
+  }
+
+  public Double getMinContactRequestAcceptedRatio() {
+    return minContactRequestAcceptedRatio;
+  }
+
+  public void setMinContactRequestAcceptedRatio(Double minContactRequestAcceptedRatio) {
+    this.minContactRequestAcceptedRatio = minContactRequestAcceptedRatio;
+  }
+
+  public Double getMaxContactRequestRoundTripP95Millis() {
+    return maxContactRequestRoundTripP95Millis;
+  }
+
+  public void setMaxContactRequestRoundTripP95Millis(Double maxContactRequestRoundTripP95Millis) {
+    this.maxContactRequestRoundTripP95Millis = maxContactRequestRoundTripP95Millis;
+  }
+
+  public Double getMaxGroupCreationP95Millis() {
+    return maxGroupCreationP95Millis;
+  }
+
+  public void setMaxGroupCreationP95Millis(Double maxGroupCreationP95Millis) {
+    this.maxGroupCreationP95Millis = maxGroupCreationP95Millis;
+  }
+
+  public Double getMaxLoginP95Millis() {
+    return maxLoginP95Millis;
+  }
+
+  public void setMaxLoginP95Millis(Double maxLoginP95Millis) {
+    this.maxLoginP95Millis = maxLoginP95Millis;
+  }
+
+  public Double getMaxCatchUpP95Millis() {
+    return maxCatchUpP95Millis;
+  }
+
+  public void setMaxCatchUpP95Millis(Double maxCatchUpP95Millis) {
+    this.maxCatchUpP95Millis = maxCatchUpP95Millis;
+  }
+
+  public Double getMaxNeverArrivedRatio() {
+    return maxNeverArrivedRatio;
+  }
+
+  public void setMaxNeverArrivedRatio(Double maxNeverArrivedRatio) {
+    this.maxNeverArrivedRatio = maxNeverArrivedRatio;
   }
 }

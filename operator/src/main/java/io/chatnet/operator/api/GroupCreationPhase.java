@@ -1,0 +1,42 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * Private group creation as a measured operation (DST's create_private_group): each creator is a
+ * contact of its members (made in setup) and creates its group at the start of the measured window;
+ * timed from the create call to the last member seeing the group. These clients are in no pair or
+ * group of spec.traffic.
+ */
+public class GroupCreationPhase {
+  @JsonPropertyDescription("Groups created (one creator each).")
+  @Required
+  @Min(1)
+  @Max(10000)
+  private int groups;
+
+  @JsonPropertyDescription("Members per group, the creator included.")
+  @Required
+  @Min(2)
+  @Max(256)
+  private int membersPerGroup;
+
+  public int getGroups() {
+    return groups;
+  }
+
+  public void setGroups(int groups) {
+    this.groups = groups;
+  }
+
+  public int getMembersPerGroup() {
+    return membersPerGroup;
+  }
+
+  public void setMembersPerGroup(int membersPerGroup) {
+    this.membersPerGroup = membersPerGroup;
+  }
+}

@@ -1,0 +1,43 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
+/**
+ * Idleness: a phase with no sends at the end of the measured window, whose CPU, memory and
+ * bandwidth per client kind are the baseline cost of being online with the contacts and groups
+ * made; and a share of chat members that never send.
+ */
+public class IdlePhase {
+  @JsonPropertyDescription(
+      "Seconds at the end of the measured window in which nobody sends (contact requests and group"
+          + " creation happen before it); must be shorter than durationSeconds. Prometheus figures"
+          + " over exactly this phase go to status.results.metrics.idleBaseline.")
+  @Min(1)
+  @Max(86400)
+  private Integer seconds;
+
+  @JsonPropertyDescription(
+      "Share of the clients in pairs and groups that are online and in their chats but send"
+          + " nothing, 0 to 1 (drawn with the seed).")
+  @Min(0)
+  @Max(1)
+  private Double clientShare;
+
+  public Integer getSeconds() {
+    return seconds;
+  }
+
+  public void setSeconds(Integer seconds) {
+    this.seconds = seconds;
+  }
+
+  public Double getClientShare() {
+    return clientShare;
+  }
+
+  public void setClientShare(Double clientShare) {
+    this.clientShare = clientShare;
+  }
+}

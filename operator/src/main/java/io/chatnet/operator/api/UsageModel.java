@@ -1,0 +1,43 @@
+package io.chatnet.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** How realistic users differ: who sends, how much, and how long their messages are. */
+public class UsageModel {
+  @JsonPropertyDescription("Per-sender rates drawn from a distribution (seeded); unset: all equal.")
+  private ActivityDistribution activity;
+
+  @JsonPropertyDescription("Message sizes drawn from a distribution (seeded); unset: payloadBytes.")
+  private SizeDistribution messageSizes;
+
+  @JsonPropertyDescription(
+      "Both: both sides of a one-to-one pair send. OneSide: one side sends and the other only"
+          + " receives (DST's senders and receivers).")
+  @Default("Both")
+  private OneToOneSenders oneToOneSenders = OneToOneSenders.BOTH;
+
+  public ActivityDistribution getActivity() {
+    return activity;
+  }
+
+  public void setActivity(ActivityDistribution activity) {
+    this.activity = activity;
+  }
+
+  public SizeDistribution getMessageSizes() {
+    return messageSizes;
+  }
+
+  public void setMessageSizes(SizeDistribution messageSizes) {
+    this.messageSizes = messageSizes;
+  }
+
+  public OneToOneSenders getOneToOneSenders() {
+    return oneToOneSenders;
+  }
+
+  public void setOneToOneSenders(OneToOneSenders oneToOneSenders) {
+    this.oneToOneSenders = oneToOneSenders;
+  }
+}
