@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Mobile catch-up: for every offline spell, the time from coming back online until each message
  * sent to the client meanwhile arrives (through store queries or resends), and the share that never
- * arrives; reported per client kind and offline length.
+ * arrives (within the load generator's retention: the longest spell + 60 s, at least 120 s);
+ * reported per client kind and offline length.
  */
 public class CatchUpMeasurement {
   @JsonPropertyDescription(
@@ -20,14 +21,6 @@ public class CatchUpMeasurement {
           + " than behaviours.offline.periodSeconds. Empty: the offline behaviour's own length.")
   @Size(max = 8)
   private List<@Min(1) @Max(86400) Integer> offlineSeconds = new ArrayList<>();
-
-  @JsonPropertyDescription(
-      "Seconds after coming back online a missed message may still arrive; later it counts as"
-          + " never arrived.")
-  @Min(10)
-  @Max(3600)
-  @Default("300")
-  private int deadlineSeconds = 300;
 
   @JsonPropertyDescription(
       "Relay (desktop) clients take the offline spells too, so catch-up is measured for both"
@@ -41,14 +34,6 @@ public class CatchUpMeasurement {
 
   public void setOfflineSeconds(List<Integer> offlineSeconds) {
     this.offlineSeconds = offlineSeconds;
-  }
-
-  public int getDeadlineSeconds() {
-    return deadlineSeconds;
-  }
-
-  public void setDeadlineSeconds(int deadlineSeconds) {
-    this.deadlineSeconds = deadlineSeconds;
   }
 
   public boolean isRelayClients() {

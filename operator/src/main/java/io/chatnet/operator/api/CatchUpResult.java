@@ -2,7 +2,7 @@ package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Catch-up after offline spells of one length, for one client kind. */
+/** Catch-up after offline spells of one length, for one client kind (contract Summary.catchUp). */
 public class CatchUpResult {
   @JsonPropertyDescription("Client kind: desktop (relay) or mobile (light client).")
   private String clientKind;
@@ -10,23 +10,33 @@ public class CatchUpResult {
   @JsonPropertyDescription("Length of the offline spells, seconds.")
   private Integer offlineSeconds;
 
-  @JsonPropertyDescription("Offline spells of this length.")
+  @JsonPropertyDescription("Spells of this length that ended in the measured window.")
   private Long spells;
 
-  @JsonPropertyDescription("Messages sent to the clients while they were offline.")
-  private Long missed;
+  @JsonPropertyDescription("Spells during which messages to the client were sent.")
+  private Long spellsWithMissed;
+
+  @JsonPropertyDescription("Spells after which every missed message arrived.")
+  private Long caughtUp;
 
   @JsonPropertyDescription(
-      "Missed messages that arrived after the client came back (store query or resend).")
+      "Messages sent to the client while offline that had not arrived when it came back.")
+  private Long missed;
+
+  @JsonPropertyDescription("Missed messages that arrived afterwards (store query or resend).")
   private Long arrived;
 
-  @JsonPropertyDescription("Missed messages that had not arrived by the deadline.")
+  @JsonPropertyDescription("Missed messages not arrived within the load generator's window.")
   private Long neverArrived;
 
   @JsonPropertyDescription("neverArrived / missed.")
   private Double neverArrivedRatio;
 
-  @JsonPropertyDescription("From coming back online to each missed message arriving.")
+  @JsonPropertyDescription("How long after its send a missed message was waited for.")
+  private Long windowSeconds;
+
+  @JsonPropertyDescription(
+      "From coming back online to the last missed message arriving, over caught-up spells.")
   private LatencyPercentiles time;
 
   public String getClientKind() {
@@ -51,6 +61,22 @@ public class CatchUpResult {
 
   public void setSpells(Long spells) {
     this.spells = spells;
+  }
+
+  public Long getSpellsWithMissed() {
+    return spellsWithMissed;
+  }
+
+  public void setSpellsWithMissed(Long spellsWithMissed) {
+    this.spellsWithMissed = spellsWithMissed;
+  }
+
+  public Long getCaughtUp() {
+    return caughtUp;
+  }
+
+  public void setCaughtUp(Long caughtUp) {
+    this.caughtUp = caughtUp;
   }
 
   public Long getMissed() {
@@ -83,6 +109,14 @@ public class CatchUpResult {
 
   public void setNeverArrivedRatio(Double neverArrivedRatio) {
     this.neverArrivedRatio = neverArrivedRatio;
+  }
+
+  public Long getWindowSeconds() {
+    return windowSeconds;
+  }
+
+  public void setWindowSeconds(Long windowSeconds) {
+    this.windowSeconds = windowSeconds;
   }
 
   public LatencyPercentiles getTime() {

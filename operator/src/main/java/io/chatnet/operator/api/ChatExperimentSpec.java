@@ -20,12 +20,11 @@ import java.util.List;
             + " contactRequests or groupCreation)",
     fieldPath = ".traffic")
 @ValidationRule(
-    value =
-        "!has(self.idle) || !has(self.idle.seconds) || self.idle.seconds < self.durationSeconds",
+    value = "!has(self.groupCreation) || !has(self.traffic.privateGroups)",
     message =
-        "idle.seconds must be shorter than durationSeconds: the idle phase is the end of the"
-            + " measured window",
-    fieldPath = ".idle.seconds")
+        "groupCreation and traffic.privateGroups cannot both be set: every group of"
+            + " traffic.privateGroups has its creation timed already",
+    fieldPath = ".groupCreation")
 // Faults are applied in list order, each waiting for its time: one listed after a later one
 // would be delayed until that one's time.
 @ValidationRule(
@@ -98,18 +97,19 @@ public class ChatExperimentSpec {
   private ExperimentBehaviours behaviours;
 
   @JsonPropertyDescription(
-      "Contact requests as a measured operation at the start of the measured window: success"
-          + " rates and round trips per client kind in status.results.operations.")
+      "Contact requests as a measured phase right after the start instant, before the idle phase"
+          + " and the traffic: success rates and round trips per client kind in"
+          + " status.results.operations.")
   private ContactRequestPhase contactRequests;
 
   @JsonPropertyDescription(
-      "Private group creation as a measured operation at the start of the measured window: time"
-          + " from the create call to the last member seeing the group.")
+      "Private groups created and timed (create call to the last member seeing the group) with no"
+          + " messages sent in them; the groups of traffic.privateGroups are timed the same way.")
   private GroupCreationPhase groupCreation;
 
   @JsonPropertyDescription(
-      "An idle phase at the end of the measured window (its baseline CPU, memory and bandwidth per"
-          + " client kind) and a share of chat members that never send.")
+      "An idle phase before the traffic (its baseline CPU, memory and bandwidth per client kind)"
+          + " and a share of chat members that never send.")
   private IdlePhase idle;
 
   @JsonPropertyDescription(

@@ -10,33 +10,35 @@ import io.fabric8.generator.annotation.ValidationRule;
 /**
  * Contact requests as a measured operation (DST's contact_request, vacp2p/status-benchmarks
  * src/benchmark_scenarios/private_chats.py at 043038d9): requesters each send a request to
- * targetsPerRequester of the targets (drawn with the seed); targets answer by their share. Sent at
+ * requestsPerRequester of the targets (drawn with the seed); targets answer by their share. Sent at
  * the start of the measured window; an answer not back at the requester by its end is unanswered.
  */
 @ValidationRule(
-    value =
-        "(has(self.acceptShare) ? self.acceptShare : 0.0) + (has(self.declineShare) ?"
-            + " self.declineShare : 0.0) + (has(self.ignoreShare) ? self.ignoreShare : 0.0) <="
-            + " 1.0",
+    value = "self.acceptShare + self.declineShare <= 1.0",
     message =
-        "acceptShare + declineShare + ignoreShare must not exceed 1 (they are shares of targets)")
+        "acceptShare + declineShare must not exceed 1 (shares of targets; the rest ignore the"
+            + " requests)")
 @ValidationRule(
-    value = "self.targetsPerRequester <= self.targets",
+    value = "self.spreadSeconds < self.phaseSeconds",
+    message = "spreadSeconds must be shorter than phaseSeconds: answers need time to come back",
+    fieldPath = ".spreadSeconds")
+@ValidationRule(
+    value = "self.requestsPerRequester <= self.targets",
     message =
-        "targetsPerRequester must not exceed targets (each request goes to a distinct target)",
-    fieldPath = ".targetsPerRequester")
+        "requestsPerRequester must not exceed targets (each request goes to a distinct target)",
+    fieldPath = ".requestsPerRequester")
 public class ContactRequestPhase {
   @JsonPropertyDescription(
-      "Clients that send contact requests (taken first, in client order; with perClientKind, of"
-          + " each client kind).")
+      "Clients that send contact requests: the first clients left after pairs and groups, in the"
+          + " order of the network's status-backend groups; figures are per requester kind.")
   @Required
   @Min(1)
   @Max(10000)
   private int requesters;
 
   @JsonPropertyDescription(
-      "Clients that receive the requests (taken after the requesters; with perClientKind, of each"
-          + " client kind). A requester and a target are never the same client.")
+      "Clients that receive the requests: the next clients after the requesters (never one of"
+          + " them).")
   @Required
   @Min(1)
   @Max(10000)
@@ -47,35 +49,39 @@ public class ContactRequestPhase {
   @Required
   @Min(1)
   @Max(10000)
-  private int targetsPerRequester;
+  private int requestsPerRequester;
 
   @JsonPropertyDescription(
-      "Share of the targets that accept every request they receive, 0 to 1; the counts are the"
-          + " shares of targets rounded to the nearest whole target.")
+      "Share of the targets that accept every request they receive, 0 to 1; counts are the shares"
+          + " of targets rounded to the nearest whole target, picked with the seed.")
   @Min(0)
   @Max(1)
   @Default("0")
   private double acceptShare;
 
-  @JsonPropertyDescription("Share of the targets that decline every request they receive, 0 to 1.")
+  @JsonPropertyDescription(
+      "Share of the targets that decline every request; the targets outside acceptShare and"
+          + " declineShare ignore them.")
   @Min(0)
   @Max(1)
   @Default("0")
   private double declineShare;
 
   @JsonPropertyDescription(
-      "Share of the targets that ignore requests, 0 to 1. Targets outside the three shares (when"
-          + " they sum to less than 1) do not answer either; their requests count as unanswered.")
-  @Min(0)
-  @Max(1)
-  @Default("0")
-  private double ignoreShare;
+      "Seconds of the contact-request phase (from the start instant): answers are awaited until its"
+          + " end; an acceptance later than that counts as unanswered.")
+  @Min(10)
+  @Max(3600)
+  @Default("60")
+  private int phaseSeconds = 60;
 
   @JsonPropertyDescription(
-      "Apply the counts within each client kind (desktop/relay and mobile/light) separately, as"
-          + " DST runs its relay and light sets side by side; false: over all clients in order.")
-  @Default("false")
-  private boolean perClientKind;
+      "Seconds over which the requests are sent, evenly; 0: all at once (bounded by the load"
+          + " generator's concurrency). Shorter than phaseSeconds.")
+  @Min(0)
+  @Max(3600)
+  @Default("0")
+  private int spreadSeconds;
 
   public int getRequesters() {
     return requesters;
@@ -93,12 +99,12 @@ public class ContactRequestPhase {
     this.targets = targets;
   }
 
-  public int getTargetsPerRequester() {
-    return targetsPerRequester;
+  public int getRequestsPerRequester() {
+    return requestsPerRequester;
   }
 
-  public void setTargetsPerRequester(int targetsPerRequester) {
-    this.targetsPerRequester = targetsPerRequester;
+  public void setRequestsPerRequester(int requestsPerRequester) {
+    this.requestsPerRequester = requestsPerRequester;
   }
 
   public double getAcceptShare() {
@@ -117,19 +123,19 @@ public class ContactRequestPhase {
     this.declineShare = declineShare;
   }
 
-  public double getIgnoreShare() {
-    return ignoreShare;
+  public int getPhaseSeconds() {
+    return phaseSeconds;
   }
 
-  public void setIgnoreShare(double ignoreShare) {
-    this.ignoreShare = ignoreShare;
+  public void setPhaseSeconds(int phaseSeconds) {
+    this.phaseSeconds = phaseSeconds;
   }
 
-  public boolean isPerClientKind() {
-    return perClientKind;
+  public int getSpreadSeconds() {
+    return spreadSeconds;
   }
 
-  public void setPerClientKind(boolean perClientKind) {
-    this.perClientKind = perClientKind;
+  public void setSpreadSeconds(int spreadSeconds) {
+    this.spreadSeconds = spreadSeconds;
   }
 }

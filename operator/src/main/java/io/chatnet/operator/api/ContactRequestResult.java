@@ -2,46 +2,59 @@ package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Contact requests of one client kind (the requester's): success rates and round trips. */
+/**
+ * Contact requests sent by clients of one kind: outcomes, success rate and round trips (contract
+ * Summary.contactRequests).
+ */
 public class ContactRequestResult {
   @JsonPropertyDescription(
       "Client kind of the requesters: desktop (relay) or mobile (light client).")
   private String clientKind;
 
-  @JsonPropertyDescription("Requests sent.")
+  @JsonPropertyDescription(
+      "Requests the plan asks for: failed + accepted + declined + ignored + unanswered + "
+          + "answerFailed + undelivered.")
+  private Long planned;
+
+  @JsonPropertyDescription("Requests whose send call succeeded.")
   private Long sent;
 
   @JsonPropertyDescription("Requests whose send call failed.")
   private Long failed;
 
-  @JsonPropertyDescription("Requests that reached their target.")
-  private Long received;
+  @JsonPropertyDescription("Requests seen by their target.")
+  private Long delivered;
 
-  @JsonPropertyDescription("Requests the targets accepted.")
+  @JsonPropertyDescription("Acceptances that came back to the requester within the phase.")
   private Long accepted;
 
-  @JsonPropertyDescription("Requests the targets declined.")
+  @JsonPropertyDescription("Requests declined as planned (upstream tells the requester nothing).")
   private Long declined;
 
-  @JsonPropertyDescription("Requests ignored or not answered by the window's end.")
+  @JsonPropertyDescription("Requests ignored as planned.")
+  private Long ignored;
+
+  @JsonPropertyDescription("Acceptances that had not come back by the end of the phase.")
   private Long unanswered;
 
-  @JsonPropertyDescription("Requests sent to targets that accept.")
-  private Long toAccepting;
+  @JsonPropertyDescription("Requests whose accept or decline call failed.")
+  private Long answerFailed;
 
-  @JsonPropertyDescription("Acceptances that came back to the requester.")
-  private Long acceptedBack;
-
-  @JsonPropertyDescription("received / sent.")
-  private Double receivedRatio;
+  @JsonPropertyDescription("Requests never seen by their target.")
+  private Long undelivered;
 
   @JsonPropertyDescription(
-      "acceptedBack / toAccepting: the share of acceptances that made the round trip.")
-  private Double acceptedRatio;
+      "(accepted + declined + ignored) / planned: requests whose whole planned course happened.")
+  private Double successRate;
 
-  @JsonPropertyDescription(
-      "From sending the request to its acceptance arriving back at the requester.")
+  @JsonPropertyDescription("delivered / planned: DST's success rate of contact requests received.")
+  private Double deliveredRatio;
+
+  @JsonPropertyDescription("From the send call to the acceptance arriving back at the requester.")
   private LatencyPercentiles roundTrip;
+
+  @JsonPropertyDescription("From the send call to the request being seen by the target.")
+  private LatencyPercentiles delivery;
 
   public String getClientKind() {
     return clientKind;
@@ -49,6 +62,14 @@ public class ContactRequestResult {
 
   public void setClientKind(String clientKind) {
     this.clientKind = clientKind;
+  }
+
+  public Long getPlanned() {
+    return planned;
+  }
+
+  public void setPlanned(Long planned) {
+    this.planned = planned;
   }
 
   public Long getSent() {
@@ -67,12 +88,12 @@ public class ContactRequestResult {
     this.failed = failed;
   }
 
-  public Long getReceived() {
-    return received;
+  public Long getDelivered() {
+    return delivered;
   }
 
-  public void setReceived(Long received) {
-    this.received = received;
+  public void setDelivered(Long delivered) {
+    this.delivered = delivered;
   }
 
   public Long getAccepted() {
@@ -91,6 +112,14 @@ public class ContactRequestResult {
     this.declined = declined;
   }
 
+  public Long getIgnored() {
+    return ignored;
+  }
+
+  public void setIgnored(Long ignored) {
+    this.ignored = ignored;
+  }
+
   public Long getUnanswered() {
     return unanswered;
   }
@@ -99,36 +128,36 @@ public class ContactRequestResult {
     this.unanswered = unanswered;
   }
 
-  public Long getToAccepting() {
-    return toAccepting;
+  public Long getAnswerFailed() {
+    return answerFailed;
   }
 
-  public void setToAccepting(Long toAccepting) {
-    this.toAccepting = toAccepting;
+  public void setAnswerFailed(Long answerFailed) {
+    this.answerFailed = answerFailed;
   }
 
-  public Long getAcceptedBack() {
-    return acceptedBack;
+  public Long getUndelivered() {
+    return undelivered;
   }
 
-  public void setAcceptedBack(Long acceptedBack) {
-    this.acceptedBack = acceptedBack;
+  public void setUndelivered(Long undelivered) {
+    this.undelivered = undelivered;
   }
 
-  public Double getReceivedRatio() {
-    return receivedRatio;
+  public Double getSuccessRate() {
+    return successRate;
   }
 
-  public void setReceivedRatio(Double receivedRatio) {
-    this.receivedRatio = receivedRatio;
+  public void setSuccessRate(Double successRate) {
+    this.successRate = successRate;
   }
 
-  public Double getAcceptedRatio() {
-    return acceptedRatio;
+  public Double getDeliveredRatio() {
+    return deliveredRatio;
   }
 
-  public void setAcceptedRatio(Double acceptedRatio) {
-    this.acceptedRatio = acceptedRatio;
+  public void setDeliveredRatio(Double deliveredRatio) {
+    this.deliveredRatio = deliveredRatio;
   }
 
   public LatencyPercentiles getRoundTrip() {
@@ -137,5 +166,13 @@ public class ContactRequestResult {
 
   public void setRoundTrip(LatencyPercentiles roundTrip) {
     this.roundTrip = roundTrip;
+  }
+
+  public LatencyPercentiles getDelivery() {
+    return delivery;
+  }
+
+  public void setDelivery(LatencyPercentiles delivery) {
+    this.delivery = delivery;
   }
 }

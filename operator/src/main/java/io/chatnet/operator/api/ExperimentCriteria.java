@@ -22,17 +22,18 @@ public class ExperimentCriteria {
   private Double maxLatencyP99Millis;
 
   @JsonPropertyDescription(
-      "Lowest acceptable share of contact requests that reached their target, 0 to 1, per client kind.")
+      "Lowest acceptable share of planned contact requests that reached their target, 0 to 1, per"
+          + " requester kind.")
   @Min(0)
   @Max(1)
-  private Double minContactRequestReceivedRatio;
+  private Double minContactRequestDeliveredRatio;
 
   @JsonPropertyDescription(
-      "Lowest acceptable share of the requests sent to accepting targets whose acceptance came back to"
-          + " the requester, 0 to 1, per client kind.")
+      "Lowest acceptable contact-request success rate (accepted, declined or ignored as planned, over"
+          + " planned requests), 0 to 1, per requester kind.")
   @Min(0)
   @Max(1)
-  private Double minContactRequestAcceptedRatio;
+  private Double minContactRequestSuccessRate;
 
   @JsonPropertyDescription(
       "Highest acceptable 95th-percentile contact-request round trip (send to acceptance back),"
@@ -88,20 +89,20 @@ public class ExperimentCriteria {
     this.maxLatencyP99Millis = maxLatencyP99Millis;
   }
 
-  public Double getMinContactRequestReceivedRatio() {
-    return minContactRequestReceivedRatio;
+  public Double getMinContactRequestDeliveredRatio() {
+    return minContactRequestDeliveredRatio;
   }
 
-  public void setMinContactRequestReceivedRatio(Double minContactRequestReceivedRatio) {
-    this.minContactRequestReceivedRatio = minContactRequestReceivedRatio;
+  public void setMinContactRequestDeliveredRatio(Double minContactRequestDeliveredRatio) {
+    this.minContactRequestDeliveredRatio = minContactRequestDeliveredRatio;
   }
 
-  public Double getMinContactRequestAcceptedRatio() {
-    return minContactRequestAcceptedRatio;
+  public Double getMinContactRequestSuccessRate() {
+    return minContactRequestSuccessRate;
   }
 
-  public void setMinContactRequestAcceptedRatio(Double minContactRequestAcceptedRatio) {
-    this.minContactRequestAcceptedRatio = minContactRequestAcceptedRatio;
+  public void setMinContactRequestSuccessRate(Double minContactRequestSuccessRate) {
+    this.minContactRequestSuccessRate = minContactRequestSuccessRate;
   }
 
   public Double getMaxContactRequestRoundTripP95Millis() {

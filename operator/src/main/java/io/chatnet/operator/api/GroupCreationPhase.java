@@ -6,10 +6,9 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 
 /**
- * Private group creation as a measured operation (DST's create_private_group): each creator is a
- * contact of its members (made in setup) and creates its group at the start of the measured window;
- * timed from the create call to the last member seeing the group. These clients are in no pair or
- * group of spec.traffic.
+ * Private group creation as a measured operation (DST's create_private_group): groups made in setup
+ * like traffic.privateGroups, timed from the create call to the last member seeing the group, with
+ * no messages sent in them (the plan's privateGroups at rate 0).
  */
 public class GroupCreationPhase {
   @JsonPropertyDescription("Groups created (one creator each).")

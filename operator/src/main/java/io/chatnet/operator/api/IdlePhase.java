@@ -5,15 +5,15 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /**
- * Idleness: a phase with no sends at the end of the measured window, whose CPU, memory and
- * bandwidth per client kind are the baseline cost of being online with the contacts and groups
- * made; and a share of chat members that never send.
+ * Idleness: a phase with no load at all after the contact-request phase and before the traffic,
+ * whose CPU, memory and bandwidth per client kind are the baseline cost of being online with the
+ * contacts and groups made; and a share of chat members that never send.
  */
 public class IdlePhase {
   @JsonPropertyDescription(
-      "Seconds at the end of the measured window in which nobody sends (contact requests and group"
-          + " creation happen before it); must be shorter than durationSeconds. Prometheus figures"
-          + " over exactly this phase go to status.results.metrics.idleBaseline.")
+      "Seconds with no load at all, after the contact-request phase and before the traffic's"
+          + " warm-up (the run is that much longer). Prometheus figures over exactly this phase go"
+          + " to status.results.metrics.idleBaseline.")
   @Min(1)
   @Max(86400)
   private Integer seconds;

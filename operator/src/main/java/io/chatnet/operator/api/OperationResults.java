@@ -5,28 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measured operations beyond steady traffic: login, contact requests, group creation, catch-up
- * after offline spells, and the idle phase.
+ * Measured operations beyond steady traffic, merged over the shards: login, contact requests, group
+ * creation, catch-up after offline spells, the phases and the clients' roles.
  */
 public class OperationResults {
-  @JsonPropertyDescription(
-      "Login time per client kind (setup, from the first call to the node.login signal).")
+  @JsonPropertyDescription("Login per client kind.")
   private List<OperationTiming> login = new ArrayList<>();
 
-  @JsonPropertyDescription("Contact requests per requester client kind.")
+  @JsonPropertyDescription("Contact requests per requester kind.")
   private List<ContactRequestResult> contactRequests = new ArrayList<>();
 
-  @JsonPropertyDescription("Group creation per creator client kind.")
-  private List<OperationTiming> groupCreation = new ArrayList<>();
+  @JsonPropertyDescription("Group creation per creator kind.")
+  private List<GroupCreationResult> groupCreation = new ArrayList<>();
 
   @JsonPropertyDescription("Catch-up per client kind and offline length.")
   private List<CatchUpResult> catchUp = new ArrayList<>();
 
-  @JsonPropertyDescription("Start of the idle phase (RFC 3339).")
-  private String idleFrom;
+  @JsonPropertyDescription("The contact-request, idle and measured phases as the shards ran them.")
+  private List<PhaseWindow> phases = new ArrayList<>();
 
-  @JsonPropertyDescription("End of the idle phase (RFC 3339): the end of the measured window.")
-  private String idleTo;
+  @JsonPropertyDescription("Senders, silent members and clients in no chat.")
+  private RoleCounts roles;
 
   public List<OperationTiming> getLogin() {
     return login;
@@ -44,11 +43,11 @@ public class OperationResults {
     this.contactRequests = contactRequests;
   }
 
-  public List<OperationTiming> getGroupCreation() {
+  public List<GroupCreationResult> getGroupCreation() {
     return groupCreation;
   }
 
-  public void setGroupCreation(List<OperationTiming> groupCreation) {
+  public void setGroupCreation(List<GroupCreationResult> groupCreation) {
     this.groupCreation = groupCreation;
   }
 
@@ -60,19 +59,19 @@ public class OperationResults {
     this.catchUp = catchUp;
   }
 
-  public String getIdleFrom() {
-    return idleFrom;
+  public List<PhaseWindow> getPhases() {
+    return phases;
   }
 
-  public void setIdleFrom(String idleFrom) {
-    this.idleFrom = idleFrom;
+  public void setPhases(List<PhaseWindow> phases) {
+    this.phases = phases;
   }
 
-  public String getIdleTo() {
-    return idleTo;
+  public RoleCounts getRoles() {
+    return roles;
   }
 
-  public void setIdleTo(String idleTo) {
-    this.idleTo = idleTo;
+  public void setRoles(RoleCounts roles) {
+    this.roles = roles;
   }
 }

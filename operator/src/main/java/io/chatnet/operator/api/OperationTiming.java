@@ -3,21 +3,23 @@ package io.chatnet.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
- * A timed operation (login, group creation) per client kind: how many were tried and succeeded, and
- * how long they took.
+ * Logins of one client kind: attempts, outcomes and how long they took (contract Summary.logins).
  */
 public class OperationTiming {
   @JsonPropertyDescription("Client kind: desktop (relay) or mobile (light client).")
   private String clientKind;
 
-  @JsonPropertyDescription("Operations started.")
+  @JsonPropertyDescription("Clients that tried to log in.")
   private Long attempted;
 
-  @JsonPropertyDescription(
-      "Operations that completed (for group creation: every member saw the group).")
+  @JsonPropertyDescription("Logins that completed (status-go's node.login signal).")
   private Long succeeded;
 
-  @JsonPropertyDescription("Time to complete, over the completed operations.")
+  @JsonPropertyDescription("Logins that failed.")
+  private Long failed;
+
+  @JsonPropertyDescription(
+      "From the successful CreateAccountAndLogin call to the node.login signal.")
   private LatencyPercentiles time;
 
   public String getClientKind() {
@@ -42,6 +44,14 @@ public class OperationTiming {
 
   public void setSucceeded(Long succeeded) {
     this.succeeded = succeeded;
+  }
+
+  public Long getFailed() {
+    return failed;
+  }
+
+  public void setFailed(Long failed) {
+    this.failed = failed;
   }
 
   public LatencyPercentiles getTime() {

@@ -1,70 +1,55 @@
 package io.chatnet.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Message sizes drawn per message with the seed, instead of every message payloadBytes long. */
+/**
+ * Message sizes: each chat message is its traffic's payloadBytes times a seeded draw of the
+ * distribution, cut to [minBytes, maxBytes].
+ */
 @ValidationRule(
-    value = "self.minBytes <= self.maxBytes",
+    value = "!has(self.minBytes) || !has(self.maxBytes) || self.minBytes <= self.maxBytes",
     message = "minBytes must not exceed maxBytes",
     fieldPath = ".minBytes")
 public class SizeDistribution {
-  @JsonPropertyDescription(
-      "Fixed (payloadBytes), Uniform between minBytes and maxBytes, or LogNormal with its median at"
-          + " payloadBytes cut to [minBytes, maxBytes].")
-  @Default("Fixed")
-  private SizeShape shape = SizeShape.FIXED;
+  @JsonPropertyDescription("The per-message multiplier of payloadBytes.")
+  @Required
+  private MultiplierDistribution distribution;
 
-  @JsonPropertyDescription("Smallest message text, bytes.")
-  @Min(64)
+  @JsonPropertyDescription("Smallest message text, bytes; unset: no lower cut.")
+  @Min(1)
   @Max(65536)
-  @Default("64")
-  private int minBytes = 64;
+  private Integer minBytes;
 
-  @JsonPropertyDescription("Largest message text, bytes.")
-  @Min(64)
-  @Max(65536)
-  @Default("4096")
-  private int maxBytes = 4096;
+  @JsonPropertyDescription("Largest message text, bytes; unset: no upper cut.")
+  @Min(1)
+  @Max(1048576)
+  private Integer maxBytes;
 
-  @JsonPropertyDescription("Log-normal sigma (spread), above 0 and at most 3.")
-  @Min(value = 0, inclusive = false)
-  @Max(3)
-  @Default("1")
-  private double sigma = 1;
-
-  public SizeShape getShape() {
-    return shape;
+  public MultiplierDistribution getDistribution() {
+    return distribution;
   }
 
-  public void setShape(SizeShape shape) {
-    this.shape = shape;
+  public void setDistribution(MultiplierDistribution distribution) {
+    this.distribution = distribution;
   }
 
-  public int getMinBytes() {
+  public Integer getMinBytes() {
     return minBytes;
   }
 
-  public void setMinBytes(int minBytes) {
+  public void setMinBytes(Integer minBytes) {
     this.minBytes = minBytes;
   }
 
-  public int getMaxBytes() {
+  public Integer getMaxBytes() {
     return maxBytes;
   }
 
-  public void setMaxBytes(int maxBytes) {
+  public void setMaxBytes(Integer maxBytes) {
     this.maxBytes = maxBytes;
-  }
-
-  public double getSigma() {
-    return sigma;
-  }
-
-  public void setSigma(double sigma) {
-    this.sigma = sigma;
   }
 }

@@ -5,10 +5,13 @@ import io.fabric8.generator.annotation.Default;
 
 /** How realistic users differ: who sends, how much, and how long their messages are. */
 public class UsageModel {
-  @JsonPropertyDescription("Per-sender rates drawn from a distribution (seeded); unset: all equal.")
-  private ActivityDistribution activity;
+  @JsonPropertyDescription(
+      "Per-sender rate multiplier (seeded, drawn once per sender, mean 1): a sender sends at its"
+          + " traffic's messagesPerMinute times its draw; unset: all equal.")
+  private MultiplierDistribution activity;
 
-  @JsonPropertyDescription("Message sizes drawn from a distribution (seeded); unset: payloadBytes.")
+  @JsonPropertyDescription(
+      "Per-message size multiplier of payloadBytes (seeded); unset: every message payloadBytes.")
   private SizeDistribution messageSizes;
 
   @JsonPropertyDescription(
@@ -17,11 +20,11 @@ public class UsageModel {
   @Default("Both")
   private OneToOneSenders oneToOneSenders = OneToOneSenders.BOTH;
 
-  public ActivityDistribution getActivity() {
+  public MultiplierDistribution getActivity() {
     return activity;
   }
 
-  public void setActivity(ActivityDistribution activity) {
+  public void setActivity(MultiplierDistribution activity) {
     this.activity = activity;
   }
 
