@@ -18,12 +18,17 @@ import java.util.Set;
  */
 public final class ContractJson {
   /**
-   * The version this build writes. Raise it when a field changes meaning or a required one goes.
+   * The version this build writes. Raise it when a field changes meaning or a required one goes, or
+   * when a plan grows in a way an older load generator would silently ignore. Version 2: the plan's
+   * contact-request and idle phases (they move the traffic's start, {@link Plan#trafficFrom}), idle
+   * clients, per-user activity, message sizes, oneWay pairs and offline spells on chosen client
+   * kinds and lengths; the summary's logins, contact requests, group creations, catch-up, phases
+   * and roles.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
-  /** The versions this build reads. */
-  public static final Set<Integer> KNOWN_VERSIONS = Set.of(1);
+  /** The versions this build reads (a version 1 document has none of version 2's fields). */
+  public static final Set<Integer> KNOWN_VERSIONS = Set.of(1, 2);
 
   public static final ObjectMapper MAPPER =
       new ObjectMapper()

@@ -17,6 +17,16 @@ import java.util.Map;
  *     window (120 s by default, longer with long offline behaviours) after their send: the load
  *     generator had forgotten the message, so they are not counted as received (their receipt stays
  *     lost) and may be duplicates
+ * @param logins logins by client kind (version 2; null in version 1)
+ * @param contactRequests the contact-request phase by the requester's client kind (version 2)
+ * @param groupCreations group creations by the creator's client kind (version 2)
+ * @param catchUp catch-up after offline spells, one entry per client kind and offline length
+ *     (version 2)
+ * @param phases the instants each phase actually ran between, by phase: {@code contactRequests},
+ *     {@code idle}, {@code measured} (version 2; a phase of 0 s is absent)
+ * @param roles chat participants by role: {@code senders}, {@code silent} (in chats, never send:
+ *     the plan's idle.clientShare and oneWay pairs' receivers), {@code unchatting} (logged in, in
+ *     no pair or group) (version 2)
  */
 public record Summary(
     int contractVersion,
@@ -34,7 +44,95 @@ public record Summary(
     long signalReconnects,
     boolean stoppedEarly,
     Relay relay,
-    long expiredReceipts) {
+    long expiredReceipts,
+    Map<String, OperationFigures> logins,
+    Map<String, ContactRequestFigures> contactRequests,
+    Map<String, GroupCreationFigures> groupCreations,
+    List<CatchUpFigures> catchUp,
+    Map<String, PhaseWindow> phases,
+    Map<String, Integer> roles) {
+
+  /** The phase names of {@link #phases}. */
+  public static final String CONTACT_REQUESTS_PHASE = "contactRequests";
+
+  public static final String IDLE_PHASE = "idle";
+  public static final String MEASURED_PHASE = "measured";
+
+  /** A summary without the version 2 measurements (as version 1 wrote it). */
+  public Summary(
+      int contractVersion,
+      String experiment,
+      int shard,
+      Instant plannedStart,
+      long startSkewMillis,
+      Clients clients,
+      int pairs,
+      int groups,
+      Map<String, String> setupFailures,
+      Map<String, Figures> traffic,
+      Map<String, Integer> behaviours,
+      long foreignReceipts,
+      long signalReconnects,
+      boolean stoppedEarly,
+      Relay relay,
+      long expiredReceipts) {
+    this(
+        contractVersion,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        expiredReceipts,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The same summary with the version 2 measurements given (each may be null). */
+  public Summary withMeasurements(
+      Map<String, OperationFigures> logins,
+      Map<String, ContactRequestFigures> contactRequests,
+      Map<String, GroupCreationFigures> groupCreations,
+      List<CatchUpFigures> catchUp,
+      Map<String, PhaseWindow> phases,
+      Map<String, Integer> roles) {
+    return new Summary(
+        contractVersion,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        expiredReceipts,
+        logins,
+        contactRequests,
+        groupCreations,
+        catchUp,
+        phases,
+        roles);
+  }
 
   /** A summary in this build's contract version, with no expired receipts. */
   public Summary(
@@ -69,6 +167,70 @@ public record Summary(
         stoppedEarly,
         relay,
         0);
+  }
+
+  /**
+   * The same summary with every encoded latency histogram (traffic figures and version 2
+   * measurements) changed by {@code change}: {@link LatencyHistograms#coarse(String)} to shrink it,
+   * {@code h -> null} to drop them.
+   */
+  public Summary withHistograms(java.util.function.UnaryOperator<String> change) {
+    Map<String, Figures> changedTraffic = null;
+    if (traffic != null) {
+      changedTraffic = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, Figures> e : traffic.entrySet()) {
+        Figures f = e.getValue();
+        changedTraffic.put(
+            e.getKey(),
+            f.latencyMillis() == null
+                ? f
+                : new Figures(
+                    f.sent(),
+                    f.failed(),
+                    f.expected(),
+                    f.received(),
+                    f.duplicates(),
+                    f.late(),
+                    f.lost(),
+                    f.acked(),
+                    f.deliveryRatio(),
+                    LatencySummaries.change(f.latencyMillis(), change),
+                    f.unknown()));
+      }
+    }
+    return new Summary(
+        contractVersion,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        changedTraffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        expiredReceipts,
+        mapValues(logins, f -> f.withHistograms(change)),
+        mapValues(contactRequests, f -> f.withHistograms(change)),
+        mapValues(groupCreations, f -> f.withHistograms(change)),
+        catchUp == null ? null : catchUp.stream().map(f -> f.withHistograms(change)).toList(),
+        phases,
+        roles);
+  }
+
+  private static <V> Map<String, V> mapValues(
+      Map<String, V> map, java.util.function.UnaryOperator<V> change) {
+    if (map == null) {
+      return null;
+    }
+    Map<String, V> out = new java.util.LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, change.apply(v)));
+    return out;
   }
 
   /**

@@ -89,7 +89,7 @@ class LatencyHistogramsTest {
     assertThat(ContractJson.versionProblem("summary", ContractJson.VERSION)).isEmpty();
     assertThat(ContractJson.versionProblem("plan", 0).orElseThrow())
         .contains("has no contractVersion")
-        .contains("knows contractVersion [1]");
+        .contains("knows contractVersion [1, 2]");
     Summary read = ContractJson.readSummary("{\"contractVersion\": 7, \"shard\": 2}");
     assertThat(ContractJson.versionProblem("summary", read.contractVersion()).orElseThrow())
         .contains("contractVersion 7");

@@ -190,7 +190,7 @@ class MainProcessTest {
     assertThat(exit).isEqualTo(3);
     assertThat(java.nio.file.Files.readString(termination))
         .startsWith("refusing the plan: the plan has contractVersion 99;")
-        .contains("this build knows contractVersion [1]");
+        .contains("this build knows contractVersion [1, 2]");
     assertThat(dir.resolve("summary.json")).doesNotExist();
   }
 }

@@ -124,6 +124,6 @@ class SummaryMergeTest {
         .asString()
         .contains("shard 1")
         .contains("contractVersion 9")
-        .contains("knows contractVersion [1]");
+        .contains("knows contractVersion [1, 2]");
   }
 }

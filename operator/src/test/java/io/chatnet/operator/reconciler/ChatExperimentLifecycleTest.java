@@ -403,7 +403,7 @@ public class ChatExperimentLifecycleTest {
                     && c.getReason().equals("SummaryVersionUnknown")
                     && c.getMessage().contains("shard 1")
                     && c.getMessage().contains("contractVersion 99")
-                    && c.getMessage().contains("knows contractVersion [1]"));
+                    && c.getMessage().contains("knows contractVersion [1, 2]"));
   }
 
   @Test
