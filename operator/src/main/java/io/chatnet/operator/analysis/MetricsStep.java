@@ -33,13 +33,13 @@ public final class MetricsStep {
     this.http = PrometheusClient.newHttpClient(timeout);
   }
 
-  /** The measured window: warm-up excluded, milliseconds (what Prometheus keeps). */
+  /**
+   * The measured window: warm-up and the phases before the traffic excluded, milliseconds (what
+   * Prometheus keeps). It is the durationSeconds before status.windowEnd.
+   */
   public static Instant[] window(ChatExperiment experiment, ChatExperimentStatus status) {
-    Instant start =
-        Instant.parse(status.getPlannedStart())
-            .plusSeconds(experiment.getSpec().getWarmupSeconds())
-            .truncatedTo(ChronoUnit.MILLIS);
     Instant end = Instant.parse(status.getWindowEnd()).truncatedTo(ChronoUnit.MILLIS);
+    Instant start = end.minusSeconds(experiment.getSpec().getDurationSeconds());
     return new Instant[] {start, end};
   }
 
