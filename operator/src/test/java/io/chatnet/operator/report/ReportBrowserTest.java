@@ -71,6 +71,33 @@ class ReportBrowserTest {
   }
 
   @Test
+  void theMeasuredOperationsAreChartedAndPainted() throws Exception {
+    ChatExperiment experiment = ReportFixtures.experiment("operations", 30);
+    experiment.getStatus().getResults().setOperations(OperationFixtures.operations());
+    String html = HtmlReport.render(ExperimentReport.of(experiment, ReportFixtures.network(4, 2)));
+    List<ChartArea> charts = openAndScreenshot("operations", html);
+    // the report's own 7 charts and 6 of the operations, with their bars counted
+    assertThat(charts).hasSize(13);
+    java.util.Map<String, Integer> bars =
+        java.util.Map.of(
+            "Login time per client kind", 2 * 4,
+            "Contact-request success per requester kind", 2 * 2,
+            "Contact-request round trip per requester kind", 2 * 4,
+            "Group creation time per creator kind", 4,
+            "Catch-up time per offline length", 4 * 4,
+            "Missed messages that never arrived", 4);
+    for (var expected : bars.entrySet()) {
+      ChartArea chart =
+          charts.stream()
+              .filter(c -> c.title().equals(expected.getKey()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no chart " + expected.getKey()));
+      assertThat(chart.marks()).as("bars in %s", chart.title()).isEqualTo(expected.getValue());
+      assertThat(chart.seriesPixels()).as("painted in %s", chart.title()).isGreaterThan(100);
+    }
+  }
+
+  @Test
   void theComparisonReportShowsItsCharts() throws Exception {
     var reports =
         List.of(
