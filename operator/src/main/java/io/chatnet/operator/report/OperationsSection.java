@@ -2,8 +2,10 @@ package io.chatnet.operator.report;
 
 import io.chatnet.operator.api.CatchUpResult;
 import io.chatnet.operator.api.ContactRequestResult;
+import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.GroupCreationResult;
+import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.LatencyPercentiles;
 import io.chatnet.operator.api.OperationResults;
 import io.chatnet.operator.api.OperationTiming;
@@ -31,7 +33,61 @@ final class OperationsSection {
   static void put(Map<String, Object> data, ExperimentReport report) {
     ExperimentResults results = report.outcome().results();
     OperationResults ops = results == null ? null : results.getOperations();
-    data.put("operations", ops == null ? null : view(ops));
+    View view = ops == null ? null : view(ops);
+    List<GroupMetrics> idle =
+        results == null || results.getMetrics() == null
+            ? List.of()
+            : results.getMetrics().getIdleBaseline();
+    if (!idle.isEmpty()) {
+      if (view == null) {
+        view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      }
+      idleBaseline(idle, view);
+    }
+    data.put("operations", view);
+  }
+
+  /** CPU and memory per client group over the idle phase (status.results.metrics.idleBaseline). */
+  private static void idleBaseline(List<GroupMetrics> idle, View view) {
+    List<String> groups = names(idle, GroupMetrics::getName);
+    view.figures()
+        .add(
+            new Figure(
+                new BarChart("Idle baseline: CPU per client, by group", "cores", Units::cores)
+                    .categories(groups)
+                    .series("mean", cpu(idle, Distribution::getMean))
+                    .series("p95", cpu(idle, Distribution::getP95))
+                    .series("max", cpu(idle, Distribution::getMax))
+                    .svg(),
+                "Over exactly the idle phase: clients online with their contacts and groups,"
+                    + " nothing sent."));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (GroupMetrics g : idle) {
+      Distribution cpu = g.getCpuCores();
+      Distribution memory = g.getMemoryBytes();
+      rows.add(
+          List.of(
+              Cell.of(g.getName()),
+              Cell.of(g.getRole() == null ? "-" : g.getRole()),
+              Cell.figure(cpu == null ? null : cpu.getMean(), Units::cores),
+              Cell.figure(cpu == null ? null : cpu.getMax(), Units::cores),
+              Cell.figure(memory == null ? null : memory.getMean(), Units::bytes),
+              Cell.figure(memory == null ? null : memory.getMax(), Units::bytes),
+              Cell.NOT_MEASURED));
+    }
+    view.tables()
+        .add(
+            new Table(
+                "idle-baseline",
+                List.of(
+                    "Client group",
+                    "Role",
+                    "CPU mean",
+                    "CPU max",
+                    "Memory mean",
+                    "Memory max",
+                    "Bandwidth (not exposed by status-backend)"),
+                rows));
   }
 
   static View view(OperationResults ops) {
@@ -207,6 +263,12 @@ final class OperationsSection {
             "Arrived",
             "Never arrived",
             "Never-arrived share"));
+  }
+
+  private static List<Double> cpu(List<GroupMetrics> groups, Function<Distribution, Double> f) {
+    return groups.stream()
+        .map(g -> g.getCpuCores() == null ? null : f.apply(g.getCpuCores()))
+        .toList();
   }
 
   private static Figure timing(

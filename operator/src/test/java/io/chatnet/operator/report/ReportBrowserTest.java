@@ -74,10 +74,15 @@ class ReportBrowserTest {
   void theMeasuredOperationsAreChartedAndPainted() throws Exception {
     ChatExperiment experiment = ReportFixtures.experiment("operations", 30);
     experiment.getStatus().getResults().setOperations(OperationFixtures.operations());
+    MetricsResults metrics = experiment.getStatus().getResults().getMetrics();
+    metrics.setIdleBaseline(
+        metrics.getGroups().stream()
+            .filter(g -> List.of("desktop", "mobile").contains(g.getRole()))
+            .toList());
     String html = HtmlReport.render(ExperimentReport.of(experiment, ReportFixtures.network(4, 2)));
     List<ChartArea> charts = openAndScreenshot("operations", html);
-    // the report's own 7 charts and 6 of the operations, with their bars counted
-    assertThat(charts).hasSize(13);
+    // the report's own 7 charts, 6 of the operations and the idle baseline, bars counted
+    assertThat(charts).hasSize(14);
     java.util.Map<String, Integer> bars =
         java.util.Map.of(
             "Login time per client kind", 2 * 4,
@@ -85,7 +90,8 @@ class ReportBrowserTest {
             "Contact-request round trip per requester kind", 2 * 4,
             "Group creation time per creator kind", 4,
             "Catch-up time per offline length", 4 * 4,
-            "Missed messages that never arrived", 4);
+            "Missed messages that never arrived", 4,
+            "Idle baseline: CPU per client, by group", 2 * 3);
     for (var expected : bars.entrySet()) {
       ChartArea chart =
           charts.stream()
