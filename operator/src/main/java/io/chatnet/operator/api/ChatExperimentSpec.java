@@ -39,7 +39,7 @@ import java.util.List;
             + " self.durationSeconds)",
     message =
         "every fault's atSeconds must fall before the end of the window (warmupSeconds +"
-            + " durationSeconds after the start instant), or it would never be applied",
+            + " durationSeconds after the traffic starts), or it would never be applied",
     fieldPath = ".faults")
 @ValidationRule(
     value = "self == oldSelf",
