@@ -25,12 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that the load generator accepts on their networks: every field known to the API classes, the plan
  * read back through the contract, PlanChecks and the operator's checks clean.
  */
-class DstScenariosTest {
+public class DstScenariosTest {
   static final ObjectMapper STRICT =
       new ObjectMapper(new YAMLFactory())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-  static Stream<String> scenarios() {
+  /** The seven pairs, by the scenario part of their file names. */
+  public static Stream<String> scenarios() {
     return Stream.of(
         "idle-relay",
         "idle-light",

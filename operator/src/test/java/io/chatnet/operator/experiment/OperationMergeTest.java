@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * count of every shard: counts summed, rates recomputed from the sums, percentiles over all timings
  * (within the histograms' 1%), not the worst shard's.
  */
-class OperationMergeTest {
+public class OperationMergeTest {
   static final Instant T0 = Instant.parse("2026-12-02T00:00:00Z");
 
   /** Every timing of every shard, by measurement, for the exact side. */
@@ -135,7 +135,8 @@ class OperationMergeTest {
             Map.of("senders", 30, "silent", 10 + index, "unchatting", 60 - index));
   }
 
-  static double exact(List<Long> timings, double q) {
+  /** Nearest-rank percentile over every timing, in milliseconds: the independent side. */
+  public static double exact(List<Long> timings, double q) {
     long[] sorted = timings.stream().mapToLong(Long::longValue).sorted().toArray();
     return sorted[(int) Math.ceil(q * sorted.length) - 1] / 1000.0;
   }

@@ -25,6 +25,7 @@ import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.LatencyPercentiles;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.OperationResults;
+import io.chatnet.operator.experiment.OperationMergeTest;
 import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.testkit.LocalClusterTest;
@@ -45,7 +46,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DST's private-chat scenarios (test-scenarios/dst-*) on the local control plane: each network as
@@ -99,13 +100,13 @@ class DstScenarioLifecycleTest {
     }
 
     void matches(LatencyPercentiles merged, String key) {
-      long[] all = timings.get(key).stream().mapToLong(Long::longValue).sorted().toArray();
-      assertThat(merged.getCount()).as(key).isEqualTo(all.length);
+      List<Long> all = timings.get(key);
+      assertThat(merged.getCount()).as(key).isEqualTo(all.size());
       double[][] qs = {
         {0.50, merged.getP50Millis()}, {0.95, merged.getP95Millis()}, {0.99, merged.getP99Millis()}
       };
       for (double[] q : qs) {
-        double exact = all[(int) Math.ceil(q[0] * all.length) - 1] / 1000.0;
+        double exact = OperationMergeTest.exact(all, q[0]);
         assertThat(q[1]).as("%s p%s", key, q[0] * 100).isCloseTo(exact, within(exact * 0.01));
       }
     }
@@ -238,16 +239,7 @@ class DstScenarioLifecycleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "idle-relay",
-        "idle-light",
-        "contact-requests-relay",
-        "contact-requests-light",
-        "one-to-one",
-        "group-creation",
-        "group-messages"
-      })
+  @MethodSource("io.chatnet.operator.experiment.DstScenariosTest#scenarios")
   void runsThroughItsPhasesAndStatusHoldsTheMergedFigures(
       String scenario, KubernetesClient client, TestNamespace ns) throws Exception {
     ChatNetwork network = Scenarios.manifest("dst-" + scenario + "-network.yaml", ns.name(), null);
@@ -336,8 +328,8 @@ class DstScenarioLifecycleTest {
         assertThat(t.getSent()).isEqualTo(truth.counts.get("traffic/" + k)[0]);
         assertThat(t.getLatencyP95Millis())
             .isCloseTo(
-                exact(truth.timings.get("traffic/" + k), 0.95),
-                within(exact(truth.timings.get("traffic/" + k), 0.95) * 0.01));
+                OperationMergeTest.exact(truth.timings.get("traffic/" + k), 0.95),
+                within(OperationMergeTest.exact(truth.timings.get("traffic/" + k), 0.95) * 0.01));
       }
     }
     assertThat(ops.getPhases())
@@ -354,11 +346,6 @@ class DstScenarioLifecycleTest {
         .allMatch(l -> l.endsWith(": ok"));
 
     client.resource(network).delete();
-  }
-
-  static double exact(List<Long> timings, double q) {
-    long[] all = timings.stream().mapToLong(Long::longValue).sorted().toArray();
-    return all[(int) Math.ceil(q * all.length) - 1] / 1000.0;
   }
 
   /** Plays the shards: once kwok completed each pod, writes its termination message. */
