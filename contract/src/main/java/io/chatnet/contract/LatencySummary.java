@@ -25,7 +25,7 @@ public record LatencySummary(
         LatencyHistograms.percentileMillis(micros, 95),
         LatencyHistograms.percentileMillis(micros, 99),
         micros.getMaxValue() / 1000.0, // the highest equivalent value: never below the true max
-        micros.getMean() / 1000.0,
+        Math.round(micros.getMean()) / 1000.0, // to the microsecond: a shorter message
         LatencyHistograms.encode(micros));
   }
 

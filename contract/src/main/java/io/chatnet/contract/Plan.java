@@ -295,7 +295,7 @@ public record Plan(
    * @param acceptShare share of the targets that accept (exactly {@code round(share x targets)}
    *     targets, picked with the plan's seed)
    * @param declineShare share that decline; the rest ignore (never answer)
-   * @param spreadSeconds sends spread over this long (0: all at once, bounded by concurrency)
+   * @param spreadSeconds sends spread evenly over this long (0: all at once)
    * @param phaseSeconds the phase's length (0: {@link #DEFAULT_PHASE_SECONDS}); an acceptance
    *     arriving later counts as unanswered
    */

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param roles chat participants by role: {@code senders}, {@code silent} (in chats, never send:
  *     the plan's idle.clientShare and oneWay pairs' receivers), {@code unchatting} (logged in, in
  *     no pair or group) (version 2)
+ * @param omitted the version 2 sections left out of this copy because the termination message (4096
+ *     bytes) had no room for them even without histograms, in the order they were dropped ({@link
+ *     #OMISSION_ORDER}; null when nothing was; the summary file always has them all)
  */
 public record Summary(
     int contractVersion,
@@ -50,7 +53,8 @@ public record Summary(
     Map<String, GroupCreationFigures> groupCreations,
     List<CatchUpFigures> catchUp,
     Map<String, PhaseWindow> phases,
-    Map<String, Integer> roles) {
+    Map<String, Integer> roles,
+    List<String> omitted) {
 
   /** The phase names of {@link #phases}. */
   public static final String CONTACT_REQUESTS_PHASE = "contactRequests";
@@ -98,6 +102,7 @@ public record Summary(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -109,6 +114,20 @@ public record Summary(
       List<CatchUpFigures> catchUp,
       Map<String, PhaseWindow> phases,
       Map<String, Integer> roles) {
+    return rebuilt(
+        traffic, logins, contactRequests, groupCreations, catchUp, phases, roles, omitted);
+  }
+
+  /** This summary with the traffic figures and the version 2 fields given. */
+  private Summary rebuilt(
+      Map<String, Figures> traffic,
+      Map<String, OperationFigures> logins,
+      Map<String, ContactRequestFigures> contactRequests,
+      Map<String, GroupCreationFigures> groupCreations,
+      List<CatchUpFigures> catchUp,
+      Map<String, PhaseWindow> phases,
+      Map<String, Integer> roles,
+      List<String> omitted) {
     return new Summary(
         contractVersion,
         experiment,
@@ -131,7 +150,8 @@ public record Summary(
         groupCreations,
         catchUp,
         phases,
-        roles);
+        roles,
+        omitted);
   }
 
   /** A summary in this build's contract version, with no expired receipts. */
@@ -198,30 +218,38 @@ public record Summary(
                     f.unknown()));
       }
     }
-    return new Summary(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
+    return rebuilt(
         changedTraffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
         mapValues(logins, f -> f.withHistograms(change)),
         mapValues(contactRequests, f -> f.withHistograms(change)),
         mapValues(groupCreations, f -> f.withHistograms(change)),
         catchUp == null ? null : catchUp.stream().map(f -> f.withHistograms(change)).toList(),
         phases,
-        roles);
+        roles,
+        omitted);
   }
+
+  /**
+   * This summary without the version 2 section {@code name} (one of {@link #OMISSION_ORDER}),
+   * noting it in {@code omitted}.
+   */
+  public Summary omitting(String name) {
+    List<String> names = new java.util.ArrayList<>(omitted == null ? List.of() : omitted);
+    names.add(name);
+    return rebuilt(
+        traffic,
+        "logins".equals(name) ? null : logins,
+        "contactRequests".equals(name) ? null : contactRequests,
+        "groupCreations".equals(name) ? null : groupCreations,
+        "catchUp".equals(name) ? null : catchUp,
+        phases,
+        "roles".equals(name) ? null : roles,
+        List.copyOf(names));
+  }
+
+  /** The sections {@link #omitting} drops from a termination message, least needed first. */
+  public static final List<String> OMISSION_ORDER =
+      List.of("roles", "logins", "groupCreations", "contactRequests", "catchUp");
 
   private static <V> Map<String, V> mapValues(
       Map<String, V> map, java.util.function.UnaryOperator<V> change) {

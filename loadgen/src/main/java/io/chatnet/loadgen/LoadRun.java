@@ -2,19 +2,27 @@ package io.chatnet.loadgen;
 
 import io.chatnet.contract.ContractJson;
 import io.chatnet.contract.Figures;
+import io.chatnet.contract.OperationFigures;
+import io.chatnet.contract.PhaseWindow;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.Signal;
 import io.chatnet.loadgen.client.Transport;
+import io.chatnet.loadgen.measure.CatchUps;
 import io.chatnet.loadgen.measure.DeliveryTracker;
+import io.chatnet.loadgen.measure.GroupCreations;
 import io.chatnet.loadgen.measure.LoadMetrics;
+import io.chatnet.loadgen.measure.Timings;
 import io.chatnet.loadgen.plan.Assignment;
 import io.chatnet.loadgen.plan.Assignment.Chat;
+import io.chatnet.loadgen.plan.ContactLayout;
 import io.chatnet.loadgen.setup.Provisioner;
 import io.chatnet.loadgen.setup.Retry;
 import io.chatnet.loadgen.setup.SocialGraph;
 import io.chatnet.loadgen.traffic.ChatSenders;
+import io.chatnet.loadgen.traffic.ContactRequestPhase;
+import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.MobileBehaviours;
 import io.chatnet.loadgen.traffic.RelayReader;
 import io.chatnet.loadgen.traffic.RelaySender;
@@ -85,6 +93,7 @@ public final class LoadRun {
    */
   public static List<String> problems(Plan plan) {
     List<String> problems = new ArrayList<>(Assignment.problems(plan));
+    problems.addAll(io.chatnet.contract.PlanChecks.problems(plan));
     if (relayed(plan)
         && (plan.waku() == null
             || plan.waku().shards() == null
@@ -114,7 +123,7 @@ public final class LoadRun {
       for (Plan.Periodic p :
           new Plan.Periodic[] {plan.behaviours().offline(), plan.behaviours().background()}) {
         if (p != null) {
-          seconds = Math.max(seconds, p.durationSeconds() + 60L);
+          seconds = Math.max(seconds, p.longestSeconds() + 60L);
         }
       }
     }
@@ -137,9 +146,16 @@ public final class LoadRun {
     if (receiptsFile != null) {
       tracker.keepReceipts();
     }
-    SocialGraph graph = new SocialGraph(Duration.ofSeconds(60));
+    GroupCreations creations = new GroupCreations(metrics);
+    SocialGraph graph = new SocialGraph(Duration.ofSeconds(60), creations);
+    ContactLayout contactLayout = ContactLayout.of(plan, Assignment.layout(plan));
+    ContactRequestPhase contactPhase =
+        new ContactRequestPhase(
+            plan, metrics, assignment.contacts(), contactLayout.answers(), clients);
+    CatchUps catchUps =
+        new CatchUps(metrics, micros(plan.measureFrom()), micros(plan.endAt()), retainMicros(plan));
     for (ChatClient client : clients.values()) {
-      client.onMessages(signal -> route(client, signal, graph, tracker));
+      client.onMessages(signal -> route(client, signal, graph, contactPhase, tracker, catchUps));
     }
     try {
       LOG.info("shard " + shard + ": logging in " + clients.size() + " clients");
@@ -148,12 +164,13 @@ public final class LoadRun {
               .loginAll(new ArrayList<>(clients.values()), plan.clientSettings());
       metrics.clients.labelValues("ready").set(clients.size() - loginFailures.size());
       metrics.clients.labelValues("failed").set(loginFailures.size());
+      Map<String, OperationFigures> logins = logins(clients.values(), loginFailures);
 
       Map<String, String> setupFailures = new ConcurrentHashMap<>();
       List<Chat> pairs = usable(assignment.pairs(), loginFailures);
       List<Chat> groups = usable(assignment.groups(), loginFailures);
       Map<Integer, String> groupChats = new ConcurrentHashMap<>();
-      socialSetup(pairs, groups, clients, graph, groupChats, setupFailures);
+      socialSetup(pairs, groups, clients, graph, groupChats, setupFailures, creations);
       pairs.removeIf(p -> setupFailures.containsKey(pairName(p)));
       groups.removeIf(g -> !groupChats.containsKey(g.index()));
       LOG.info(
@@ -171,21 +188,51 @@ public final class LoadRun {
 
       long skew = waitUntil(plan.startAt(), stop);
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load"));
+      Map<String, PhaseWindow> phases = new LinkedHashMap<>();
       try {
+        if (plan.contactPhaseSeconds() > 0) {
+          Instant from = Instant.now();
+          metrics.phase.labelValues("contact_requests").set(1);
+          contactPhase.start(scheduler);
+          LOG.info(
+              "shard "
+                  + shard
+                  + ": contact-request phase, "
+                  + contactPhase.planned()
+                  + " requests");
+          waitUntil(plan.idleFrom(), stop);
+          contactPhase.close();
+          metrics.phase.labelValues("contact_requests").set(0);
+          phases.put(Summary.CONTACT_REQUESTS_PHASE, new PhaseWindow(from, Instant.now()));
+        }
+        if (plan.idlePhaseSeconds() > 0) {
+          Instant from = Instant.now();
+          metrics.phase.labelValues("idle").set(1);
+          LOG.info("shard " + shard + ": idle for " + plan.idlePhaseSeconds() + " s");
+          waitUntil(plan.trafficFrom(), stop);
+          metrics.phase.labelValues("idle").set(0);
+          phases.put(Summary.IDLE_PHASE, new PhaseWindow(from, Instant.now()));
+        }
+        metrics.phase.labelValues("traffic").set(1);
         // Chat sends on the transport's event loop: no hop between a send and its connection.
         ChatSenders chats =
-            new ChatSenders(plan, shard, transport.loop(), tracker, micros(plan.endAt()), stop);
-        chats.start(Schedule.chats(plan, pairs, groups), clients, groupChats);
+            new ChatSenders(plan, shard, transport.loop(), tracker, micros(plan.endAt()), stop)
+                .catchUps(catchUps);
+        List<Schedule.Stream> streams = Schedule.chats(plan, pairs, groups);
+        chats.start(streams, clients, groupChats);
         if (relay != null) {
           reader.start();
           relay.start();
         }
         List<ChatClient> ready = new ArrayList<>();
         clients.values().stream().filter(c -> c.publicKey() != null).forEach(ready::add);
-        MobileBehaviours behaviours = new MobileBehaviours(plan, shard, scheduler, stop);
+        MobileBehaviours behaviours = new MobileBehaviours(plan, shard, scheduler, stop, catchUps);
         behaviours.start(ready);
 
+        waitUntil(plan.measureFrom(), stop);
+        Instant measuredFrom = Instant.now();
         waitUntil(plan.endAt(), stop);
+        phases.put(Summary.MEASURED_PHASE, new PhaseWindow(measuredFrom, Instant.now()));
         LOG.info(
             "shard "
                 + shard
@@ -228,27 +275,35 @@ public final class LoadRun {
         if (receiptsFile != null) {
           writeReceipts(tracker.receipts());
         }
+        metrics.phase.labelValues("traffic").set(0);
         return new Summary(
-            ContractJson.VERSION,
-            plan.experiment(),
-            shard,
-            plan.startAt(),
-            skew,
-            new Summary.Clients(
-                clients.size(),
-                clients.size() - loginFailures.size(),
-                loginFailures.size(),
-                first(loginFailures, 20)),
-            pairs.size(),
-            groups.size(),
-            first(setupFailures, 20),
-            figures,
-            behaviours.counts(),
-            tracker.foreign(),
-            reconnects,
-            stop.get(),
-            relaySummary,
-            tracker.expired());
+                ContractJson.VERSION,
+                plan.experiment(),
+                shard,
+                plan.startAt(),
+                skew,
+                new Summary.Clients(
+                    clients.size(),
+                    clients.size() - loginFailures.size(),
+                    loginFailures.size(),
+                    first(loginFailures, 20)),
+                pairs.size(),
+                groups.size(),
+                first(setupFailures, 20),
+                figures,
+                behaviours.counts(),
+                tracker.foreign(),
+                reconnects,
+                stop.get(),
+                relaySummary,
+                tracker.expired())
+            .withMeasurements(
+                logins,
+                emptyToNull(contactPhase.active() ? contactPhase.figures() : Map.of()),
+                emptyToNull(creations.figures()),
+                nullIfEmpty(catchUps.figures()),
+                phases,
+                roles(assignment, streams));
       } finally {
         scheduler.shutdownNow();
       }
@@ -288,21 +343,76 @@ public final class LoadRun {
     }
   }
 
-  private void route(ChatClient client, Signal signal, SocialGraph graph, DeliveryTracker tracker) {
+  private void route(
+      ChatClient client,
+      Signal signal,
+      SocialGraph graph,
+      ContactRequestPhase contactPhase,
+      DeliveryTracker tracker,
+      CatchUps catchUps) {
     if ("message.delivered".equals(signal.type())) {
       tracker.acked(signal.event().path("messageID").asText(""));
       return;
     }
-    if (graph.onMessages(client, signal)) {
+    if (graph.onMessages(client, signal) || contactPhase.onMessages(client, signal)) {
       return;
     }
     for (var message : signal.event().path("messages")) {
-      tracker.received(
-          client.name(),
-          client.ref().kind(),
-          message.path("text").asText(null),
-          signal.receivedEpochMicros());
+      String text = message.path("text").asText(null);
+      tracker.received(client.name(), client.ref().kind(), text, signal.receivedEpochMicros());
+      MessageText.decode(text)
+          .ifPresent(m -> catchUps.received(client.name(), m.id(), signal.receivedEpochMicros()));
     }
+  }
+
+  /** Logins by client kind: every client attempted, the successful ones timed. */
+  private Map<String, OperationFigures> logins(
+      java.util.Collection<ChatClient> clients, Map<String, String> failures) {
+    Timings timings = new Timings();
+    Map<String, long[]> counts = new java.util.TreeMap<>();
+    for (ChatClient client : clients) {
+      String kind = client.ref().kind();
+      long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
+      c[0]++;
+      if (failures.containsKey(client.name()) || client.loginMicros() < 0) {
+        c[2]++;
+        metrics.logins.labelValues(kind, "failed").inc();
+      } else {
+        c[1]++;
+        timings.record(kind, client.loginMicros());
+        metrics.logins.labelValues(kind, "succeeded").inc();
+        metrics.login.labelValues(kind).observe(client.loginMicros() / 1e6);
+      }
+    }
+    Map<String, OperationFigures> out = new LinkedHashMap<>();
+    counts.forEach(
+        (kind, c) -> out.put(kind, new OperationFigures(c[0], c[1], c[2], timings.summary(kind))));
+    return out;
+  }
+
+  /**
+   * This shard's clients by role: senders (a chat stream of theirs sends), silent (in a pair or
+   * group, sending nothing), unchatting (in no pair or group).
+   */
+  static Map<String, Integer> roles(Assignment assignment, List<Schedule.Stream> streams) {
+    java.util.Set<String> senders = new java.util.HashSet<>();
+    streams.forEach(s -> senders.add(s.from()));
+    java.util.Set<String> chatting = new java.util.HashSet<>();
+    assignment.pairs().forEach(c -> c.members().forEach(m -> chatting.add(m.name())));
+    assignment.groups().forEach(c -> c.members().forEach(m -> chatting.add(m.name())));
+    Map<String, Integer> out = new LinkedHashMap<>();
+    out.put("senders", (int) chatting.stream().filter(senders::contains).count());
+    out.put("silent", (int) chatting.stream().filter(n -> !senders.contains(n)).count());
+    out.put("unchatting", assignment.clients().size() - chatting.size());
+    return out;
+  }
+
+  private static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {
+    return map == null || map.isEmpty() ? null : map;
+  }
+
+  private static <T> List<T> nullIfEmpty(List<T> list) {
+    return list == null || list.isEmpty() ? null : list;
   }
 
   private void socialSetup(
@@ -311,7 +421,8 @@ public final class LoadRun {
       Map<String, ChatClient> clients,
       SocialGraph graph,
       Map<Integer, String> groupChats,
-      Map<String, String> failures) {
+      Map<String, String> failures,
+      GroupCreations creations) {
     Semaphore slots = new Semaphore(Math.max(1, plan.concurrency()));
     List<CompletableFuture<?>> all = new ArrayList<>();
     for (Chat pair : pairs) {
@@ -332,6 +443,8 @@ public final class LoadRun {
       List<ChatClient> members = group.members().stream().map(m -> clients.get(m.name())).toList();
       // Named by its plan-wide index: the same group whatever the shard count.
       String name = plan.experiment() + "-g" + group.index();
+      String creatorKind = members.get(0).ref().kind();
+      creations.attempted(creatorKind);
       slots.acquireUninterruptibly();
       all.add(
           Retry.withBackoff(() -> graph.group(name, members), 3, Duration.ofSeconds(1))
@@ -339,6 +452,7 @@ public final class LoadRun {
                   (chatId, e) -> {
                     slots.release();
                     if (e != null) {
+                      creations.failed(creatorKind);
                       failures.put(name, String.valueOf(Retry.unwrap(e).getMessage()));
                     } else {
                       groupChats.put(group.index(), chatId);

@@ -1,7 +1,6 @@
 package io.chatnet.loadgen;
 
 import io.chatnet.contract.ContractJson;
-import io.chatnet.contract.Figures;
 import io.chatnet.contract.LatencyHistograms;
 import io.chatnet.contract.Plan;
 import io.chatnet.contract.Summary;
@@ -13,13 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -192,8 +188,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /**
    * The kubelet keeps at most 4096 bytes of a termination message and cuts the rest, which would
    * leave JSON the operator cannot read: the failure lists (the only parts that grow with the
-   * shard's size) are dropped first, then the latency histograms are coarsened (then dropped); the
-   * counts and the traffic figures always stay.
+   * shard's size) are dropped first, then the latency histograms are coarsened (then dropped), then
+   * whole version 2 sections ({@link Summary#OMISSION_ORDER}); the counts and the traffic figures
+   * always stay.
    */
   static String terminationMessage(Summary result) throws IOException {
     String compact = ContractJson.write(result);
@@ -202,92 +199,68 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     Summary trimmed =
         new Summary(
-            result.contractVersion(),
-            result.experiment(),
-            result.shard(),
-            result.plannedStart(),
-            result.startSkewMillis(),
-            new Summary.Clients(
-                result.clients().assigned(),
-                result.clients().ready(),
-                result.clients().failed(),
-                java.util.Map.of()),
-            result.pairs(),
-            result.groups(),
-            java.util.Map.of(),
-            result.traffic(),
-            result.behaviours(),
-            result.foreignReceipts(),
-            result.signalReconnects(),
-            result.stoppedEarly(),
-            result.relay() == null
-                ? null
-                : new Summary.Relay(
-                    result.relay().relayed(),
-                    result.relay().pubsubTopics(),
-                    result.relay().receivers(),
-                    java.util.Map.of(),
-                    result.relay().cacheCapacity(),
-                    result.relay().readIntervalMillis(),
-                    result.relay().reads(),
-                    result.relay().overflows(),
-                    result.relay().failedReads(),
+                result.contractVersion(),
+                result.experiment(),
+                result.shard(),
+                result.plannedStart(),
+                result.startSkewMillis(),
+                new Summary.Clients(
+                    result.clients().assigned(),
+                    result.clients().ready(),
+                    result.clients().failed(),
                     java.util.Map.of()),
-            result.expiredReceipts());
+                result.pairs(),
+                result.groups(),
+                java.util.Map.of(),
+                result.traffic(),
+                result.behaviours(),
+                result.foreignReceipts(),
+                result.signalReconnects(),
+                result.stoppedEarly(),
+                result.relay() == null
+                    ? null
+                    : new Summary.Relay(
+                        result.relay().relayed(),
+                        result.relay().pubsubTopics(),
+                        result.relay().receivers(),
+                        java.util.Map.of(),
+                        result.relay().cacheCapacity(),
+                        result.relay().readIntervalMillis(),
+                        result.relay().reads(),
+                        result.relay().overflows(),
+                        result.relay().failedReads(),
+                        java.util.Map.of()),
+                result.expiredReceipts())
+            .withMeasurements(
+                result.logins(),
+                result.contactRequests(),
+                result.groupCreations(),
+                result.catchUp(),
+                result.phases(),
+                result.roles());
     String withoutLists = ContractJson.write(trimmed);
     if (utf8Length(withoutLists) <= MAX_TERMINATION_MESSAGE) {
       return withoutLists;
     }
     // Then the histograms go to one significant digit (LatencyHistograms.coarse), and as a last
     // resort they go: the operator then reports this shard's percentiles as an upper bound.
-    String coarse = ContractJson.write(withHistograms(trimmed, LatencyHistograms::coarse));
+    // Every histogram of the summary: traffic latencies and the version 2 measurements.
+    String coarse = ContractJson.write(trimmed.withHistograms(LatencyHistograms::coarse));
     if (utf8Length(coarse) <= MAX_TERMINATION_MESSAGE) {
       return coarse;
     }
-    return ContractJson.write(withHistograms(trimmed, h -> null));
-  }
-
-  /** {@code summary} with every traffic kind's encoded histogram replaced by {@code change}. */
-  static Summary withHistograms(Summary summary, UnaryOperator<String> change) {
-    Map<String, Figures> traffic = new LinkedHashMap<>();
-    summary
-        .traffic()
-        .forEach(
-            (kind, f) ->
-                traffic.put(
-                    kind,
-                    f.latencyMillis() == null || f.latencyMillis().histogram() == null
-                        ? f
-                        : new Figures(
-                            f.sent(),
-                            f.failed(),
-                            f.expected(),
-                            f.received(),
-                            f.duplicates(),
-                            f.late(),
-                            f.lost(),
-                            f.acked(),
-                            f.deliveryRatio(),
-                            f.latencyMillis()
-                                .withHistogram(change.apply(f.latencyMillis().histogram())),
-                            f.unknown())));
-    return new Summary(
-        summary.contractVersion(),
-        summary.experiment(),
-        summary.shard(),
-        summary.plannedStart(),
-        summary.startSkewMillis(),
-        summary.clients(),
-        summary.pairs(),
-        summary.groups(),
-        summary.setupFailures(),
-        traffic,
-        summary.behaviours(),
-        summary.foreignReceipts(),
-        summary.signalReconnects(),
-        summary.stoppedEarly(),
-        summary.relay(),
-        summary.expiredReceipts());
+    Summary bare = trimmed.withHistograms(h -> null);
+    String withoutHistograms = ContractJson.write(bare);
+    // Last, whole version 2 sections go, least needed first, each named in "omitted": the
+    // traffic figures and the phases' instants always stay.
+    for (String section : Summary.OMISSION_ORDER) {
+      if (utf8Length(withoutHistograms) <= MAX_TERMINATION_MESSAGE) {
+        break;
+      }
+      bare = bare.omitting(section);
+      withoutHistograms = ContractJson.write(bare);
+    }
+    return withoutHistograms;
   }
 
   private static int utf8Length(String text) {

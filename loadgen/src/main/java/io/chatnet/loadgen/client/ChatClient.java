@@ -28,6 +28,8 @@ public final class ChatClient implements AutoCloseable {
   private volatile Consumer<Signal> messageSink = s -> {};
   private volatile CompletableFuture<String> loginSignal = new CompletableFuture<>();
   private volatile String publicKey;
+  private volatile long loginStartMicros;
+  private volatile long loginMicros = -1;
 
   public ChatClient(ClientRef ref, Transport transport, Duration requestTimeout) {
     this.ref = ref;
@@ -77,6 +79,14 @@ public final class ChatClient implements AutoCloseable {
     return publicKey;
   }
 
+  /**
+   * How long the last successful login took, in microseconds: from the CreateAccountAndLogin call
+   * to its node.login signal (status-go reports a login's outcome only there); -1 before one.
+   */
+  public long loginMicros() {
+    return loginMicros;
+  }
+
   /** Creates the account and logs in; completes with the public key. */
   public CompletableFuture<String> login(ClientSettings settings) {
     Map<String, Object> initialize;
@@ -94,7 +104,11 @@ public final class ChatClient implements AutoCloseable {
     return connected
         .thenCompose(v -> logout())
         .thenCompose(v -> api.call("InitializeApplication", initialize))
-        .thenCompose(v -> api.call("CreateAccountAndLogin", account))
+        .thenCompose(
+            v -> {
+              loginStartMicros = EpochMicros.now();
+              return api.call("CreateAccountAndLogin", account);
+            })
         .thenCompose(v -> signal.orTimeout(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
         // settings first: status-go's status broadcast fires 5 s after the messenger starts
         // (protocol/messenger_status_updates.go broadcastLatestUserStatus @ c72f4913)
@@ -165,7 +179,9 @@ public final class ChatClient implements AutoCloseable {
             pending.completeExceptionally(
                 new StatusBackendException("node.login: no settings.public-key in the signal"));
           } else {
-            pending.complete(key);
+            if (pending.complete(key)) {
+              loginMicros = signal.receivedEpochMicros() - loginStartMicros;
+            }
           }
         }
       }

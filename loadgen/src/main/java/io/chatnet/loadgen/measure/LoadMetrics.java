@@ -70,6 +70,75 @@ public final class LoadMetrics {
           .help("Clients of this shard by state (ready, failed)")
           .labelNames("state")
           .register(registry);
+  public final Histogram login =
+      Histogram.builder()
+          .name("chatnet_loadgen_login_seconds")
+          .help("From CreateAccountAndLogin to the node.login signal, for logins that succeeded")
+          .labelNames("client_kind")
+          .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+          .register(registry);
+  public final Counter logins =
+      Counter.builder()
+          .name("chatnet_loadgen_logins_total")
+          .help("Clients logged in (outcome succeeded) or given up on (failed)")
+          .labelNames("client_kind", "outcome")
+          .register(registry);
+  public final Histogram contactRoundTrip =
+      Histogram.builder()
+          .name("chatnet_loadgen_contact_request_round_trip_seconds")
+          .help(
+              "From sending a contact request to its acceptance arriving back at the requester,"
+                  + " by the requester's client kind")
+          .labelNames("client_kind")
+          .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+          .register(registry);
+  public final Counter contactRequests =
+      Counter.builder()
+          .name("chatnet_loadgen_contact_requests_total")
+          .help(
+              "Contact requests of the contact-request phase by outcome (sent, failed, delivered,"
+                  + " accepted, declined, ignored, unanswered, answer_failed), by the requester's"
+                  + " client kind")
+          .labelNames("client_kind", "outcome")
+          .register(registry);
+  public final Histogram groupCreation =
+      Histogram.builder()
+          .name("chatnet_loadgen_group_creation_seconds")
+          .help(
+              "From the create call to every member seeing the new group, by the creator's client"
+                  + " kind")
+          .labelNames("client_kind")
+          .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+          .register(registry);
+  public final Counter groupCreations =
+      Counter.builder()
+          .name("chatnet_loadgen_group_creations_total")
+          .help("Group creations by outcome (created, failed, complete, incomplete)")
+          .labelNames("client_kind", "outcome")
+          .register(registry);
+  public final Histogram catchUp =
+      Histogram.builder()
+          .name("chatnet_loadgen_catch_up_seconds")
+          .help(
+              "From coming back online to the last message missed while offline arriving, by"
+                  + " client kind and the offline spell's length")
+          .labelNames("client_kind", "offline_seconds")
+          .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
+          .register(registry);
+  public final Counter catchUpMessages =
+      Counter.builder()
+          .name("chatnet_loadgen_catch_up_messages_total")
+          .help(
+              "Messages missed during offline spells (missed), then arrived (arrived) or not within"
+                  + " the retention window (never)")
+          .labelNames("client_kind", "offline_seconds", "outcome")
+          .register(registry);
+  public final Gauge phase =
+      Gauge.builder()
+          .name("chatnet_loadgen_phase")
+          .help("1 while this shard is in the phase (contact_requests, idle, traffic), else 0")
+          .labelNames("phase")
+          .register(registry);
   public final Counter signalDrops =
       Counter.builder()
           .name("chatnet_loadgen_signal_reconnects_total")

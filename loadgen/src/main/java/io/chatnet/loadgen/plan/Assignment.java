@@ -20,7 +20,8 @@ import java.util.Set;
  * the remaining pairs and groups from the clients left, in plan order. A plan whose pairs and
  * groups do not fit its clients is refused ({@link #problems}), never shrunk.
  */
-public record Assignment(List<Chat> pairs, List<Chat> groups, List<ClientRef> clients) {
+public record Assignment(
+    List<Chat> pairs, List<Chat> groups, List<ClientRef> clients, ContactLayout.Cell contacts) {
 
   /** A pair or group: its index in the plan-wide layout and its members. */
   public record Chat(int index, List<ClientRef> members) {}
@@ -44,13 +45,22 @@ public record Assignment(List<Chat> pairs, List<Chat> groups, List<ClientRef> cl
     }
     pairs.forEach(c -> clients.addAll(c.members()));
     groups.forEach(c -> clients.addAll(c.members()));
+    // The contact-request phase's clients belong to the shard that drives their cell.
+    ContactLayout contactLayout = ContactLayout.of(plan, layout);
+    ContactLayout.Cell cell = contactLayout.cell(shard);
+    if (cell != null) {
+      clients.addAll(cell.clients());
+    }
+    Set<String> contacting = contactLayout.clientNames();
     int idle = 0;
     for (ClientRef client : plan.allClients()) {
-      if (!chatting.contains(client.name()) && idle++ % shards == shard) {
+      if (!chatting.contains(client.name())
+          && !contacting.contains(client.name())
+          && idle++ % shards == shard) {
         clients.add(client);
       }
     }
-    return new Assignment(pairs, groups, clients);
+    return new Assignment(pairs, groups, clients, cell);
   }
 
   /** Every pair and group of the plan, whoever drives them; refuses a plan with problems. */

@@ -1,12 +1,16 @@
 package io.chatnet.loadgen.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatnet.contract.GroupCreationFigures;
 import io.chatnet.loadgen.client.ChatClient;
+import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.client.Signal;
+import io.chatnet.loadgen.measure.GroupCreations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +27,45 @@ import java.util.concurrent.TimeUnit;
 public final class SocialGraph {
   static final String CONTACT_PREFIX = "chatnet-contact|";
   private final Duration timeout;
+  private final GroupCreations creations;
+
+  /** Private group chats members have seen, by chat id (status-go's chatType 3). */
+  private final Map<String, GroupSeen> groupsSeen = new ConcurrentHashMap<>();
+
+  /** Who has seen one group chat, and a future completed when every expected member has. */
+  private static final class GroupSeen {
+    final Map<String, Long> members = new ConcurrentHashMap<>();
+    volatile Set<String> expected;
+    final CompletableFuture<Long> all = new CompletableFuture<>();
+
+    synchronized void saw(String member, long micros) {
+      members.putIfAbsent(member, micros);
+      check();
+    }
+
+    synchronized void expect(Set<String> names) {
+      expected = names;
+      check();
+    }
+
+    private void check() {
+      if (expected != null && members.keySet().containsAll(expected)) {
+        all.complete(expected.stream().mapToLong(members::get).max().orElse(0L));
+      }
+    }
+  }
 
   /** Contact requests awaited, by receiver name then sender name. */
   private final Map<String, CompletableFuture<String>> pendingRequests = new ConcurrentHashMap<>();
 
   public SocialGraph(Duration timeout) {
+    this(timeout, null);
+  }
+
+  /** With {@code creations}, every group creation is timed until all its members see it. */
+  public SocialGraph(Duration timeout, GroupCreations creations) {
     this.timeout = timeout;
+    this.creations = creations;
   }
 
   /**
@@ -37,6 +74,16 @@ public final class SocialGraph {
    */
   public boolean onMessages(ChatClient receiver, Signal signal) {
     boolean handled = false;
+    // A member's messenger emits a new private group (chatType 3, ChatTypePrivateGroupChat:
+    // protocol/chat.go @ c72f4913) in the chats of a messages.new once it handled the membership
+    // update the creator sent.
+    for (JsonNode chat : signal.event().path("chats")) {
+      if (chat.path("chatType").asInt() == 3 && creations != null) {
+        groupsSeen
+            .computeIfAbsent(chat.path("id").asText(""), k -> new GroupSeen())
+            .saw(receiver.name(), signal.receivedEpochMicros());
+      }
+    }
     for (JsonNode message : signal.event().path("messages")) {
       String text = message.path("text").asText("");
       if (text.startsWith(CONTACT_PREFIX)) {
@@ -77,15 +124,46 @@ public final class SocialGraph {
       keys.add(member.publicKey());
     }
     List<Object> params = creator.profile().createGroupChatParams(name, keys);
+    long[] calledMicros = new long[1];
     return CompletableFuture.allOf(contacts.toArray(CompletableFuture[]::new))
-        .thenCompose(v -> creator.api().rpc("wakuext_createGroupChatWithMembers", params))
+        .thenCompose(
+            v -> {
+              calledMicros[0] = EpochMicros.now();
+              return creator.api().rpc("wakuext_createGroupChatWithMembers", params);
+            })
         .thenApply(
             result -> {
               String chatId = result.path("chats").path(0).path("id").asText("");
               if (chatId.isEmpty()) {
                 throw new IllegalStateException("group " + name + ": no chat id in the response");
               }
+              watch(chatId, creator, members.subList(1, members.size()), calledMicros[0]);
               return chatId;
             });
+  }
+
+  /**
+   * Times the group from the create call until every member has seen it, at most {@link
+   * GroupCreationFigures#SEEN_TIMEOUT_SECONDS}; does not hold up the setup.
+   */
+  private void watch(String chatId, ChatClient creator, List<ChatClient> members, long called) {
+    if (creations == null) {
+      return;
+    }
+    String kind = creator.ref().kind();
+    creations.created(kind);
+    GroupSeen seen = groupsSeen.computeIfAbsent(chatId, k -> new GroupSeen());
+    seen.all
+        .orTimeout(GroupCreationFigures.SEEN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .whenComplete(
+            (last, error) -> {
+              if (error != null) {
+                creations.incomplete(kind);
+              } else {
+                creations.complete(kind, Math.max(0, last - called));
+              }
+            });
+    seen.expect(
+        members.stream().map(ChatClient::name).collect(java.util.stream.Collectors.toSet()));
   }
 }

@@ -3,9 +3,11 @@ package io.chatnet.loadgen.traffic;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.EpochMicros;
+import io.chatnet.loadgen.measure.CatchUps;
 import io.chatnet.loadgen.measure.DeliveryTracker;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * One Poisson sender per chat participant: in a pair each side writes to the other at the pair
  * rate; in a group every member writes to the group at the group rate. Streams and their arrival
- * times come from {@link Schedule} (independent of the shard count), timed from the plan's start.
- * Sends are asynchronous, so a slow client delays only its own messages.
+ * times come from {@link Schedule} (independent of the shard count), timed from the plan's traffic
+ * start (Plan#trafficFrom). Sends are asynchronous, so a slow client delays only its own messages.
  */
 public final class ChatSenders {
   private final Plan plan;
@@ -25,6 +27,7 @@ public final class ChatSenders {
   private final long endMicros;
   private final AtomicBoolean stop;
   private final AtomicLong sequence = new AtomicLong();
+  private CatchUps catchUps;
 
   public ChatSenders(
       Plan plan,
@@ -41,6 +44,12 @@ public final class ChatSenders {
     this.stop = stop;
   }
 
+  /** Also tells {@code catchUps} every accepted send, for the receivers that are offline. */
+  public ChatSenders catchUps(CatchUps catchUps) {
+    this.catchUps = catchUps;
+    return this;
+  }
+
   /**
    * Starts every stream whose sender and receivers are ready; a group stream also needs its chat id
    * ({@code groupChats}, by group index).
@@ -49,7 +58,8 @@ public final class ChatSenders {
       List<Schedule.Stream> streams,
       Map<String, ChatClient> clients,
       Map<Integer, String> groupChats) {
-    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    long origin =
+        plan.trafficFrom().getEpochSecond() * 1_000_000L + plan.trafficFrom().getNano() / 1_000;
     for (Schedule.Stream stream : streams) {
       ChatClient from = clients.get(stream.from());
       List<ChatClient> receivers = stream.receivers().stream().map(clients::get).toList();
@@ -68,8 +78,7 @@ public final class ChatSenders {
       if (target == null) {
         continue;
       }
-      Sender sender =
-          new Sender(from, stream.kind(), method, target, receivers, stream.payloadBytes());
+      Sender sender = new Sender(from, stream, method, target, receivers);
       stream.arrivals().runUntil(scheduler, origin, endMicros, stop, sender::send);
     }
   }
@@ -82,37 +91,50 @@ public final class ChatSenders {
     final List<String> expected;
     final Map<String, Long> receiversByKind;
     final int payloadBytes;
+    final Plan.MessageSizes sizes;
+    final SplittableRandom sizeRandom;
 
     Sender(
         ChatClient from,
-        TrafficKind kind,
+        Schedule.Stream stream,
         String method,
         String target,
-        List<ChatClient> receivers,
-        int payloadBytes) {
+        List<ChatClient> receivers) {
       this.from = from;
-      this.kind = kind;
+      this.kind = stream.kind();
+      this.sizes = stream.sizes();
+      this.sizeRandom = stream.sizeRandom();
       this.method = method;
       this.target = target;
       this.expected = receivers.stream().map(ChatClient::name).distinct().toList();
       this.receiversByKind =
           receivers.stream()
               .collect(Collectors.groupingBy(r -> r.ref().kind(), Collectors.counting()));
-      this.payloadBytes = payloadBytes;
+      this.payloadBytes = stream.payloadBytes();
     }
 
     void send() {
       String id = shard + "-" + sequence.incrementAndGet();
       MessageText message = new MessageText(id, EpochMicros.now());
-      String text = message.encode(payloadBytes);
+      int size;
+      synchronized (sizeRandom) {
+        size = Multipliers.size(sizes, payloadBytes, sizeRandom);
+      }
+      String text = message.encode(size);
       String senderKind = from.ref().kind();
       tracker.sent(kind, senderKind, message, expected);
+      if (catchUps != null) {
+        catchUps.sent(id, message.sentMicros(), expected);
+      }
       from.api()
           .rpc(method, List.of(Map.of("id", target, "message", text)))
           .whenComplete(
               (result, error) -> {
                 if (error != null) {
                   tracker.sendFailed(kind, senderKind, message);
+                  if (catchUps != null) {
+                    catchUps.unsent(id, expected);
+                  }
                 } else {
                   tracker.accepted(kind, receiversByKind);
                   String clientId = result.path("messages").path(0).path("id").asText("");

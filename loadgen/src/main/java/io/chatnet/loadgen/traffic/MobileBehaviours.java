@@ -3,6 +3,8 @@ package io.chatnet.loadgen.traffic;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.ClientProfile;
+import io.chatnet.loadgen.client.EpochMicros;
+import io.chatnet.loadgen.measure.CatchUps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,12 +23,13 @@ import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
- * Mobile behaviours on a seeded fraction of the shard's mobile clients (desktop clients never go
- * offline or to the background), each at a staggered offset in the period: going offline and back
- * ({@code ConnectionChangeV2} none / wifi) and background and foreground ({@code AppStateChangeV2}
- * background / active). A spell counts as applied only when status-backend accepted the call; a
- * failed call is counted as failed, and a spell the client's status-go version cannot apply (no V2
- * endpoints in c72f4913) as unsupported, without calling anything.
+ * Mobile behaviours on a seeded fraction of the shard's clients of the behaviour's kinds (mobile
+ * only unless the plan names others: Plan.Periodic.clientKinds), each at a staggered offset in the
+ * period from the plan's traffic start, spell lengths cycling through the plan's list: going
+ * offline and back ({@code ConnectionChangeV2} none / wifi) and background and foreground ({@code
+ * AppStateChangeV2} background / active). A spell counts as applied only when status-backend
+ * accepted the call; a failed call is counted as failed, and a spell the client's status-go version
+ * cannot apply (no V2 endpoints in c72f4913) as unsupported, without calling anything.
  */
 public final class MobileBehaviours {
   private static final Logger LOG = Logger.getLogger(MobileBehaviours.class.getName());
@@ -36,6 +39,7 @@ public final class MobileBehaviours {
   private final AtomicBoolean stop;
   private final Map<String, Tally> tallies = new LinkedHashMap<>();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private final CatchUps catchUps;
 
   /** What happened to one behaviour's spells and calls. */
   private static final class Tally {
@@ -46,6 +50,17 @@ public final class MobileBehaviours {
 
   public MobileBehaviours(
       Plan plan, int shard, ScheduledExecutorService scheduler, AtomicBoolean stop) {
+    this(plan, shard, scheduler, stop, null);
+  }
+
+  /** With {@code catchUps}, every offline spell is followed by its catch-up. */
+  public MobileBehaviours(
+      Plan plan,
+      int shard,
+      ScheduledExecutorService scheduler,
+      AtomicBoolean stop,
+      CatchUps catchUps) {
+    this.catchUps = catchUps;
     this.plan = plan;
     this.shard = shard;
     this.scheduler = scheduler;
@@ -59,11 +74,14 @@ public final class MobileBehaviours {
     if (behaviours == null) {
       return;
     }
-    List<ChatClient> mobile = clients.stream().filter(ChatClient::mobile).toList();
     schedule(
-        mobile, behaviours.offline(), 1, "offline", (profile, on) -> profile.connectionChange(!on));
+        clients,
+        behaviours.offline(),
+        1,
+        "offline",
+        (profile, on) -> profile.connectionChange(!on));
     schedule(
-        mobile,
+        clients,
         behaviours.background(),
         2,
         "background",
@@ -71,28 +89,56 @@ public final class MobileBehaviours {
   }
 
   private void schedule(
-      List<ChatClient> mobile,
+      List<ChatClient> clients,
       Plan.Periodic periodic,
       int salt,
       String behaviour,
       BiFunction<ClientProfile, Boolean, Optional<ClientProfile.Call>> call) {
-    if (periodic == null || periodic.fraction() <= 0 || mobile.isEmpty()) {
+    if (periodic == null || periodic.fraction() <= 0) {
       return;
     }
     Tally tally = tallies.get(behaviour);
-    List<ChatClient> chosen = new ArrayList<>(mobile);
-    Collections.shuffle(chosen, new Random(ChatSenders.seed(plan.seed(), shard * 16 + salt)));
-    chosen = chosen.subList(0, (int) Math.round(periodic.fraction() * mobile.size()));
+    List<ChatClient> chosen = new ArrayList<>();
+    List<String> kinds = periodic.kinds();
+    for (int k = 0; k < kinds.size(); k++) {
+      String kind = kinds.get(k);
+      List<ChatClient> ofKind =
+          new ArrayList<>(clients.stream().filter(c -> kind.equals(c.ref().kind())).toList());
+      // the first kind keeps version 1's seed (mobile only: the same clients as before)
+      Collections.shuffle(
+          ofKind, new Random(ChatSenders.seed(plan.seed(), shard * 16 + salt + 1024 * k)));
+      chosen.addAll(ofKind.subList(0, (int) Math.round(periodic.fraction() * ofKind.size())));
+    }
+    if (chosen.isEmpty()) {
+      return;
+    }
+    List<Integer> lengths = periodic.lengths();
     long period = periodic.periodSeconds() * 1000L;
     long endAt = plan.endAt().toEpochMilli();
     for (int i = 0; i < chosen.size(); i++) {
       ChatClient client = chosen.get(i);
       long offset = period * i / chosen.size();
-      for (long on = plan.startAt().toEpochMilli() + offset; on < endAt; on += period) {
-        long off = Math.min(on + periodic.durationSeconds() * 1000L, endAt);
-        at(on, () -> toggle(client, behaviour, true, call, tally));
-        at(off, () -> toggle(client, behaviour, false, call, tally));
+      int spell = 0;
+      for (long on = plan.trafficFrom().toEpochMilli() + offset; on < endAt; on += period) {
+        int seconds = lengths.get((i + spell++) % lengths.size());
+        long planned = on + seconds * 1000L;
+        long off = Math.min(planned, endAt);
+        Spell spellState = new Spell(seconds, planned <= endAt);
+        at(on, () -> toggle(client, behaviour, true, call, tally, spellState));
+        at(off, () -> toggle(client, behaviour, false, call, tally, spellState));
       }
+    }
+  }
+
+  /** One spell's length, whether it runs in full, and its catch-up record once offline. */
+  private static final class Spell {
+    final int seconds;
+    final boolean full;
+    volatile CatchUps.Spell catchUp;
+
+    Spell(int seconds, boolean full) {
+      this.seconds = seconds;
+      this.full = full;
     }
   }
 
@@ -101,7 +147,8 @@ public final class MobileBehaviours {
       String behaviour,
       boolean on,
       BiFunction<ClientProfile, Boolean, Optional<ClientProfile.Call>> calls,
-      Tally tally) {
+      Tally tally,
+      Spell spell) {
     Optional<ClientProfile.Call> call = calls.apply(client.profile(), on);
     if (call.isEmpty()) {
       if (on) {
@@ -112,6 +159,15 @@ public final class MobileBehaviours {
       }
       return;
     }
+    // Catch-up is timed from the instant the call is made (offline spells only).
+    boolean timed = catchUps != null && "offline".equals(behaviour);
+    if (timed && on) {
+      spell.catchUp =
+          catchUps.offline(
+              client.name(), client.ref().kind(), spell.seconds, spell.full, EpochMicros.now());
+    } else if (timed && spell.catchUp != null) {
+      catchUps.online(spell.catchUp, EpochMicros.now());
+    }
     CompletableFuture<?> sent;
     try {
       sent = client.api().call(call.get().function(), call.get().body());
@@ -121,6 +177,9 @@ public final class MobileBehaviours {
     sent.whenComplete(
         (result, error) -> {
           if (error != null) {
+            if (timed && spell.catchUp != null) {
+              catchUps.failed(spell.catchUp);
+            }
             tally.failed.incrementAndGet();
             LOG.warning(behaviour + " on " + client.name() + " failed: " + error.getMessage());
           } else if (on) {

@@ -76,7 +76,8 @@ public final class RelaySender {
   }
 
   public void start() {
-    long origin = plan.startAt().getEpochSecond() * 1_000_000L + plan.startAt().getNano() / 1_000;
+    long origin =
+        plan.trafficFrom().getEpochSecond() * 1_000_000L + plan.trafficFrom().getNano() / 1_000;
     for (Schedule.RelayStream stream : streams) {
       AtomicLong sequence = new AtomicLong();
       stream

@@ -5,14 +5,16 @@ import io.chatnet.loadgen.plan.Assignment.Chat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Who sends what, when: every sender of the experiment is a stream with its own Poisson arrivals,
  * seeded from (plan seed, traffic kind, pair/group/stream index, member) and timed from the plan's
- * start instant. Nothing depends on the shard count, so the same seed gives the same sends however
- * many load generators share the work; a shard runs the streams of the pairs, groups and relay
- * streams it owns.
+ * traffic start (Plan#trafficFrom: the start instant unless a contact-request or idle phase comes
+ * first). Nothing depends on the shard count, so the same seed gives the same sends however many
+ * load generators share the work; a shard runs the streams of the pairs, groups and relay streams
+ * it owns.
  */
 public final class Schedule {
   /** At most this many nwaku nodes a shard reads relay load back from (each is polled often). */
@@ -33,21 +35,50 @@ public final class Schedule {
       List<String> receivers,
       double perSecond,
       int payloadBytes,
-      long seed) {
+      long seed,
+      Plan.MessageSizes sizes) {
     public PoissonArrivals arrivals() {
       return new PoissonArrivals(new SplittableRandom(seed), perSecond);
     }
+
+    /** The generator of this stream's message sizes (apart from its arrivals'). */
+    public SplittableRandom sizeRandom() {
+      return new SplittableRandom(mix(seed + SIZE_SALT));
+    }
   }
 
-  /** The chat streams of these pairs and groups. */
+  static final long ACTIVITY_SALT = 0xac71L;
+  static final long SIZE_SALT = 0x512eL;
+
+  /**
+   * A sender's rate: its kind's rate times its activity multiplier (Plan.Activity), drawn once from
+   * the stream's seed.
+   */
+  static double rate(Plan plan, double perMinute, long seed) {
+    Plan.Distribution perUser = plan.activity() == null ? null : plan.activity().perUserRate();
+    return perMinute
+        / 60.0
+        * Multipliers.draw(perUser, new SplittableRandom(mix(seed + ACTIVITY_SALT)));
+  }
+
+  /**
+   * The chat streams of these pairs and groups: none for a silent participant ({@link
+   * io.chatnet.loadgen.plan.Roles}) or the second member of a oneWay pair.
+   */
   public static List<Stream> chats(Plan plan, List<Chat> pairs, List<Chat> groups) {
     List<Stream> out = new ArrayList<>();
+    Set<String> silent = io.chatnet.loadgen.plan.Roles.silent(plan);
+    Plan.MessageSizes sizes = plan.traffic() == null ? null : plan.traffic().messageSizes();
     Plan.OneToOne oneToOne = plan.traffic() == null ? null : plan.traffic().oneToOne();
     if (oneToOne != null && oneToOne.messagesPerMinute() > 0) {
       for (Chat pair : pairs) {
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < (oneToOne.oneWay() ? 1 : 2); side++) {
           String from = pair.members().get(side).name();
           String to = pair.members().get(1 - side).name();
+          if (silent.contains(from)) {
+            continue;
+          }
+          long seed = streamSeed(plan.seed(), TrafficKind.ONE_TO_ONE, pair.index(), side);
           out.add(
               new Stream(
                   TrafficKind.ONE_TO_ONE,
@@ -56,9 +87,10 @@ public final class Schedule {
                   from,
                   to,
                   List.of(to),
-                  oneToOne.messagesPerMinute() / 60.0,
+                  rate(plan, oneToOne.messagesPerMinute(), seed),
                   oneToOne.payloadBytes(),
-                  streamSeed(plan.seed(), TrafficKind.ONE_TO_ONE, pair.index(), side)));
+                  seed,
+                  sizes));
         }
       }
     }
@@ -67,6 +99,10 @@ public final class Schedule {
       for (Chat group : groups) {
         for (int m = 0; m < group.members().size(); m++) {
           String from = group.members().get(m).name();
+          if (silent.contains(from)) {
+            continue;
+          }
+          long seed = streamSeed(plan.seed(), TrafficKind.PRIVATE_GROUP, group.index(), m);
           out.add(
               new Stream(
                   TrafficKind.PRIVATE_GROUP,
@@ -78,9 +114,10 @@ public final class Schedule {
                       .map(Plan.ClientRef::name)
                       .filter(n -> !n.equals(from))
                       .toList(),
-                  groupSpec.messagesPerMinute() / 60.0,
+                  rate(plan, groupSpec.messagesPerMinute(), seed),
                   groupSpec.payloadBytes(),
-                  streamSeed(plan.seed(), TrafficKind.PRIVATE_GROUP, group.index(), m)));
+                  seed,
+                  sizes));
         }
       }
     }

@@ -63,22 +63,97 @@ public final class StatusBackendStandIn implements AutoCloseable {
 
     public volatile long slowMillis = 300;
 
+    /**
+     * How long after CreateAccountAndLogin the node.login signal comes (plus a jitter by client).
+     */
+    public volatile long loginDelayMillis = 5;
+
+    public volatile long loginJitterMillis;
+
     /** Endpoints that answer {"error": "stand-in fault"} to every call. */
     public final Set<String> failingFunctions = ConcurrentHashMap.newKeySet();
+
+    /** How long a contact request, or an acceptance, takes to reach the other side. */
+    public volatile long contactDelayMillis = 20;
+
+    /** Percent of contact requests (by their text) that never reach the target. */
+    public volatile int contactLossPercent;
+
+    /**
+     * How long after the create call each member's messages.new with the group arrives (plus a
+     * jitter by member).
+     */
+    public volatile long groupDelayMillis = 30;
+
+    public volatile long groupJitterMillis;
+
+    /** Clients that never see the groups they are added to. */
+    public final Set<String> groupBlind = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Store catch-up after an offline spell: the history request starts when the client is back
+     * online and its page of missed messages arrives after storeDelayMillis plus a jitter below
+     * storeJitterMillis (by client and spell).
+     */
+    public volatile long storeDelayMillis = 300;
+
+    public volatile long storeJitterMillis = 200;
+
+    /** Messages older than this when the client comes back are no longer in the store. */
+    public volatile long storeRetentionMillis = Long.MAX_VALUE;
+
+    /** Percent of missed (message, receiver) pairs the store does not return. */
+    public volatile int storeLossPercent;
   }
+
+  /**
+   * One contact-request event the stand-in delivered: {@code request} (the request's messages.new
+   * at the target), {@code accepted} (the acceptance's messages.new back at the requester), {@code
+   * declined} (the target's decline call, which tells the requester nothing upstream).
+   */
+  public record ContactEvent(
+      String type, String requestId, String text, String client, long micros) {}
+
+  /** A group the stand-in created (when the call arrived), with its members. */
+  public record GroupCreated(String chatId, String creator, List<String> members, long micros) {}
+
+  /** A member's messages.new carrying a new group, when it left for the member's socket. */
+  public record GroupSeen(String chatId, String member, long micros) {}
+
+  /**
+   * An offline spell: when the ConnectionChangeV2 none and the following non-none call were
+   * processed (epoch microseconds), the load messages held meanwhile that the store returns and
+   * drops, and when the last returned one left for the socket (0 until then).
+   */
+  public record Spell(
+      String client,
+      long offlineMicros,
+      long onlineMicros,
+      List<String> returned,
+      List<String> dropped,
+      java.util.concurrent.atomic.AtomicLong lastReturnedMicros) {}
+
+  /** A login: when CreateAccountAndLogin arrived and when its node.login signal left. */
+  public record Login(String client, long requestMicros, long signalMicros, boolean ok) {}
 
   /** One delivery the stand-in made: the truth for one (message, receiver). */
   public record Delivery(
       String messageText, String receiver, long deliveredMicros, boolean duplicate) {}
 
-  /** A send it accepted: its text and the clients it was addressed to. */
-  public record Accepted(String text, String sender, String chat, Set<String> receivers) {}
+  /** A send it accepted: its text, the clients it was addressed to and when it took it. */
+  public record Accepted(
+      String text, String sender, String chat, Set<String> receivers, long micros) {}
 
   public final Faults faults = new Faults();
   // Append-only logs that grow with every message: a copy-on-write list would copy the whole log
   // on each append and slow the stand-in down as a run goes on.
   public final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
   public final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+  public final Queue<ContactEvent> contactEvents = new ConcurrentLinkedQueue<>();
+  public final Queue<GroupCreated> groupsCreated = new ConcurrentLinkedQueue<>();
+  public final Queue<GroupSeen> groupsSeen = new ConcurrentLinkedQueue<>();
+  public final Queue<Spell> spells = new ConcurrentLinkedQueue<>();
+  public final Queue<Login> logins = new ConcurrentLinkedQueue<>();
   public final Map<String, List<String>> calls = new ConcurrentHashMap<>();
   public final Map<String, String> appStates = new ConcurrentHashMap<>();
   public final List<String> rpcRejections = new CopyOnWriteArrayList<>();
@@ -129,14 +204,22 @@ public final class StatusBackendStandIn implements AutoCloseable {
     final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     volatile boolean messengerStarted;
     volatile boolean online = true;
-    final List<JsonObject> queued = new CopyOnWriteArrayList<>();
+    volatile long offlineMicros;
+    final List<Queued> queued = new CopyOnWriteArrayList<>();
     final Set<String> contacts = ConcurrentHashMap.newKeySet();
+
+    /** Contact requests received and not yet answered: request id -> requester name. */
+    final Map<String, String> pendingRequests = new ConcurrentHashMap<>();
 
     Client(String name) {
       this.name = name;
       this.publicKey = "0x04" + String.format("%0128x", name.hashCode() & 0xffffffffL);
     }
   }
+
+  /** A frame held while its client was offline, with when it would have been delivered. */
+  private record Queued(
+      JsonObject frame, long micros, String key, java.util.function.LongConsumer written) {}
 
   /** Clients of the newest supported status-go version. */
   public StatusBackendStandIn(int clientCount) {
@@ -328,6 +411,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
    * build joins only its compiled-in fleets (api/defaults.go SetFleet).
    */
   private String createAccountAndLogin(Client client, Map<String, Object> in) {
+    long requestMicros = micros();
     String displayName = string(in, "displayName").strip();
     if (displayName.isEmpty()) {
       return "create-account: invalid display name";
@@ -382,16 +466,24 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     // Success here means only "request accepted"; the outcome comes as a signal.
     vertx.setTimer(
-        5,
+        Math.max(
+            1,
+            faults.loginDelayMillis
+                + (faults.loginJitterMillis == 0
+                    ? 0
+                    : Math.floorMod(client.name.hashCode() * 31, faults.loginJitterMillis))),
         t ->
-            signal(
+            push(
                 client,
-                "node.login",
-                loginError != null
-                    ? new JsonObject().put("error", loginError)
-                    : new JsonObject()
-                        .put("settings", new JsonObject().put("public-key", client.publicKey))
-                        .put("error", "")));
+                frame(
+                    "node.login",
+                    loginError != null
+                        ? new JsonObject().put("error", loginError)
+                        : new JsonObject()
+                            .put("settings", new JsonObject().put("public-key", client.publicKey))
+                            .put("error", "")),
+                micros ->
+                    logins.add(new Login(client.name, requestMicros, micros, loginError == null))));
     return null;
   }
 
@@ -420,9 +512,10 @@ public final class StatusBackendStandIn implements AutoCloseable {
     client.loggedIn = false;
     client.messengerStarted = false;
     client.contacts.clear();
+    client.pendingRequests.clear();
     client.queued.clear();
     client.online = true;
-    vertx.setTimer(5, t -> signal(client, "node.stopped", new JsonObject()));
+    vertx.setTimer(5, t -> push(client, frame("node.stopped", new JsonObject()), m -> {}));
     return null;
   }
 
@@ -434,17 +527,107 @@ public final class StatusBackendStandIn implements AutoCloseable {
   static final Set<String> V2024_FLEETS =
       Set.of("eth.prod", "status.prod", "status.staging", "waku.sandbox", "waku.test");
 
-  /** ConnectionChangeV2 {type, expensive}: "none" takes the client offline. */
+  /**
+   * ConnectionChangeV2 {type, expensive}: "none" takes the client offline; any other type brings it
+   * back, and it catches up from the store as status-go does (protocol/messenger_mailserver.go @
+   * c72f4913: a history request signalled by history.request.started {requestId, peerId,
+   * batchIndex, numBatches} and history.request.completed, signal/events_shhext.go), each missed
+   * message as a messages.new. What the store no longer holds (older than storeRetentionMillis) or
+   * drops (storeLossPercent) never arrives.
+   */
   private String connectionChange(Client client, Map<String, Object> in) {
-    client.online = !"none".equals(in.get("type"));
-    if (client.online) {
-      client.queued.forEach(frame -> push(client, frame));
-      client.queued.clear();
+    boolean online = !"none".equals(in.get("type"));
+    if (!online && client.online) {
+      client.offlineMicros = micros();
     }
+    if (online && !client.online) {
+      catchUp(client);
+    }
+    client.online = online;
     connectionTypes
         .computeIfAbsent(client.name, k -> new CopyOnWriteArrayList<>())
         .add(String.valueOf(in.get("type")));
     return null;
+  }
+
+  private void catchUp(Client client) {
+    long now = micros();
+    List<Queued> missed = List.copyOf(client.queued);
+    client.queued.clear();
+    List<Queued> returned = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (Queued q : missed) {
+      boolean expired = (now - q.micros()) / 1000 > faults.storeRetentionMillis;
+      boolean lost = Math.floorMod(("store" + q.key()).hashCode(), 100) < faults.storeLossPercent;
+      if (expired || lost) {
+        dropped.add(loadText(q.frame()));
+      } else {
+        returned.add(q);
+      }
+    }
+    push(
+        client,
+        frame(
+            "history.request.started",
+            new JsonObject()
+                .put("requestId", "")
+                .put("peerId", "")
+                .put("batchIndex", 0)
+                .put("numBatches", 1)),
+        m -> {});
+    long delay =
+        faults.storeDelayMillis
+            + (faults.storeJitterMillis == 0
+                ? 0
+                : Math.floorMod((client.name + now).hashCode(), faults.storeJitterMillis));
+    java.util.concurrent.atomic.AtomicInteger left =
+        new java.util.concurrent.atomic.AtomicInteger(returned.size());
+    java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+    spells.add(
+        new Spell(
+            client.name,
+            client.offlineMicros,
+            now,
+            returned.stream().map(q -> loadText(q.frame())).filter(t -> t != null).toList(),
+            dropped.stream().filter(t -> t != null).toList(),
+            last));
+    Runnable done =
+        () ->
+            push(
+                client,
+                frame(
+                    "history.request.completed",
+                    new JsonObject().put("requestId", "").put("peerId", "").put("batchIndex", 0)),
+                m -> {});
+    // One store page: every returned message in one go, after the query's delay.
+    vertx.setTimer(
+        Math.max(1, delay),
+        t -> {
+          if (returned.isEmpty()) {
+            done.run();
+          }
+          for (Queued q : returned) {
+            push(
+                client,
+                q.frame(),
+                micros -> {
+                  q.written().accept(micros);
+                  last.accumulateAndGet(micros, Math::max);
+                  if (left.decrementAndGet() == 0) {
+                    done.run();
+                  }
+                });
+          }
+        });
+  }
+
+  /** The load message text a messages.new frame carries (null for other frames). */
+  private static String loadText(JsonObject frame) {
+    JsonObject event = frame.getJsonObject("event");
+    JsonArray messages = event == null ? null : event.getJsonArray("messages");
+    String text =
+        messages == null || messages.isEmpty() ? null : messages.getJsonObject(0).getString("text");
+    return text != null && text.startsWith("chatnet|") ? text : null;
   }
 
   /**
@@ -529,44 +712,16 @@ public final class StatusBackendStandIn implements AutoCloseable {
             .put(params.getString(0), String.valueOf(params.getValue(1)));
         return null;
       case "wakuext_sendContactRequest":
-        {
-          JsonObject arg = params.getJsonObject(0);
-          requireNonEmpty(arg, "id", "send-contact-request: invalid id");
-          requireNonEmpty(arg, "message", "send-contact-request: invalid message");
-          Client to = byKey.get(arg.getString("id"));
-          if (to == null) {
-            throw new RpcError("unknown public key");
-          }
-          String messageId = messageId();
-          JsonObject message =
-              new JsonObject()
-                  .put("id", messageId)
-                  .put("text", arg.getString("message"))
-                  .put("from", client.publicKey)
-                  .put("contentType", 11);
-          vertx.setTimer(5, t -> deliverNow(to, message));
-          to.contacts.add(client.name + "?" + messageId);
-          return new JsonObject()
-              .put("messages", new JsonArray().add(new JsonObject().put("id", messageId)));
-        }
+        return sendContactRequest(client, params.getJsonObject(0));
       case "wakuext_acceptContactRequest":
-        {
-          String messageId = params.getJsonObject(0).getString("id");
-          requireNonEmpty(params.getJsonObject(0), "id", "accept-contact-request: invalid id");
-          String request =
-              client.contacts.stream()
-                  .filter(c -> c.endsWith("?" + messageId))
-                  .findFirst()
-                  .orElseThrow(() -> new RpcError("no contact request " + messageId));
-          String from = request.substring(0, request.indexOf('?'));
-          client.contacts.add(from);
-          clients.get(from).contacts.add(client.name);
-          return new JsonObject();
-        }
+        return answerContactRequest(client, params.getJsonObject(0), true);
+      case "wakuext_declineContactRequest":
+        return answerContactRequest(client, params.getJsonObject(0), false);
       case "wakuext_createGroupChatWithMembers":
         {
           // the name and members follow the ext.Context param where the version has one
           int first = params.size() == 3 ? 1 : 0;
+          long calledMicros = micros();
           List<Client> members = new ArrayList<>();
           members.add(client);
           for (Object key : params.getJsonArray(first + 1)) {
@@ -577,14 +732,53 @@ public final class StatusBackendStandIn implements AutoCloseable {
             }
             members.add(member);
           }
-          String chatId = "g-" + ids.incrementAndGet();
+          // status-go names a private group "<uuid>-<creator's public key>"
+          // (protocol/messenger_group_chat.go CreateGroupChatWithMembers @ c72f4913)
+          String chatId = java.util.UUID.randomUUID() + "-" + client.publicKey;
           groups.put(chatId, members);
-          return new JsonObject()
-              .put(
-                  "chats",
-                  new JsonArray()
-                      .add(
-                          new JsonObject().put("id", chatId).put("name", params.getString(first))));
+          groupsCreated.add(
+              new GroupCreated(
+                  chatId,
+                  client.name,
+                  members.stream().skip(1).map(m -> m.name).toList(),
+                  calledMicros));
+          JsonObject chat = groupChat(chatId, params.getString(first), members);
+          // Every member's messenger handles the membership update and emits the new chat with
+          // its "created the group" system message (contentType 6,
+          // SYSTEM_MESSAGE_CONTENT_PRIVATE_GROUP: protocol/protobuf/chat_message.proto @ c72f4913).
+          for (Client member : members.subList(1, members.size())) {
+            if (faults.groupBlind.contains(member.name)) {
+              continue;
+            }
+            JsonObject event =
+                new JsonObject()
+                    .put("chats", new JsonArray().add(chat))
+                    .put(
+                        "messages",
+                        new JsonArray()
+                            .add(
+                                new JsonObject()
+                                    .put("id", messageId())
+                                    .put("chatId", chatId)
+                                    .put("from", client.publicKey)
+                                    .put("contentType", 6)
+                                    .put("text", "created the group " + params.getString(first))));
+            long delay =
+                faults.groupDelayMillis
+                    + (faults.groupJitterMillis == 0
+                        ? 0
+                        : Math.floorMod(
+                            (chatId + member.name).hashCode(), faults.groupJitterMillis));
+            vertx.setTimer(
+                Math.max(1, delay),
+                t ->
+                    deliver(
+                        member,
+                        frame("messages.new", event),
+                        chatId,
+                        micros -> groupsSeen.add(new GroupSeen(chatId, member.name, micros))));
+          }
+          return new JsonObject().put("chats", new JsonArray().add(chat));
         }
       case "wakuext_sendOneToOneMessage":
         {
@@ -617,6 +811,174 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
   }
 
+  /**
+   * wakuext_sendContactRequest [{id, message}] (protocol/messenger_contacts.go SendContactRequest @
+   * c72f4913): the response carries the request message (contentType 11, CONTACT_REQUEST,
+   * contactRequestState 1, pending) and the "You sent a contact request to @key" system message
+   * (15, SYSTEM_MESSAGE_MUTUAL_EVENT_SENT); the target's messages.new carries the request message
+   * and the requester as a contact, as status-go's functional tests expect
+   * (tests-functional/tests/test_contact_request.py).
+   */
+  private JsonObject sendContactRequest(Client client, JsonObject arg) {
+    requireNonEmpty(arg, "id", "send-contact-request: invalid id");
+    requireNonEmpty(arg, "message", "send-contact-request: invalid message");
+    Client to = byKey.get(arg.getString("id"));
+    if (to == null) {
+      throw new RpcError("unknown public key");
+    }
+    String requestId = messageId();
+    String text = arg.getString("message");
+    contactEvents.add(new ContactEvent("sent", requestId, text, client.name, micros()));
+    JsonObject request =
+        new JsonObject()
+            .put("id", requestId)
+            .put("chatId", to.publicKey)
+            .put("from", client.publicKey)
+            .put("text", text)
+            .put("contentType", 11)
+            .put("contactRequestState", 1);
+    JsonObject incoming = request.copy().put("chatId", client.publicKey);
+    if (Math.floorMod(("cr" + text).hashCode(), 100) >= faults.contactLossPercent) {
+      to.pendingRequests.put(requestId, client.name);
+      JsonObject event =
+          new JsonObject()
+              .put("messages", new JsonArray().add(incoming))
+              .put("contacts", new JsonArray().add(contact(client.publicKey, false)));
+      vertx.setTimer(
+          Math.max(1, faults.contactDelayMillis),
+          t ->
+              deliver(
+                  to,
+                  frame("messages.new", event),
+                  requestId,
+                  micros ->
+                      contactEvents.add(
+                          new ContactEvent("request", requestId, text, to.name, micros))));
+    }
+    return new JsonObject()
+        .put(
+            "messages",
+            new JsonArray()
+                .add(request)
+                .add(
+                    new JsonObject()
+                        .put("id", messageId())
+                        .put("chatId", to.publicKey)
+                        .put("from", client.publicKey)
+                        .put("contentType", 15)
+                        .put("text", "You sent a contact request to @" + to.publicKey)))
+        .put("contacts", new JsonArray().add(contact(to.publicKey, false)));
+  }
+
+  /**
+   * wakuext_acceptContactRequest and wakuext_declineContactRequest [{id}]
+   * (protocol/requests/{accept,decline}_contact_request.go and protocol/messenger_contacts.go @
+   * c72f4913): the id must be a request this client received (persistence.MessageByID: "record not
+   * found"). Accepting sends the requester an AcceptContactRequest: its messages.new carries the
+   * original request, now contactRequestState 2, and the "@key accepted your contact request"
+   * system message (16, SYSTEM_MESSAGE_MUTUAL_EVENT_ACCEPTED; protocol/messenger_handler.go
+   * handleAcceptContactRequestMessage), with the target as a mutual contact. Declining only marks
+   * the request dismissed (state 3) locally: the requester hears nothing.
+   */
+  private JsonObject answerContactRequest(Client client, JsonObject arg, boolean accept) {
+    // ID is types.HexBytes: "0x" decodes to no bytes, which Validate refuses as it does ""
+    String requestId = arg == null ? null : arg.getString("id");
+    if (requestId == null || requestId.isEmpty() || requestId.equalsIgnoreCase("0x")) {
+      throw new RpcError(
+          accept ? "accept-contact-request: invalid id" : "decline-contact-request: invalid id");
+    }
+    String from = client.pendingRequests.remove(requestId);
+    if (from == null) {
+      throw new RpcError("record not found");
+    }
+    Client requester = clients.get(from);
+    JsonObject request =
+        new JsonObject()
+            .put("id", requestId)
+            .put("chatId", requester.publicKey)
+            .put("from", requester.publicKey)
+            .put("contentType", 11)
+            .put("contactRequestState", accept ? 2 : 3);
+    if (!accept) {
+      contactEvents.add(new ContactEvent("declined", requestId, null, client.name, micros()));
+      return new JsonObject()
+          .put("messages", new JsonArray().add(request))
+          .put("contacts", new JsonArray().add(contact(requester.publicKey, false)));
+    }
+    client.contacts.add(from);
+    requester.contacts.add(client.name);
+    JsonObject event =
+        new JsonObject()
+            .put(
+                "messages",
+                new JsonArray()
+                    .add(request.copy().put("chatId", client.publicKey))
+                    .add(
+                        new JsonObject()
+                            .put("id", messageId())
+                            .put("chatId", client.publicKey)
+                            .put("from", client.publicKey)
+                            .put("contentType", 16)
+                            .put(
+                                "text", "@" + client.publicKey + " accepted your contact request")))
+            .put("contacts", new JsonArray().add(contact(client.publicKey, true)))
+            .put(
+                "chats",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("id", client.publicKey)
+                            .put("chatType", 1)
+                            .put("active", true)));
+    vertx.setTimer(
+        Math.max(1, faults.contactDelayMillis),
+        t ->
+            deliver(
+                requester,
+                frame("messages.new", event),
+                "accept" + requestId,
+                micros ->
+                    contactEvents.add(
+                        new ContactEvent("accepted", requestId, null, requester.name, micros))));
+    return new JsonObject()
+        .put(
+            "messages",
+            new JsonArray()
+                .add(request)
+                .add(
+                    new JsonObject()
+                        .put("id", messageId())
+                        .put("chatId", requester.publicKey)
+                        .put("from", client.publicKey)
+                        .put("contentType", 16)
+                        .put(
+                            "text", "You accepted @" + requester.publicKey + "'s contact request")))
+        .put("contacts", new JsonArray().add(contact(requester.publicKey, true)));
+  }
+
+  /** A contact as protocol/contact.go MarshalJSON writes the fields the load generator reads. */
+  private static JsonObject contact(String key, boolean mutual) {
+    return new JsonObject()
+        .put("id", key)
+        .put("mutual", mutual)
+        .put("added", true)
+        .put("contactRequestState", mutual ? 1 : 2);
+  }
+
+  /** A private group chat (chatType 3, ChatTypePrivateGroupChat: protocol/chat.go @ c72f4913). */
+  private static JsonObject groupChat(String chatId, String name, List<Client> members) {
+    JsonArray list = new JsonArray();
+    for (int i = 0; i < members.size(); i++) {
+      list.add(new JsonObject().put("id", members.get(i).publicKey).put("admin", i == 0));
+    }
+    return new JsonObject()
+        .put("id", chatId)
+        .put("name", name)
+        .put("chatType", 3)
+        .put("active", true)
+        .put("members", list);
+  }
+
   /** The Validate() of status-go's request objects: required fields, with upstream's words. */
   private static void requireNonEmpty(JsonObject arg, String key, String error) {
     if (arg == null || !(arg.getValue(key) instanceof String v) || v.isEmpty()) {
@@ -631,7 +993,8 @@ public final class StatusBackendStandIn implements AutoCloseable {
     }
     String messageId = "m-" + ids.incrementAndGet();
     accepted.add(
-        new Accepted(text, from.name, chatId, Set.copyOf(to.stream().map(c -> c.name).toList())));
+        new Accepted(
+            text, from.name, chatId, Set.copyOf(to.stream().map(c -> c.name).toList()), micros()));
     for (Client receiver : to) {
       int rh = Math.floorMod((text + receiver.name).hashCode(), 100);
       if (rh < faults.lossPercent) {
@@ -649,73 +1012,83 @@ public final class StatusBackendStandIn implements AutoCloseable {
               .put("chatId", chatId)
               .put("text", text)
               .put("from", from.publicKey);
+      JsonObject frame =
+          frame("messages.new", new JsonObject().put("messages", new JsonArray().add(message)));
+      String key = text + "\n" + receiver.name;
       vertx.setTimer(
           Math.max(1, delay),
           t -> {
-            deliver(receiver, message);
+            deliver(receiver, frame, key, m -> {});
             if (Math.floorMod((text + receiver.name).hashCode() >> 16, 100)
                 < faults.duplicatePercent) {
-              deliver(receiver, message);
+              deliver(receiver, frame, key, m -> {});
             }
           });
     }
     vertx.setTimer(
         Math.max(1, faults.deliveryDelayMillis),
         t ->
-            signal(
+            push(
                 from,
-                "message.delivered",
-                new JsonObject().put("chatID", chatId).put("messageID", messageId)));
+                frame(
+                    "message.delivered",
+                    new JsonObject().put("chatID", chatId).put("messageID", messageId)),
+                m -> {}));
     return new JsonObject()
         .put(
             "messages",
             new JsonArray().add(new JsonObject().put("id", messageId).put("text", text)));
   }
 
-  private void deliver(Client receiver, JsonObject message) {
-    JsonObject frame =
-        new JsonObject()
-            .put("type", "messages.new")
-            .put("event", new JsonObject().put("messages", new JsonArray().add(message)));
+  private static JsonObject frame(String type, JsonObject event) {
+    return new JsonObject().put("type", type).put("event", event);
+  }
+
+  /**
+   * Delivers {@code frame} to a client now, or holds it while the client is offline (the store
+   * returns it when it comes back: {@link #catchUp}); {@code key} names the (message, receiver) for
+   * the store's deterministic losses, {@code written} gets the instant it left for the socket.
+   */
+  private void deliver(
+      Client receiver, JsonObject frame, String key, java.util.function.LongConsumer written) {
     if (!receiver.online) {
-      receiver.queued.add(frame);
+      receiver.queued.add(new Queued(frame, micros(), key, written));
       return;
     }
-    push(receiver, frame);
+    push(receiver, frame, written);
   }
 
-  private void deliverNow(Client receiver, JsonObject message) {
-    push(
-        receiver,
-        new JsonObject()
-            .put("type", "messages.new")
-            .put("event", new JsonObject().put("messages", new JsonArray().add(message))));
-  }
-
-  private void push(Client receiver, JsonObject frame) {
+  /**
+   * Writes {@code frame} to the client's first open socket; {@code written} gets the instant the
+   * write completed. A messages.new carrying a load message is also recorded as a {@link Delivery}.
+   */
+  private void push(Client receiver, JsonObject frame, java.util.function.LongConsumer written) {
     List<ServerWebSocket> open = receiver.sockets.stream().filter(s -> !s.isClosed()).toList();
     if (open.isEmpty()) {
       return; // nobody listening: the signal is lost, as with the real server
     }
     JsonObject event = frame.getJsonObject("event");
-    JsonArray messages = event.getJsonArray("messages");
+    JsonArray messages = event == null ? null : event.getJsonArray("messages");
     String text =
         messages == null || messages.isEmpty() ? null : messages.getJsonObject(0).getString("text");
-    if (text == null || !"messages.new".equals(frame.getString("type"))) {
-      open.get(0).writeTextMessage(frame.encode());
-      return;
-    }
-    boolean duplicate = !delivered.add(receiver.name + "\n" + text);
+    boolean load =
+        text != null
+            && "messages.new".equals(frame.getString("type"))
+            && text.startsWith("chatnet|");
+    boolean duplicate = load && !delivered.add(receiver.name + "\n" + text);
     // The ground-truth delivery instant is when the frame has left for the socket (the write's
     // completion), not when it was queued: a busy event loop delays the frame, and that delay is
     // the server's, not the load generator's.
     open.get(0)
         .writeTextMessage(frame.encode())
-        .onSuccess(v -> deliveries.add(new Delivery(text, receiver.name, micros(), duplicate)));
-  }
-
-  private void signal(Client client, String type, JsonObject event) {
-    push(client, new JsonObject().put("type", type).put("event", event));
+        .onSuccess(
+            v -> {
+              long now = micros();
+              if (load) {
+                deliveries.add(new Delivery(text, receiver.name, now, duplicate));
+              }
+              written.accept(now);
+            });
   }
 
   static long micros() {

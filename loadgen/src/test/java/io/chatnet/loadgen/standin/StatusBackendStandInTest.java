@@ -198,4 +198,77 @@ class StatusBackendStandInTest {
         .contains("wakuFleetsConfigFilePath")
         .contains("is no field of InitializeApplication in status-go-c72f4913");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {ClientProfile.V2024_ID, ClientProfile.NEWER_ID})
+  void contactRequestAnswersRefuseWhatUpstreamRefuses(String version) {
+    StatusBackendClient api = client(version);
+    String hexId = "0x" + "ab".repeat(32);
+    // "0x" decodes to no bytes: protocol/requests/{accept,decline}_contact_request.go Validate,
+    // then
+    // persistence.MessageByID's common.ErrRecordNotFound for a request never received
+    assertThat(
+            failure(
+                () -> api.rpc("wakuext_declineContactRequest", List.of(Map.of("id", "0x"))).join()))
+        .isEqualTo("wakuext_declineContactRequest: decline-contact-request: invalid id");
+    assertThat(
+            failure(
+                () -> api.rpc("wakuext_acceptContactRequest", List.of(Map.of("id", "0x"))).join()))
+        .isEqualTo("wakuext_acceptContactRequest: accept-contact-request: invalid id");
+    assertThat(
+            failure(
+                () ->
+                    api.rpc("wakuext_declineContactRequest", List.of(Map.of("id", hexId))).join()))
+        .isEqualTo("wakuext_declineContactRequest: record not found");
+    assertThat(
+            failure(
+                () ->
+                    api.rpc("wakuext_declineContactRequest", List.of(Map.of("id", "m-1"))).join()))
+        .contains(
+            "cannot unmarshal string into Go struct field DeclineContactRequest.id of type"
+                + " types.HexBytes");
+    assertThat(failure(() -> api.rpc("wakuext_declineContactRequests", List.of()).join()))
+        .contains("does not exist/is not available");
+  }
+
+  @Test
+  void aRequestIsAnsweredOnceAndOnlyAnAcceptanceReachesTheRequester() throws Exception {
+    standIn = new StatusBackendStandIn(3);
+    StatusBackendClient a =
+        new StatusBackendClient(transport, standIn.url(0), Duration.ofSeconds(5));
+    StatusBackendClient b =
+        new StatusBackendClient(transport, standIn.url(1), Duration.ofSeconds(5));
+    for (StatusBackendClient api : List.of(a, b)) {
+      assertThat(api.call("CreateAccountAndLogin", account()).join().path("error").asText())
+          .isEmpty();
+    }
+    JsonNode sent =
+        a.rpc(
+                "wakuext_sendContactRequest",
+                List.of(Map.of("id", standIn.publicKey("c1"), "message", "hello")))
+            .join();
+    // the response: the request (CONTACT_REQUEST, 11, pending) and the "sent" system message (15)
+    assertThat(sent.path("messages").path(0).path("contentType").asInt()).isEqualTo(11);
+    assertThat(sent.path("messages").path(0).path("contactRequestState").asInt()).isEqualTo(1);
+    assertThat(sent.path("messages").path(1).path("contentType").asInt()).isEqualTo(15);
+    String requestId = sent.path("messages").path(0).path("id").asText();
+    JsonNode accepted =
+        b.rpc("wakuext_acceptContactRequest", List.of(Map.of("id", requestId))).join();
+    assertThat(accepted.path("messages").path(0).path("contactRequestState").asInt()).isEqualTo(2);
+    assertThat(accepted.path("contacts").path(0).path("mutual").asBoolean()).isTrue();
+    // answered once: a second answer finds no request
+    assertThat(
+            failure(
+                () ->
+                    b.rpc("wakuext_declineContactRequest", List.of(Map.of("id", requestId)))
+                        .join()))
+        .endsWith("record not found");
+    // now mutual contacts: a group of the two can be made
+    JsonNode group =
+        a.rpc("wakuext_createGroupChatWithMembers", List.of("g", List.of(standIn.publicKey("c1"))))
+            .join();
+    assertThat(group.path("chats").path(0).path("chatType").asInt()).isEqualTo(3);
+    assertThat(group.path("chats").path(0).path("id").asText())
+        .endsWith("-" + standIn.publicKey("c0"));
+  }
 }
