@@ -33,13 +33,13 @@ public final class MetricsStep {
     this.http = PrometheusClient.newHttpClient(timeout);
   }
 
-  /** The measured window: warm-up excluded, milliseconds (what Prometheus keeps). */
+  /**
+   * The measured window: warm-up and the phases before the traffic excluded, milliseconds (what
+   * Prometheus keeps). It is the durationSeconds before status.windowEnd.
+   */
   public static Instant[] window(ChatExperiment experiment, ChatExperimentStatus status) {
-    Instant start =
-        Instant.parse(status.getPlannedStart())
-            .plusSeconds(experiment.getSpec().getWarmupSeconds())
-            .truncatedTo(ChronoUnit.MILLIS);
     Instant end = Instant.parse(status.getWindowEnd()).truncatedTo(ChronoUnit.MILLIS);
+    Instant start = end.minusSeconds(experiment.getSpec().getDurationSeconds());
     return new Instant[] {start, end};
   }
 
@@ -68,12 +68,19 @@ public final class MetricsStep {
           "NotConfigured", "the Prometheus URL is not an http(s) URL with a host");
     }
     Instant[] window = window(experiment, status);
-    return new MetricsAnalyzer(new PrometheusClient(url, timeout, http), timeout.multipliedBy(3))
-        .analyze(
-            experiment.getMetadata().getNamespace(),
-            experiment.getSpec().getNetworkRef().getName(),
-            experiment.getMetadata().getName(),
-            window[0],
-            window[1]);
+    MetricsAnalyzer analyzer =
+        new MetricsAnalyzer(new PrometheusClient(url, timeout, http), timeout.multipliedBy(3));
+    String namespace = experiment.getMetadata().getNamespace();
+    String network = experiment.getSpec().getNetworkRef().getName();
+    String name = experiment.getMetadata().getName();
+    Outcome outcome = analyzer.analyze(namespace, network, name, window[0], window[1]);
+    Optional<Instant[]> idle = IdleBaseline.window(experiment, status);
+    if (outcome.metrics() != null && idle.isPresent()) {
+      outcome
+          .metrics()
+          .setIdleBaseline(
+              IdleBaseline.of(analyzer, namespace, network, name, idle.get()[0], idle.get()[1]));
+    }
+    return outcome;
   }
 }

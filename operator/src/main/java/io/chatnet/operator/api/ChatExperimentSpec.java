@@ -14,9 +14,18 @@ import lombok.Data;
 /** What to run on a network: load, behaviours, faults, the window and the pass/fail criteria. */
 @ValidationRule(
     value =
-        "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)",
-    message = "traffic needs at least one of oneToOne, privateGroups, relay",
+        "has(self.traffic.oneToOne) || has(self.traffic.privateGroups) || has(self.traffic.relay)"
+            + " || has(self.contactRequests) || has(self.groupCreation)",
+    message =
+        "traffic needs at least one of oneToOne, privateGroups, relay (or the experiment needs"
+            + " contactRequests or groupCreation)",
     fieldPath = ".traffic")
+@ValidationRule(
+    value = "!has(self.groupCreation) || !has(self.traffic.privateGroups)",
+    message =
+        "groupCreation and traffic.privateGroups cannot both be set: every group of"
+            + " traffic.privateGroups has its creation timed already",
+    fieldPath = ".groupCreation")
 // Faults are applied in list order, each waiting for its time: one listed after a later one
 // would be delayed until that one's time.
 @ValidationRule(
@@ -31,7 +40,7 @@ import lombok.Data;
             + " self.durationSeconds)",
     message =
         "every fault's atSeconds must fall before the end of the window (warmupSeconds +"
-            + " durationSeconds after the start instant), or it would never be applied",
+            + " durationSeconds after the traffic starts), or it would never be applied",
     fieldPath = ".faults")
 @ValidationRule(
     value = "self == oldSelf",
@@ -88,6 +97,27 @@ public class ChatExperimentSpec {
   @JsonPropertyDescription(
       "Mobile behaviours (offline spells, background) applied to mobile clients.")
   private ExperimentBehaviours behaviours;
+
+  @JsonPropertyDescription(
+      "Contact requests as a measured phase right after the start instant, before the idle phase"
+          + " and the traffic: success rates and round trips per client kind in"
+          + " status.results.operations.")
+  private ContactRequestPhase contactRequests;
+
+  @JsonPropertyDescription(
+      "Private groups created and timed (create call to the last member seeing the group) with no"
+          + " messages sent in them; the groups of traffic.privateGroups are timed the same way.")
+  private GroupCreationPhase groupCreation;
+
+  @JsonPropertyDescription(
+      "An idle phase before the traffic (its baseline CPU, memory and bandwidth per client kind)"
+          + " and a share of chat members that never send.")
+  private IdlePhase idle;
+
+  @JsonPropertyDescription(
+      "Realistic usage: per-sender activity and message sizes from seeded distributions, and"
+          + " which side of a one-to-one pair sends.")
+  private UsageModel usage;
 
   @JsonPropertyDescription("Faults injected during the window.")
   @Size(max = 16)

@@ -22,4 +22,48 @@ public class ExperimentCriteria {
       "Highest acceptable 99th-percentile end-to-end latency, milliseconds (above 0).")
   @Min(value = 0, inclusive = false)
   private Double maxLatencyP99Millis;
+
+  @JsonPropertyDescription(
+      "Lowest acceptable share of planned contact requests that reached their target, 0 to 1, per"
+          + " requester kind.")
+  @Min(0)
+  @Max(1)
+  private Double minContactRequestDeliveredRatio;
+
+  @JsonPropertyDescription(
+      "Lowest acceptable contact-request success rate (accepted, declined or ignored as planned, over"
+          + " planned requests), 0 to 1, per requester kind.")
+  @Min(0)
+  @Max(1)
+  private Double minContactRequestSuccessRate;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile contact-request round trip (send to acceptance back),"
+          + " milliseconds, per client kind.")
+  @Min(value = 0, inclusive = false)
+  private Double maxContactRequestRoundTripP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile group creation time (create call to the last member"
+          + " seeing the group), milliseconds.")
+  @Min(value = 0, inclusive = false)
+  private Double maxGroupCreationP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile login time, milliseconds, per client kind.")
+  @Min(value = 0, inclusive = false)
+  private Double maxLoginP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable 95th-percentile catch-up time (back online to a missed message"
+          + " arriving), milliseconds, per client kind and offline length.")
+  @Min(value = 0, inclusive = false)
+  private Double maxCatchUpP95Millis;
+
+  @JsonPropertyDescription(
+      "Highest acceptable share of messages missed while offline that never arrived, 0 to 1, per"
+          + " client kind and offline length.")
+  @Min(0)
+  @Max(1)
+  private Double maxNeverArrivedRatio;
 }

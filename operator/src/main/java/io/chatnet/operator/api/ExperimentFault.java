@@ -42,7 +42,9 @@ public class ExperimentFault {
   @Max(1)
   private double fraction;
 
-  @JsonPropertyDescription("Seconds after the start instant at which the fault begins.")
+  @JsonPropertyDescription(
+      "Seconds after the traffic starts (the start instant, after any contact-request and idle"
+          + " phases) at which the fault begins.")
   @Required
   @Min(0)
   @Max(86400)

@@ -26,6 +26,11 @@ public class ExperimentResults {
   private BehaviourResult background;
 
   @JsonPropertyDescription(
+      "Measured operations beyond steady traffic, summed over the shards' summaries: login,"
+          + " contact requests, group creation, catch-up after offline spells, the idle phase.")
+  private OperationResults operations;
+
+  @JsonPropertyDescription(
       "Figures from Prometheus over exactly the measured window; absent when Prometheus could not"
           + " be read, in which case the MetricsAvailable condition says why and the figures above"
           + " (from the load generators' summaries) stand alone.")

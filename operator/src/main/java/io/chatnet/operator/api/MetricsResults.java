@@ -36,4 +36,10 @@ public class MetricsResults {
 
   @JsonPropertyDescription("Per traffic kind and client kind: counts, delivery and latency.")
   private List<TrafficMetrics> traffic = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Baseline cost of the client groups over exactly the idle phase (spec.idle.seconds): CPU and"
+          + " memory per pod, averaged over the phase, per status-backend group (one client kind"
+          + " each); bandwidth and peers stay absent, status-backend does not expose them.")
+  private List<GroupMetrics> idleBaseline = new ArrayList<>();
 }

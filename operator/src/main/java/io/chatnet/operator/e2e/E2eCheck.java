@@ -6,6 +6,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.experiment.ExperimentTimeline;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -305,7 +306,10 @@ public final class E2eCheck implements Callable<Integer> {
     var spec = manifest.getSpec();
     Duration timeout =
         Duration.ofSeconds(
-                (long) spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds())
+                (long) spec.getSetupSeconds()
+                    + ExperimentTimeline.phaseSeconds(spec)
+                    + spec.getWarmupSeconds()
+                    + spec.getDurationSeconds())
             .plus(experimentMargin);
     say("applied experiment " + name + "; waiting up to " + timeout + " for it to finish");
     Instant deadline = Instant.now().plus(timeout);

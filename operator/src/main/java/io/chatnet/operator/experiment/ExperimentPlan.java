@@ -55,20 +55,25 @@ public final class ExperimentPlan {
         null,
         clientGroups(network, clusterDomain),
         relayNodes(network, clusterDomain),
-        traffic(spec.getTraffic()),
+        traffic(spec),
         spec.getBehaviours() == null
             ? null
             : new Plan.Behaviours(
-                periodic(spec.getBehaviours().getOffline()),
+                PlanMeasurements.periodic(
+                    spec.getBehaviours().getOffline(), spec.getBehaviours().getCatchUp()),
                 periodic(spec.getBehaviours().getBackground())),
         clientSettings(network.getSpec().getFeatures()),
         32,
         waku(network),
         // The load generator serves its metrics after the window until a scrape has read them.
-        spec.getScrapeIntervalSeconds());
+        spec.getScrapeIntervalSeconds(),
+        PlanMeasurements.contactRequests(spec),
+        PlanMeasurements.idle(spec),
+        PlanMeasurements.activity(spec));
   }
 
-  private static Plan.Traffic traffic(ExperimentTraffic traffic) {
+  private static Plan.Traffic traffic(ChatExperimentSpec spec) {
+    ExperimentTraffic traffic = spec.getTraffic();
     if (traffic == null) {
       return null;
     }
@@ -82,9 +87,10 @@ public final class ExperimentPlan {
                 oneToOne.getPairs(),
                 oneToOne.getMessagesPerMinute(),
                 oneToOne.getPayloadBytes(),
-                oneToOne.getDesktopMobilePairs()),
+                oneToOne.getDesktopMobilePairs(),
+                PlanMeasurements.oneWay(spec)),
         groups == null
-            ? null
+            ? PlanMeasurements.groupCreation(spec)
             : new Plan.PrivateGroups(
                 groups.getGroups(),
                 groups.getMembersPerGroup(),
@@ -94,7 +100,8 @@ public final class ExperimentPlan {
         relay == null
             ? null
             : new Plan.Relay(
-                relay.getMessagesPerSecond(), relay.getPayloadBytes(), relay.getContentTopic()));
+                relay.getMessagesPerSecond(), relay.getPayloadBytes(), relay.getContentTopic()),
+        PlanMeasurements.messageSizes(spec));
   }
 
   private static List<Plan.ClientGroup> clientGroups(ChatNetwork network, String domain) {

@@ -50,7 +50,11 @@ public final class LoadGeneratorJob {
 
   /** Seconds from Job creation until the Job is stopped as hung. */
   public static long deadlineSeconds(ChatExperimentSpec spec, BuildDefaults defaults) {
-    long run = spec.getSetupSeconds() + spec.getWarmupSeconds() + spec.getDurationSeconds();
+    long run =
+        spec.getSetupSeconds()
+            + ExperimentTimeline.phaseSeconds(spec)
+            + spec.getWarmupSeconds()
+            + spec.getDurationSeconds();
     return run
         + GRACE_SECONDS
         + postWindowScrapeWaitSeconds(spec)

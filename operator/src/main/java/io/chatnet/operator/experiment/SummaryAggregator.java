@@ -1,15 +1,13 @@
 package io.chatnet.operator.experiment;
 
 import io.chatnet.contract.Figures;
-import io.chatnet.contract.LatencyHistograms;
-import io.chatnet.contract.LatencySummary;
 import io.chatnet.contract.Summary;
 import io.chatnet.operator.api.BehaviourResult;
 import io.chatnet.operator.api.ExperimentResults;
+import io.chatnet.operator.api.LatencyPercentiles;
 import io.chatnet.operator.api.TrafficResult;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * Sums the shards' summaries into results. Counts add up exactly. Latency percentiles come from the
@@ -36,6 +34,7 @@ public final class SummaryAggregator {
     results.setClientsReady(ready + "/" + assigned);
     results.setOffline(behaviour(summaries, "offline"));
     results.setBackground(behaviour(summaries, "background"));
+    results.setOperations(OperationAggregator.aggregate(summaries));
     return results;
   }
 
@@ -68,8 +67,7 @@ public final class SummaryAggregator {
 
   private static TrafficResult kind(List<Summary> summaries, String kind) {
     TrafficResult result = null;
-    Histogram merged = LatencyHistograms.create();
-    boolean allHistograms = true;
+    LatencyMerge latency = new LatencyMerge();
     for (Summary summary : summaries) {
       Figures figures = summary.traffic() == null ? null : summary.traffic().get(kind);
       if (figures == null) {
@@ -86,34 +84,18 @@ public final class SummaryAggregator {
       result.setLost(result.getLost() + figures.lost());
       result.setLate(result.getLate() + figures.late());
       result.setUnknown(result.getUnknown() + figures.unknown());
-      LatencySummary latency = figures.latencyMillis();
-      if (latency == null) {
-        continue;
-      }
-      if (latency.histogram() != null) {
-        merged.add(LatencyHistograms.decode(latency.histogram()));
-      } else {
-        allHistograms = false;
-      }
-      // The upper bound, kept in case a shard had no histogram.
-      result.setLatencyP50Millis(max(result.getLatencyP50Millis(), latency.p50()));
-      result.setLatencyP95Millis(max(result.getLatencyP95Millis(), latency.p95()));
-      result.setLatencyP99Millis(max(result.getLatencyP99Millis(), latency.p99()));
-      result.setLatencyMaxMillis(max(result.getLatencyMaxMillis(), latency.max()));
+      latency.add(figures.latencyMillis());
     }
-    if (result != null && allHistograms && merged.getTotalCount() > 0) {
-      result.setLatencyP50Millis(LatencyHistograms.percentileMillis(merged, 50));
-      result.setLatencyP95Millis(LatencyHistograms.percentileMillis(merged, 95));
-      result.setLatencyP99Millis(LatencyHistograms.percentileMillis(merged, 99));
-      result.setLatencyMaxMillis(merged.getMaxValue() / 1000.0);
+    LatencyPercentiles merged = latency.result();
+    if (result != null && merged != null) {
+      result.setLatencyP50Millis(merged.getP50Millis());
+      result.setLatencyP95Millis(merged.getP95Millis());
+      result.setLatencyP99Millis(merged.getP99Millis());
+      result.setLatencyMaxMillis(merged.getMaxMillis());
     }
     if (result != null && result.getExpected() > 0) {
       result.setDeliveryRatio((double) result.getReceived() / result.getExpected());
     }
     return result;
-  }
-
-  private static Double max(Double current, double value) {
-    return current == null ? value : Math.max(current, value);
   }
 }

@@ -30,11 +30,26 @@ public final class VerdictJudge {
 
   public static Verdict judge(ExperimentCriteria criteria, ExperimentResults results) {
     Verdict verdict = new Verdict();
-    if (criteria == null
-        || (criteria.getMinDeliveryRatio() == null
-            && criteria.getMaxLatencyP95Millis() == null
-            && criteria.getMaxLatencyP99Millis() == null)) {
+    boolean chatCriteria =
+        criteria != null
+            && (criteria.getMinDeliveryRatio() != null
+                || criteria.getMaxLatencyP95Millis() != null
+                || criteria.getMaxLatencyP99Millis() != null);
+    if (!chatCriteria && !OperationVerdicts.any(criteria)) {
       verdict.setResult(NO_CRITERIA);
+      return verdict;
+    }
+    List<String> reasons = new ArrayList<>();
+    boolean passed = true;
+    if (OperationVerdicts.any(criteria)) {
+      OperationVerdicts.Judgement ops =
+          OperationVerdicts.judge(criteria, results == null ? null : results.getOperations());
+      passed = ops.passed();
+      reasons.addAll(ops.reasons());
+    }
+    if (!chatCriteria) {
+      verdict.setResult(passed ? PASSED : FAILED);
+      verdict.setReasons(reasons);
       return verdict;
     }
     Map<String, TrafficResult> chats = new LinkedHashMap<>();
@@ -43,8 +58,7 @@ public final class VerdictJudge {
       chats.put("privateGroups", results.getPrivateGroups());
     }
     chats.values().removeIf(java.util.Objects::isNull);
-    List<String> reasons = new ArrayList<>();
-    boolean passed = !chats.isEmpty();
+    passed &= !chats.isEmpty();
     if (chats.isEmpty()) {
       reasons.add("no chat traffic was measured");
     }

@@ -12,6 +12,7 @@ import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.experiment.ExperimentPlan;
 import io.chatnet.operator.experiment.ExperimentQueue;
+import io.chatnet.operator.experiment.ExperimentTimeline;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
 import io.chatnet.operator.experiment.NetworkWait;
 import io.chatnet.operator.experiment.PlanConfigMap;
@@ -220,8 +221,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     }
     if (status.getPlannedStart() == null) {
       status.setPlannedStart(start.toString());
-      status.setWindowEnd(
-          start.plusSeconds(spec.getWarmupSeconds() + spec.getDurationSeconds()).toString());
+      status.setWindowEnd(ExperimentTimeline.of(spec, start).end().toString());
       status.setPhase(ExperimentPhase.Preparing);
       status.setShards(new ShardStatus());
       status.getShards().setTotal(spec.getLoadGenerator().getReplicas());

@@ -5,6 +5,7 @@ import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentFault;
 import io.chatnet.operator.api.FaultType;
+import io.chatnet.operator.experiment.ExperimentTimeline;
 import io.chatnet.operator.experiment.FaultInjector;
 import io.chatnet.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -57,7 +58,11 @@ final class FaultStep {
     }
     for (int i = status.getFaultLog().size(); i < faults.size(); i++) {
       ExperimentFault fault = faults.get(i);
-      Instant due = start.plusSeconds(fault.getAtSeconds());
+      // atSeconds counts from the traffic's start: after any contact-request and idle phases.
+      Instant due =
+          ExperimentTimeline.of(experiment.getSpec(), start)
+              .trafficFrom()
+              .plusSeconds(fault.getAtSeconds());
       if (now.isBefore(due)) {
         Duration untilDue = Duration.between(now, due);
         return next.compareTo(untilDue) <= 0 ? next : untilDue;

@@ -4,11 +4,13 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentBehaviours;
 import io.chatnet.operator.api.ExperimentTraffic;
+import io.chatnet.operator.api.GroupCreationPhase;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.OneToOneTraffic;
 import io.chatnet.operator.api.PrivateGroupTraffic;
+import io.chatnet.operator.experiment.PlanProblems;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.ArrayList;
@@ -117,6 +119,24 @@ final class SpecChecks {
       problems.add(
           "spec.behaviours apply to mobile clients only, " + name + " has no mobile clients");
     }
+    GroupCreationPhase creation = experiment.getSpec().getGroupCreation();
+    if (creation != null
+        && 2 * pairs + (long) creation.getGroups() * creation.getMembersPerGroup() > clients) {
+      problems.add(
+          "spec.groupCreation.groups="
+              + creation.getGroups()
+              + " x membersPerGroup="
+              + creation.getMembersPerGroup()
+              + (pairs > 0 ? " with spec.traffic.oneToOne.pairs=" + pairs : "")
+              + " need "
+              + (2 * pairs + (long) creation.getGroups() * creation.getMembersPerGroup())
+              + " clients (a client chats in at most one pair or group), "
+              + name
+              + " has "
+              + clients
+              + " status-backend clients");
+    }
+    problems.addAll(PlanProblems.of(experiment, network));
     return problems;
   }
 

@@ -124,11 +124,13 @@ public record ExperimentReport(
 
   private static Experiment experiment(
       ChatExperiment experiment, ChatExperimentSpec spec, ChatExperimentStatus status) {
+    // The measured window is the durationSeconds before windowEnd (after any contact-request and
+    // idle phases and the warm-up).
     String windowStart =
-        status.getPlannedStart() == null
+        status.getWindowEnd() == null
             ? null
-            : Instant.parse(status.getPlannedStart())
-                .plusSeconds(spec.getWarmupSeconds())
+            : Instant.parse(status.getWindowEnd())
+                .minusSeconds(spec.getDurationSeconds())
                 .toString();
     return new Experiment(
         experiment.getMetadata().getName(),

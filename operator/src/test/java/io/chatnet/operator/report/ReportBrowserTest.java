@@ -71,6 +71,39 @@ class ReportBrowserTest {
   }
 
   @Test
+  void theMeasuredOperationsAreChartedAndPainted() throws Exception {
+    ChatExperiment experiment = ReportFixtures.experiment("operations", 30);
+    experiment.getStatus().getResults().setOperations(OperationFixtures.operations());
+    MetricsResults metrics = experiment.getStatus().getResults().getMetrics();
+    metrics.setIdleBaseline(
+        metrics.getGroups().stream()
+            .filter(g -> List.of("desktop", "mobile").contains(g.getRole()))
+            .toList());
+    String html = HtmlReport.render(ExperimentReport.of(experiment, ReportFixtures.network(4, 2)));
+    List<ChartArea> charts = openAndScreenshot("operations", html);
+    // the report's own 7 charts, 6 of the operations and the idle baseline, bars counted
+    assertThat(charts).hasSize(14);
+    java.util.Map<String, Integer> bars =
+        java.util.Map.of(
+            "Login time per client kind", 2 * 4,
+            "Contact-request success per requester kind", 2 * 2,
+            "Contact-request round trip per requester kind", 2 * 4,
+            "Group creation time per creator kind", 4,
+            "Catch-up time per offline length", 4 * 4,
+            "Missed messages that never arrived", 4,
+            "Idle baseline: CPU per client, by group", 2 * 3);
+    for (var expected : bars.entrySet()) {
+      ChartArea chart =
+          charts.stream()
+              .filter(c -> c.title().equals(expected.getKey()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no chart " + expected.getKey()));
+      assertThat(chart.marks()).as("bars in %s", chart.title()).isEqualTo(expected.getValue());
+      assertThat(chart.seriesPixels()).as("painted in %s", chart.title()).isGreaterThan(100);
+    }
+  }
+
+  @Test
   void theComparisonReportShowsItsCharts() throws Exception {
     var reports =
         List.of(
