@@ -28,4 +28,9 @@ public class OperationResults {
 
   @JsonPropertyDescription("Senders, silent members and clients in no chat.")
   private RoleCounts roles;
+
+  @JsonPropertyDescription(
+      "Shards whose summary left sections out to fit the 4096-byte termination message, as"
+          + " 'shard N: section, ...': the figures above lack those shards' part of each section.")
+  private List<String> omitted = new ArrayList<>();
 }

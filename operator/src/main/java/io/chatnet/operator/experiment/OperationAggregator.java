@@ -35,13 +35,15 @@ public final class OperationAggregator {
     results.setCatchUp(catchUp(summaries));
     results.setPhases(phases(summaries));
     results.setRoles(roles(summaries));
+    results.setOmitted(omitted(summaries));
     boolean empty =
         results.getLogin().isEmpty()
             && results.getContactRequests().isEmpty()
             && results.getGroupCreation().isEmpty()
             && results.getCatchUp().isEmpty()
             && results.getPhases().isEmpty()
-            && results.getRoles() == null;
+            && results.getRoles() == null
+            && results.getOmitted().isEmpty();
     return empty ? null : results;
   }
 
@@ -249,6 +251,15 @@ public final class OperationAggregator {
       }
     }
     return rows;
+  }
+
+  /** The sections each shard's termination message had to leave out, so status does not hide it. */
+  private static List<String> omitted(List<Summary> summaries) {
+    return summaries.stream()
+        .filter(s -> s.omitted() != null && !s.omitted().isEmpty())
+        .sorted(java.util.Comparator.comparingInt(Summary::shard))
+        .map(s -> "shard " + s.shard() + ": " + String.join(", ", s.omitted()))
+        .toList();
   }
 
   private static RoleCounts roles(List<Summary> summaries) {

@@ -229,6 +229,17 @@ public class OperationMergeTest {
   }
 
   @Test
+  void sectionsAShardLeftOutOfItsTerminationMessageAreNamed() {
+    Summary full = shard(0);
+    Summary trimmed = shard(1).omitting("roles").omitting("logins");
+    OperationResults ops = SummaryAggregator.aggregate(List.of(trimmed, full)).getOperations();
+    assertThat(ops.getOmitted()).containsExactly("shard 1: roles, logins");
+    assertThat(ops.getLogin().get(1).getAttempted())
+        .isEqualTo(full.logins().get("mobile").attempted());
+    assertThat(SummaryAggregator.aggregate(List.of(full)).getOperations().getOmitted()).isEmpty();
+  }
+
+  @Test
   void versionOneSummariesHaveNoOperations() {
     Summary v1 = SummaryMergeTest.shard(0, null, 10);
     assertThat(SummaryAggregator.aggregate(List.of(v1)).getOperations()).isNull();
