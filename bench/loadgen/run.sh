@@ -20,10 +20,13 @@ work=$(mktemp -d /tmp/chatnet-loadgen-bench.XXXXXX)
 cd "$repo"
 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl loadgen -am install >/dev/null
 mvn -B -q -pl loadgen test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="loadgen/target/test-classes:loadgen/target/classes:$(cat "$work/cp.txt")"
+# This worktree's own modules, not their jars in ~/.m2: another build on the machine may install
+# its version there during the run (a class missing at the end of a run lost its summary).
+cp="loadgen/target/test-classes:loadgen/target/classes:$(sed -E "s#[^:]*/io/chatnet/chatnet-([a-z]+)/[^:]*[.]jar#$repo/\1/target/classes#g" "$work/cp.txt")"
 # The image's JVM flags (loadgen/pom.xml), and the heap MaxRAMPercentage=75 gives under the load
 # generator pod's default 1Gi memory limit.
-image_flags=$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')
+# LOADGEN_IMAGE_FLAGS replaces them, to compare flag sets (space-separated).
+image_flags=${LOADGEN_IMAGE_FLAGS:-$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')}
 out="$repo/bench/loadgen.md"
 rows=()
 for rate in $RATES; do
