@@ -45,7 +45,8 @@ public final class DeliveryTracker {
   private final Map<TrafficKind, AtomicLong> settledReached = new EnumMap<>(TrafficKind.class);
   private final Map<TrafficKind, AtomicLong> settledUnknown = new EnumMap<>(TrafficKind.class);
   private final Map<String, Sent> messages = new ConcurrentHashMap<>();
-  private final Map<String, String> byClientId = new ConcurrentHashMap<>();
+  // ClientMessageKey of the client message id -> message id
+  private final Map<Object, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong expired = new AtomicLong();
@@ -106,9 +107,9 @@ public final class DeliveryTracker {
 
   /** What the end of the run would have counted for {@code sent}, counted now. */
   private void settle(Sent sent) {
-    String clientId = sent.clientMessageId;
-    if (clientId != null) {
-      byClientId.remove(clientId);
+    Object clientKey = sent.clientKey;
+    if (clientKey != null) {
+      byClientId.remove(clientKey);
     }
     if (!sent.measured) {
       return;
@@ -152,7 +153,7 @@ public final class DeliveryTracker {
     final boolean measured;
     final List<String> expected;
     private volatile long got;
-    volatile String clientMessageId; // to forget its ack mapping with it
+    volatile Object clientKey; // to forget its ack mapping with it
     private Set<String> gotBeyond64; // groups over 64 members only
 
     Sent(
@@ -238,16 +239,17 @@ public final class DeliveryTracker {
     if (sent == null) {
       return; // already forgotten (or failed): no ack to match
     }
-    sent.clientMessageId = clientMessageId;
-    byClientId.put(clientMessageId, messageId);
+    Object key = ClientMessageKey.of(clientMessageId);
+    sent.clientKey = key;
+    byClientId.put(key, messageId);
   }
 
   /** A send that the client or node refused: it leaves the expected figures. */
   public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
     metrics.failed.labelValues(kind.label(), senderKind).inc();
     Sent sent = messages.remove(message.id());
-    if (sent != null && sent.clientMessageId != null) {
-      byClientId.remove(sent.clientMessageId);
+    if (sent != null && sent.clientKey != null) {
+      byClientId.remove(sent.clientKey);
     }
     if (sent != null && sent.measured) {
       Tally tally = tallies.get(kind);
@@ -259,7 +261,7 @@ public final class DeliveryTracker {
 
   /** A message.delivered acknowledgement for the client message id. */
   public void acked(String clientMessageId) {
-    String id = byClientId.get(clientMessageId);
+    String id = byClientId.get(ClientMessageKey.of(clientMessageId));
     Sent sent = id == null ? null : messages.get(id);
     if (sent != null) {
       metrics.acked.labelValues(sent.kind.label(), sent.senderKind).inc();
