@@ -34,6 +34,7 @@ class LoadgenImageIT extends BuiltImageTest {
         .contains(
             "-XX:+UseShenandoahGC",
             "-XX:ShenandoahGCHeuristics=compact",
+            "-XX:SoftMaxHeapSize=128m",
             "-XX:TrimNativeHeapInterval=5000")
         .doesNotContain("-XX:+UseZGC")
         .endsWith("-cp", "@/app/jib-classpath-file", Main.class.getName());
