@@ -20,11 +20,17 @@ work=$(mktemp -d /tmp/chatnet-loadgen-bench.XXXXXX)
 cd "$repo"
 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl loadgen -am install >/dev/null
 mvn -B -q -pl loadgen test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="loadgen/target/test-classes:loadgen/target/classes:$(cat "$work/cp.txt")"
-# The image's JVM flags (loadgen/pom.xml), and the heap MaxRAMPercentage=75 gives under the load
-# generator pod's default 1Gi memory limit.
-image_flags=$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')
+# This worktree's own modules, not their jars in ~/.m2: another build on the machine may install
+# its version there during the run (a class missing at the end of a run lost its summary).
+cp="loadgen/target/test-classes:loadgen/target/classes:$(sed -E "s#[^:]*/io/chatnet/chatnet-([a-z]+)/[^:]*[.]jar#$repo/\1/target/classes#g" "$work/cp.txt")"
+# The image's JVM flags (both images' in pom.xml, then the load generator's in loadgen/pom.xml), with
+# -XX:MaxRAM=1g standing in for the load generator pod's default 1Gi memory limit: the heap the
+# image's RAM percentages give in that pod.
+base_flags=$(sed -n 's:.*<chatnet.image.jvm-flags>\(.*\)</chatnet.image.jvm-flags>.*:\1:p' pom.xml | tr ',' ' ')
+# LOADGEN_IMAGE_FLAGS replaces them, to compare flag sets (space-separated).
+image_flags=${LOADGEN_IMAGE_FLAGS:-$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')}
 out="$repo/bench/loadgen.md"
+notes=$(sed -n '/^## Notes (by hand, kept by the script)/,$p' "$out")
 rows=()
 for rate in $RATES; do
   setup=$(( CLIENTS / 20 + 15 ))
@@ -56,7 +62,7 @@ PY
     receipts=()
     echo "message,receiver,micros" > "$work/receipts-$rate.csv"
   fi
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} java -Xmx768m $image_flags ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} java -XX:MaxRAM=1g $base_flags $image_flags ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
     --plan "$work/plan.json" --metrics-port 0 --summary "$work/summary-$rate.json" \
     --termination-log "$work/term-$rate" --grace-seconds 3 "${receipts[@]}" > "$work/loadgen-$rate.log" 2>&1 &
   timed=$!
@@ -116,8 +122,8 @@ done
   echo "Produced by \`make bench-loadgen\` (bench/loadgen/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores: the load generator"
   echo "pinned to one core, the status-backend stand-in (delivering every message after ${DELAY_MS} ms) to the other."
   echo "$CLIENTS clients in one-to-one pairs, ${SECONDS_MEASURED} s measured after a ${WARMUP} s warm-up, 256-byte messages."
-  echo "Load generator JVM: the image's flags (\`$image_flags\`) and -Xmx768m (its heap under the default"
-  echo "1Gi limit)${LOADGEN_JAVA_OPTS:+, plus \`$LOADGEN_JAVA_OPTS\`}."
+  echo "Load generator JVM: the image's flags (\`$base_flags $image_flags\`) with -XX:MaxRAM=1g (the"
+  echo "pod's default 1Gi limit)${LOADGEN_JAVA_OPTS:+, plus \`$LOADGEN_JAVA_OPTS\`}."
   echo
   echo "| target msg/s | clients ready | sent/s | received/s | delivery | load generator CPU (cores) | peak RSS | p50 ms: measured / truth | p99 ms: measured / truth | overhead per message p50 / p99 / max | receipts joined |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -136,37 +142,7 @@ done
   echo "sent/s falls short of the target, the stand-in (one core, Vert.x) is saturated first: that row bounds"
   echo "the stand-in, not the load generator."
   echo
-  echo "## Notes (by hand, kept by the script)"
-  echo
-  echo "- The goal (at least 500 clients and 2,000 msg/s per core, measurement overhead under 1 ms at p99)"
-  echo "  is judged on the per-message overhead at 2000 msg/s. Runs on 2026-11-26 with this code:"
-  echo "  - ZGC with the soft heap cap (the image's flags): 0.57, 0.81, then the table's run, then 0.52 and 0.36 ms;"
-  echo "    peak PSS about 360 MB (RSS counts ZGC's multi-mapped heap several times). The measured p99 is"
-  echo "    within about 0.3 to 0.7 ms of the truth's."
-  echo "  - ZGC with -Xmx1g and no soft cap: 0.67 and 0.67 ms, RSS 2.6 to 2.9 GiB."
-  echo "  - The serial collector (the JVM's own choice on one core): 0.37, 0.52 and 1.25 ms; its measured"
-  echo "    p99 is 2 to 4 ms above the truth's. G1: 1.48 and 1.42 ms."
-  echo "  Capacity is not the limit: 0.13 to 0.17 cores at 2000 msg/s."
-  echo "- The warm-up is the ChatExperiment default, 30 s (WARMUP_SECONDS). With 5 s, receipts in the first"
-  echo "  seconds of the window were still slowed by the JIT compiling the receive path on the same core."
-  echo "- With the serial collector, what was above 1 ms (about 1% of receipts in its worst run) was half"
-  echo "  young collections (about 13 ms every 2.5 s at 2000 msg/s: about 0.5% of receipts arrive during one,"
-  echo "  clustered) and half smaller clusters off that period, cause not found. ZGC removes the first half."
-  echo "- Before 2026-11-26 the load generator used the JDK HTTP client (a selector thread for the websockets,"
-  echo "  another plus an executor for the calls): 0.30 to 0.37 cores at 2000 msg/s, a young collection every"
-  echo "  200 ms (about 450 MB/s allocated), and 1 to 3 ms of p99 overhead (then measured as the difference"
-  echo "  of p99s) from run to run. Timestamping on the selector thread and parsing on another thread made it"
-  echo "  worse (2.8 to 3.2 ms): on one core the second thread delays the first. The stand-in then also"
-  echo "  accepted the JDK client's h2c upgrade, which status-backend (Go's net/http) does not; it now speaks"
-  echo "  HTTP/1.1 only."
-  echo "- Memory over time (issue 14): \`RATES=2000 MEASURE_SECONDS=300 RECEIPTS=0 bench/loadgen/run.sh\` also"
-  echo "  writes rss-<rate>.tsv in its work directory (seconds, RSS MiB, PSS MiB, every RSS_EVERY=15 s)."
-  echo "  The tracker keeps a message for 120 s after its send and latencies in fixed-size histograms, so"
-  echo "  after the first 120 s of sending the curve must be flat. On JDK 17, ZGC maps its heap three times:"
-  echo "  RSS counts the heap up to three times, PSS once; judge growth on PSS, the 256 MiB goal on both."
-  echo "  Not yet recorded with the bounded tracker: the one run on 2026-12-01 shared the machine with CI and"
-  echo "  two cluster test suites (the stand-in's own latency reached 30 s), so its figures were discarded."
-  echo "- With the JDK client, a larger young generation (-Xmn2g) made pauses longer, not rarer in effect"
-  echo "  (4.66 ms p99 overhead then), and ZGC was worse (3.67 ms) at its allocation rate, ten times today's."
+  # The hand-written notes are kept from the file this run replaces.
+  printf '%s\n' "$notes"
 } > "$out"
 cat "$out"

@@ -31,8 +31,13 @@ class LoadgenImageIT extends BuiltImageTest {
     assertThat(image.entrypoint())
         .startsWith("/opt/java/bin/java", "-XX:MaxRAMPercentage=75")
         .contains("-XX:+ExitOnOutOfMemoryError")
-        // the collector bench/loadgen.md measured the latency overhead with
-        .contains("-XX:+UseZGC", "-XX:SoftMaxHeapSize=256m")
+        // the collector and heap sizing bench/loadgen.md measured memory and latency overhead with
+        .contains(
+            "-XX:+UseShenandoahGC",
+            "-XX:ShenandoahGCHeuristics=compact",
+            "-XX:SoftMaxHeapSize=128m",
+            "-XX:TrimNativeHeapInterval=5000")
+        .doesNotContain("-XX:+UseZGC")
         .endsWith("-cp", "@/app/jib-classpath-file", Main.class.getName());
     assertThat(image.cmd()).isEmpty(); // the operator's Job passes the arguments
     assertThat(image.user()).isEqualTo("65532:65532");

@@ -5,6 +5,7 @@ import io.chatnet.contract.LatencyHistograms;
 import io.chatnet.contract.LatencySummary;
 import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.TrafficKind;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,14 +37,16 @@ public final class DeliveryTracker {
   private final long windowStartMicros;
   private final long windowEndMicros;
   private final long retainMicros;
-  // Tracked messages in send order, to forget them once they are older than retainMicros.
-  private final Queue<Tracked> order = new ConcurrentLinkedQueue<>();
+  // Tracked messages in send order, to forget them once they are older than retainMicros (guarded
+  // by settling): the messages themselves, one reference each, not a wrapper and a queue node.
+  private final ArrayDeque<Sent> order = new ArrayDeque<>();
   private final Object settling = new Object();
   private volatile long horizonMicros = Long.MIN_VALUE;
   private final Map<TrafficKind, AtomicLong> settledReached = new EnumMap<>(TrafficKind.class);
   private final Map<TrafficKind, AtomicLong> settledUnknown = new EnumMap<>(TrafficKind.class);
   private final Map<String, Sent> messages = new ConcurrentHashMap<>();
-  private final Map<String, String> byClientId = new ConcurrentHashMap<>();
+  // ClientMessageKey of the client message id -> message id
+  private final Map<Object, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong expired = new AtomicLong();
@@ -74,8 +77,6 @@ public final class DeliveryTracker {
     }
   }
 
-  private record Tracked(String id, long sentMicros) {}
-
   /** Messages tracked now (bounded by the sends of the last retainMicros). */
   public int tracked() {
     return messages.size();
@@ -88,31 +89,27 @@ public final class DeliveryTracker {
 
   /**
    * Settles and forgets the messages sent before {@code nowMicros - retainMicros}. Sends come in
-   * (nearly) time order, so the queue's head is the oldest.
+   * (nearly) time order, so the queue's head is the oldest. Called holding {@code settling}.
    */
   private void forgetBefore(long nowMicros) {
     long horizon = nowMicros - retainMicros;
-    Tracked head = order.peek();
-    if (head == null || head.sentMicros() >= horizon) {
-      return;
-    }
-    synchronized (settling) {
-      while ((head = order.peek()) != null && head.sentMicros() < horizon) {
-        order.poll();
-        Sent sent = messages.remove(head.id());
-        if (sent != null) {
-          settle(sent);
-        }
+    Sent head;
+    while ((head = order.peek()) != null && head.sentMicros < horizon) {
+      order.poll();
+      if (messages.remove(head.id, head)) {
+        settle(head);
       }
-      horizonMicros = Math.max(horizonMicros, horizon);
+    }
+    if (horizon > horizonMicros) {
+      horizonMicros = horizon;
     }
   }
 
   /** What the end of the run would have counted for {@code sent}, counted now. */
   private void settle(Sent sent) {
-    String clientId = sent.clientMessageId;
-    if (clientId != null) {
-      byClientId.remove(clientId);
+    Object clientKey = sent.clientKey;
+    if (clientKey != null) {
+      byClientId.remove(clientKey);
     }
     if (!sent.measured) {
       return;
@@ -143,21 +140,31 @@ public final class DeliveryTracker {
 
   /**
    * One tracked message. Which receivers have it is a bit per position in {@code expected} (a
-   * receiver list shared by all of a sender's messages): every tracked message lives until the end
-   * of the run, so its per-message bytes are what the collector copies on each young collection.
+   * receiver list shared by all of a sender's messages): a tracked message lives for the retention
+   * window (at 2,000 msg/s, 240,000 of them), so its bytes are most of the load generator's heap.
    */
-  private static class Sent {
+  private static final class Sent {
     private static final AtomicLongFieldUpdater<Sent> GOT =
         AtomicLongFieldUpdater.newUpdater(Sent.class, "got");
+    final String id;
+    final long sentMicros;
     final TrafficKind kind;
     final String senderKind;
     final boolean measured;
     final List<String> expected;
     private volatile long got;
-    volatile String clientMessageId; // to forget its ack mapping with it
+    volatile Object clientKey; // to forget its ack mapping with it
     private Set<String> gotBeyond64; // groups over 64 members only
 
-    Sent(TrafficKind kind, String senderKind, boolean measured, List<String> expected) {
+    Sent(
+        String id,
+        long sentMicros,
+        TrafficKind kind,
+        String senderKind,
+        boolean measured,
+        List<String> expected) {
+      this.id = id;
+      this.sentMicros = sentMicros;
       this.kind = kind;
       this.senderKind = senderKind;
       this.measured = measured;
@@ -195,24 +202,6 @@ public final class DeliveryTracker {
   }
 
   /**
-   * A message read back by polling (relay): its send time is kept, to tell a receipt the poller may
-   * have missed ({@link #blindUntil}) from a loss.
-   */
-  private static final class TimedSent extends Sent {
-    final long sentMicros;
-
-    TimedSent(
-        TrafficKind kind,
-        String senderKind,
-        boolean measured,
-        List<String> expected,
-        long sentMicros) {
-      super(kind, senderKind, measured, expected);
-      this.sentMicros = sentMicros;
-    }
-  }
-
-  /**
    * A message accepted by the sender's client; {@code expected} are the receiving clients (pass the
    * same list for every message of a sender: it is kept, not copied).
    */
@@ -220,13 +209,12 @@ public final class DeliveryTracker {
       TrafficKind kind, String senderKind, MessageText message, List<String> expected) {
     boolean measured = inWindow(message.sentMicros());
     metrics.sent.labelValues(kind.label(), senderKind).inc();
-    messages.put(
-        message.id(),
-        kind == TrafficKind.RELAY
-            ? new TimedSent(kind, senderKind, measured, expected, message.sentMicros())
-            : new Sent(kind, senderKind, measured, expected));
-    order.add(new Tracked(message.id(), message.sentMicros()));
-    forgetBefore(message.sentMicros());
+    Sent sent = new Sent(message.id(), message.sentMicros(), kind, senderKind, measured, expected);
+    messages.put(message.id(), sent);
+    synchronized (settling) {
+      order.add(sent);
+      forgetBefore(message.sentMicros());
+    }
     if (!measured) {
       return;
     }
@@ -251,16 +239,17 @@ public final class DeliveryTracker {
     if (sent == null) {
       return; // already forgotten (or failed): no ack to match
     }
-    sent.clientMessageId = clientMessageId;
-    byClientId.put(clientMessageId, messageId);
+    Object key = ClientMessageKey.of(clientMessageId);
+    sent.clientKey = key;
+    byClientId.put(key, messageId);
   }
 
   /** A send that the client or node refused: it leaves the expected figures. */
   public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
     metrics.failed.labelValues(kind.label(), senderKind).inc();
     Sent sent = messages.remove(message.id());
-    if (sent != null && sent.clientMessageId != null) {
-      byClientId.remove(sent.clientMessageId);
+    if (sent != null && sent.clientKey != null) {
+      byClientId.remove(sent.clientKey);
     }
     if (sent != null && sent.measured) {
       Tally tally = tallies.get(kind);
@@ -272,7 +261,7 @@ public final class DeliveryTracker {
 
   /** A message.delivered acknowledgement for the client message id. */
   public void acked(String clientMessageId) {
-    String id = byClientId.get(clientMessageId);
+    String id = byClientId.get(ClientMessageKey.of(clientMessageId));
     Sent sent = id == null ? null : messages.get(id);
     if (sent != null) {
       metrics.acked.labelValues(sent.kind.label(), sent.senderKind).inc();
@@ -398,14 +387,15 @@ public final class DeliveryTracker {
 
   /** Missing receipts of {@code sent} at receivers that were blind after its send. */
   private long unknownOf(Sent sent) {
-    if (blindUntil.isEmpty() || !(sent instanceof TimedSent timed)) {
+    // Only a message read back by polling (relay) can be missed by a blind poller.
+    if (blindUntil.isEmpty() || sent.kind != TrafficKind.RELAY) {
       return 0;
     }
     long n = 0;
     for (int i = 0; i < sent.expected.size(); i++) {
       String receiver = sent.expected.get(i);
       Long blind = blindUntil.get(receiver);
-      if (blind != null && blind >= timed.sentMicros && !sent.has(i, receiver)) {
+      if (blind != null && blind >= sent.sentMicros && !sent.has(i, receiver)) {
         n++;
       }
     }
