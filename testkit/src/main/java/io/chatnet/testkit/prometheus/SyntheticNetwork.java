@@ -416,53 +416,30 @@ public final class SyntheticNetwork {
           loginMedian * 4,
           -1);
       double requests = 0.3 + random.nextInt(5) / 10.0;
-      double accepted = requests * 0.8;
-      counter(
-          "chatnet_loadgen_contact_requests_total", with(k, "outcome", "sent"), requests, -1, 1);
+      String contacts = "chatnet_loadgen_contact_requests_total";
+      Series sent = counter(contacts, with(k, "outcome", "sent"), requests, -1, 1);
+      Series delivered = part(contacts, with(k, "outcome", "delivered"), sent, 0.97);
+      Series accepted = part(contacts, with(k, "outcome", "accepted"), delivered, 0.82);
+      part(contacts, with(k, "outcome", "declined"), delivered, 0.08);
+      part(contacts, with(k, "outcome", "ignored"), delivered, 0.05);
       for (String outcome : List.of("failed", "answer_failed", "unanswered")) {
-        counter("chatnet_loadgen_contact_requests_total", with(k, "outcome", outcome), 0.01, -1, 1);
-      }
-      counter(
-          "chatnet_loadgen_contact_requests_total",
-          with(k, "outcome", "delivered"),
-          requests * 0.97,
-          -1,
-          1);
-      counter(
-          "chatnet_loadgen_contact_requests_total",
-          with(k, "outcome", "accepted"),
-          accepted,
-          -1,
-          1);
-      for (String outcome : List.of("declined", "ignored")) {
-        counter(
-            "chatnet_loadgen_contact_requests_total",
-            with(k, "outcome", outcome),
-            requests * 0.08,
-            -1,
-            1);
+        counter(contacts, with(k, "outcome", outcome), 0.01, -1, 1);
       }
       double roundTripMedian = (mobile ? 1.5 : 0.6) * (1 + random.nextInt(5) / 10.0);
       histogram(
           "chatnet_loadgen_contact_request_round_trip_seconds",
           k,
           OPERATION_BOUNDS,
-          accepted,
+          requests * 0.97 * 0.82,
           roundTripMedian,
           roundTripMedian * 6,
           -1);
       double groups = 0.1 + random.nextInt(3) / 10.0;
-      counter(
-          "chatnet_loadgen_group_creations_total", with(k, "outcome", "created"), groups, -1, 1);
-      counter(
-          "chatnet_loadgen_group_creations_total",
-          with(k, "outcome", "complete"),
-          groups * 0.95,
-          -1,
-          1);
-      for (String outcome : List.of("failed", "incomplete")) {
-        counter("chatnet_loadgen_group_creations_total", with(k, "outcome", outcome), 0.01, -1, 1);
-      }
+      String creations = "chatnet_loadgen_group_creations_total";
+      Series created = counter(creations, with(k, "outcome", "created"), groups, -1, 1);
+      part(creations, with(k, "outcome", "complete"), created, 0.95);
+      part(creations, with(k, "outcome", "incomplete"), created, 0.03);
+      counter(creations, with(k, "outcome", "failed"), 0.01, -1, 1);
       double groupMedian = (mobile ? 2 : 1) * (1 + random.nextInt(5) / 10.0);
       histogram(
           "chatnet_loadgen_group_creation_seconds",
@@ -474,19 +451,13 @@ public final class SyntheticNetwork {
           -1);
       for (int offline : List.of(10, 30, 50)) {
         Map<String, String> o = with(k, "offline_seconds", String.valueOf(offline));
-        double missed = 0.1 * offline / 10.0 * (1 + random.nextInt(5) / 10.0);
-        // Longer spells miss more and leave more beyond the store's reach.
-        double never = missed * (0.01 + offline / 2000.0);
-        counter(
-            "chatnet_loadgen_catch_up_messages_total", with(o, "outcome", "missed"), missed, -1, 1);
-        counter(
-            "chatnet_loadgen_catch_up_messages_total",
-            with(o, "outcome", "arrived"),
-            missed - never,
-            -1,
-            1);
-        counter(
-            "chatnet_loadgen_catch_up_messages_total", with(o, "outcome", "never"), never, -1, 1);
+        String catchUp = "chatnet_loadgen_catch_up_messages_total";
+        // Longer spells miss more, and more of it beyond the store's reach.
+        double perSecond = 0.1 * offline / 10.0 * (1 + random.nextInt(5) / 10.0);
+        Series missed = counter(catchUp, with(o, "outcome", "missed"), perSecond, -1, 1);
+        Series arrived =
+            part(catchUp, with(o, "outcome", "arrived"), missed, 0.99 - offline / 2000.0);
+        difference(catchUp, with(o, "outcome", "never"), missed, arrived);
         double catchUpMedian = (mobile ? 3 : 1) * (1 + offline / 50.0);
         histogram(
             "chatnet_loadgen_catch_up_seconds",
@@ -537,7 +508,7 @@ public final class SyntheticNetwork {
    * A counter growing by about {@code perSecond}, in whole multiples of {@code unit}; from sample
    * {@code reset} on (if not -1) it starts again from zero, as after a process restart.
    */
-  private void counter(
+  private Series counter(
       String name, Map<String, String> labels, double perSecond, int reset, double unit) {
     List<Series.Sample> samples = new ArrayList<>();
     long units = 0;
@@ -547,6 +518,39 @@ public final class SyntheticNetwork {
       }
       units += poisson(perSecond * stepSeconds() / unit);
       samples.add(new Series.Sample(times.get(i).toEpochMilli(), round(units * unit, unit)));
+    }
+    Series counter = new Series(name, labels, samples);
+    series.add(counter);
+    return counter;
+  }
+
+  /**
+   * A counter of whole events counting each of {@code whole}'s new events with probability {@code
+   * fraction} (e.g. contact requests delivered of those sent), so it never runs ahead of it.
+   */
+  private Series part(String name, Map<String, String> labels, Series whole, double fraction) {
+    List<Series.Sample> samples = new ArrayList<>();
+    double previous = 0;
+    long count = 0;
+    for (Series.Sample sample : whole.samples()) {
+      for (long e = Math.round(sample.value() - previous); e > 0; e--) {
+        count += random.nextDouble() < fraction ? 1 : 0;
+      }
+      previous = sample.value();
+      samples.add(new Series.Sample(sample.millis(), count));
+    }
+    Series part = new Series(name, labels, samples);
+    series.add(part);
+    return part;
+  }
+
+  /** A counter of {@code whole}'s events that {@code part} did not count, sample by sample. */
+  private void difference(String name, Map<String, String> labels, Series whole, Series part) {
+    List<Series.Sample> samples = new ArrayList<>();
+    for (int i = 0; i < whole.samples().size(); i++) {
+      Series.Sample sample = whole.samples().get(i);
+      samples.add(
+          new Series.Sample(sample.millis(), sample.value() - part.samples().get(i).value()));
     }
     series.add(new Series(name, labels, samples));
   }

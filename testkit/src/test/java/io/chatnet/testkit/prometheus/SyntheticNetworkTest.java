@@ -107,6 +107,22 @@ class SyntheticNetworkTest {
                 .map(s -> s.label("outcome"))
                 .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("succeeded", "failed");
+    // Outcomes that are parts of another never run ahead of it: arrived + never = missed.
+    Map<String, String> spell = Map.of("pod", net.loadgenPod(1), "client_kind", "mobile");
+    List<Series> missed = net.select("chatnet_loadgen_catch_up_messages_total", spell);
+    Map<String, List<Series.Sample>> byOutcome = new TreeMap<>();
+    missed.stream()
+        .filter(s -> s.label("offline_seconds").equals("50"))
+        .forEach(s -> byOutcome.put(s.label("outcome"), s.samples()));
+    List<Series.Sample> last = byOutcome.values().stream().map(l -> l.get(l.size() - 1)).toList();
+    assertThat(byOutcome).containsOnlyKeys("arrived", "missed", "never");
+    assertThat(last.get(0).value() + last.get(2).value()).isEqualTo(last.get(1).value());
+    assertThat(last.get(2).value()).isLessThan(last.get(1).value());
+    Map<String, String> requester = Map.of("pod", net.loadgenPod(0), "client_kind", "desktop");
+    double sent = lastValue(net, "chatnet_loadgen_contact_requests_total", requester, "sent");
+    double delivered =
+        lastValue(net, "chatnet_loadgen_contact_requests_total", requester, "delivered");
+    assertThat(delivered).isPositive().isLessThanOrEqualTo(sent);
     // Per shard one series per phase: at most one of them is 1 at any time, and they start in
     // LoadRun's order (contact requests, idle, traffic), traffic holding at the window's end.
     List<Series> phases = net.select("chatnet_loadgen_phase", Map.of("pod", net.loadgenPod(0)));
@@ -123,6 +139,14 @@ class SyntheticNetworkTest {
     assertThat(active).containsKey(net.firstSample().toEpochMilli());
     List<Series.Sample> traffic = Expected.inWindow(phases.get(2), WINDOW);
     assertThat(traffic.get(traffic.size() - 1).value()).isEqualTo(1.0);
+  }
+
+  private static double lastValue(
+      SyntheticNetwork net, String name, Map<String, String> labels, String outcome) {
+    Map<String, String> matchers = new TreeMap<>(labels);
+    matchers.put("outcome", outcome);
+    List<Series.Sample> samples = net.select(name, matchers).get(0).samples();
+    return samples.get(samples.size() - 1).value();
   }
 
   @Test
