@@ -419,7 +419,7 @@ public final class SyntheticNetwork {
       String contacts = "chatnet_loadgen_contact_requests_total";
       Series sent = counter(contacts, with(k, "outcome", "sent"), requests, -1, 1);
       Series delivered = part(contacts, with(k, "outcome", "delivered"), sent, 0.97);
-      Series accepted = part(contacts, with(k, "outcome", "accepted"), delivered, 0.82);
+      part(contacts, with(k, "outcome", "accepted"), delivered, 0.82);
       part(contacts, with(k, "outcome", "declined"), delivered, 0.08);
       part(contacts, with(k, "outcome", "ignored"), delivered, 0.05);
       for (String outcome : List.of("failed", "answer_failed", "unanswered")) {
