@@ -71,6 +71,18 @@ public final class SyntheticNetwork {
   public static final List<Double> LATENCY_BOUNDS =
       List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0);
 
+  /** loadgen's login and contact-request round-trip histogram bounds (LoadMetrics), seconds. */
+  public static final List<Double> OPERATION_BOUNDS =
+      List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0);
+
+  /** loadgen's chatnet_loadgen_group_creation_seconds bounds (LoadMetrics), seconds. */
+  public static final List<Double> GROUP_CREATION_BOUNDS =
+      List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0);
+
+  /** loadgen's chatnet_loadgen_catch_up_seconds bounds (LoadMetrics), seconds. */
+  public static final List<Double> CATCH_UP_BOUNDS =
+      List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0);
+
   /** Bounds of nwaku's waku_histogram_message_size, bytes. */
   public static final List<Double> MESSAGE_SIZE_BOUNDS =
       List.of(0.0, 1024.0, 3072.0, 5120.0, 15360.0, 51200.0, 102400.0, 307200.0, 716800.0);
@@ -109,6 +121,10 @@ public final class SyntheticNetwork {
     }
     for (int shard = 0; shard < spec.shards; shard++) {
       loadgen(shard);
+    }
+    // After every other series, so adding these left the earlier series' draws unchanged.
+    for (int shard = 0; shard < spec.shards; shard++) {
+      loadgenOperations(shard);
     }
   }
 
@@ -336,7 +352,7 @@ public final class SyntheticNetwork {
     gauge("process_resident_memory_bytes", t, 100e6 + random.nextInt(100_000_000), 5e6, 1);
   }
 
-  private void loadgen(int shard) {
+  private Map<String, String> loadgenTargets(int shard) {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("job", "chatnet");
     t.put("instance", "10.1.0." + shard + ":9400");
@@ -345,6 +361,11 @@ public final class SyntheticNetwork {
     t.put("chatnet_network", spec.network);
     t.put("chatnet_role", "loadgen");
     t.put("chatnet_experiment", spec.experiment);
+    return t;
+  }
+
+  private void loadgen(int shard) {
+    Map<String, String> t = loadgenTargets(shard);
     for (String traffic : List.of("oneToOne", "privateGroups", "relay")) {
       for (String clientKind : TRAFFIC.get(traffic)) {
         Map<String, String> l = with(t, "traffic", traffic, "client_kind", clientKind);
@@ -371,6 +392,107 @@ public final class SyntheticNetwork {
     counter("chatnet_loadgen_signal_reconnects_total", t, 0.01, -1, 1);
   }
 
+  /**
+   * The load generator's operation series (loadgen's LoadMetrics: logins, contact requests, group
+   * creations, catch-up after offline spells, the phase gauge). A real run bunches logins and
+   * contact requests into its first phases; here they run at a low rate over the whole grid so
+   * every window has data, and only the phase gauge follows a run's order.
+   */
+  private void loadgenOperations(int shard) {
+    Map<String, String> t = loadgenTargets(shard);
+    for (String kind : List.of("desktop", "mobile")) {
+      Map<String, String> k = with(t, "client_kind", kind);
+      boolean mobile = kind.equals("mobile");
+      double logins = 0.2 + random.nextInt(5) / 10.0;
+      counter("chatnet_loadgen_logins_total", with(k, "outcome", "succeeded"), logins, -1, 1);
+      counter("chatnet_loadgen_logins_total", with(k, "outcome", "failed"), 0.01, -1, 1);
+      double loginMedian = (mobile ? 4 : 2) * (1 + random.nextInt(5) / 10.0);
+      histogram(
+          "chatnet_loadgen_login_seconds",
+          k,
+          OPERATION_BOUNDS,
+          logins,
+          loginMedian,
+          loginMedian * 4,
+          -1);
+      double requests = 0.3 + random.nextInt(5) / 10.0;
+      String contacts = "chatnet_loadgen_contact_requests_total";
+      Series sent = counter(contacts, with(k, "outcome", "sent"), requests, -1, 1);
+      Series delivered = part(contacts, with(k, "outcome", "delivered"), sent, 0.97);
+      part(contacts, with(k, "outcome", "accepted"), delivered, 0.82);
+      part(contacts, with(k, "outcome", "declined"), delivered, 0.08);
+      part(contacts, with(k, "outcome", "ignored"), delivered, 0.05);
+      for (String outcome : List.of("failed", "answer_failed", "unanswered")) {
+        counter(contacts, with(k, "outcome", outcome), 0.01, -1, 1);
+      }
+      double roundTripMedian = (mobile ? 1.5 : 0.6) * (1 + random.nextInt(5) / 10.0);
+      histogram(
+          "chatnet_loadgen_contact_request_round_trip_seconds",
+          k,
+          OPERATION_BOUNDS,
+          requests * 0.97 * 0.82,
+          roundTripMedian,
+          roundTripMedian * 6,
+          -1);
+      double groups = 0.1 + random.nextInt(3) / 10.0;
+      String creations = "chatnet_loadgen_group_creations_total";
+      Series created = counter(creations, with(k, "outcome", "created"), groups, -1, 1);
+      part(creations, with(k, "outcome", "complete"), created, 0.95);
+      part(creations, with(k, "outcome", "incomplete"), created, 0.03);
+      counter(creations, with(k, "outcome", "failed"), 0.01, -1, 1);
+      double groupMedian = (mobile ? 2 : 1) * (1 + random.nextInt(5) / 10.0);
+      histogram(
+          "chatnet_loadgen_group_creation_seconds",
+          k,
+          GROUP_CREATION_BOUNDS,
+          groups * 0.95,
+          groupMedian,
+          groupMedian * 5,
+          -1);
+      for (int offline : List.of(10, 30, 50)) {
+        Map<String, String> o = with(k, "offline_seconds", String.valueOf(offline));
+        String catchUp = "chatnet_loadgen_catch_up_messages_total";
+        // Longer spells miss more, and more of it beyond the store's reach.
+        double perSecond = 0.1 * offline / 10.0 * (1 + random.nextInt(5) / 10.0);
+        Series missed = counter(catchUp, with(o, "outcome", "missed"), perSecond, -1, 1);
+        Series arrived =
+            part(catchUp, with(o, "outcome", "arrived"), missed, 0.99 - offline / 2000.0);
+        difference(catchUp, with(o, "outcome", "never"), missed, arrived);
+        double catchUpMedian = (mobile ? 3 : 1) * (1 + offline / 50.0);
+        histogram(
+            "chatnet_loadgen_catch_up_seconds",
+            o,
+            CATCH_UP_BOUNDS,
+            0.05 + random.nextInt(5) / 100.0,
+            catchUpMedian,
+            catchUpMedian * 5,
+            -1);
+      }
+    }
+    phases(t);
+  }
+
+  /**
+   * chatnet_loadgen_phase as LoadRun sets it: contact_requests (first fifth of the grid), idle (the
+   * next tenth), then traffic to the end; each series appears when its phase first starts and
+   * stays, at 0, once it ends.
+   */
+  private void phases(Map<String, String> targets) {
+    int contactEnd = times.size() / 5;
+    int idleEnd = contactEnd + Math.max(1, times.size() / 10);
+    phase(targets, "contact_requests", 0, contactEnd);
+    phase(targets, "idle", contactEnd, idleEnd);
+    phase(targets, "traffic", idleEnd, times.size());
+  }
+
+  private void phase(Map<String, String> targets, String phase, int from, int to) {
+    List<Series.Sample> samples = new ArrayList<>();
+    for (int i = from; i < times.size(); i++) {
+      samples.add(new Series.Sample(times.get(i).toEpochMilli(), i < to ? 1 : 0));
+    }
+    series.add(new Series("chatnet_loadgen_phase", with(targets, "phase", phase), samples));
+  }
+
   /** A Nim Counter declared {@code declared}: nim-metrics exposes it as declared + "_total". */
   private void nimCounter(
       String declared, Map<String, String> labels, double perSecond, int reset, double unit) {
@@ -386,7 +508,7 @@ public final class SyntheticNetwork {
    * A counter growing by about {@code perSecond}, in whole multiples of {@code unit}; from sample
    * {@code reset} on (if not -1) it starts again from zero, as after a process restart.
    */
-  private void counter(
+  private Series counter(
       String name, Map<String, String> labels, double perSecond, int reset, double unit) {
     List<Series.Sample> samples = new ArrayList<>();
     long units = 0;
@@ -396,6 +518,39 @@ public final class SyntheticNetwork {
       }
       units += poisson(perSecond * stepSeconds() / unit);
       samples.add(new Series.Sample(times.get(i).toEpochMilli(), round(units * unit, unit)));
+    }
+    Series counter = new Series(name, labels, samples);
+    series.add(counter);
+    return counter;
+  }
+
+  /**
+   * A counter of whole events counting each of {@code whole}'s new events with probability {@code
+   * fraction} (e.g. contact requests delivered of those sent), so it never runs ahead of it.
+   */
+  private Series part(String name, Map<String, String> labels, Series whole, double fraction) {
+    List<Series.Sample> samples = new ArrayList<>();
+    double previous = 0;
+    long count = 0;
+    for (Series.Sample sample : whole.samples()) {
+      for (long e = Math.round(sample.value() - previous); e > 0; e--) {
+        count += random.nextDouble() < fraction ? 1 : 0;
+      }
+      previous = sample.value();
+      samples.add(new Series.Sample(sample.millis(), count));
+    }
+    Series part = new Series(name, labels, samples);
+    series.add(part);
+    return part;
+  }
+
+  /** A counter of {@code whole}'s events that {@code part} did not count, sample by sample. */
+  private void difference(String name, Map<String, String> labels, Series whole, Series part) {
+    List<Series.Sample> samples = new ArrayList<>();
+    for (int i = 0; i < whole.samples().size(); i++) {
+      Series.Sample sample = whole.samples().get(i);
+      samples.add(
+          new Series.Sample(sample.millis(), sample.value() - part.samples().get(i).value()));
     }
     series.add(new Series(name, labels, samples));
   }

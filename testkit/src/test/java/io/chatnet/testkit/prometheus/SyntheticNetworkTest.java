@@ -48,7 +48,16 @@ class SyntheticNetworkTest {
           "chatnet_loadgen_messages_acked_total",
           "chatnet_loadgen_latency_seconds_bucket",
           "chatnet_loadgen_clients",
-          "chatnet_loadgen_signal_reconnects_total");
+          "chatnet_loadgen_signal_reconnects_total",
+          "chatnet_loadgen_login_seconds_bucket",
+          "chatnet_loadgen_logins_total",
+          "chatnet_loadgen_contact_request_round_trip_seconds_bucket",
+          "chatnet_loadgen_contact_requests_total",
+          "chatnet_loadgen_group_creation_seconds_bucket",
+          "chatnet_loadgen_group_creations_total",
+          "chatnet_loadgen_catch_up_seconds_bucket",
+          "chatnet_loadgen_catch_up_messages_total",
+          "chatnet_loadgen_phase");
 
   @Test
   void coversEverySeriesOfTheConventionWithItsTargetLabels() {
@@ -77,6 +86,67 @@ class SyntheticNetworkTest {
             "privateGroups/desktop",
             "privateGroups/mobile",
             "relay/relay");
+  }
+
+  @Test
+  void theLoadGeneratorsOperationsCarryLoadMetricsLabelsAndPhasesFollowARunsOrder() {
+    SyntheticNetwork net = SyntheticNetwork.small(7, WINDOW);
+    assertThat(
+            net.select("chatnet_loadgen_catch_up_messages_total", Map.of()).stream()
+                .map(s -> s.label("client_kind") + "/" + s.label("offline_seconds"))
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(
+            "desktop/10", "desktop/30", "desktop/50", "mobile/10", "mobile/30", "mobile/50");
+    assertThat(
+            net.select("chatnet_loadgen_catch_up_messages_total", Map.of()).stream()
+                .map(s -> s.label("outcome"))
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("missed", "arrived", "never");
+    assertThat(
+            net.select("chatnet_loadgen_logins_total", Map.of()).stream()
+                .map(s -> s.label("outcome"))
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("succeeded", "failed");
+    // Outcomes that are parts of another never run ahead of it: arrived + never = missed.
+    Map<String, String> spell = Map.of("pod", net.loadgenPod(1), "client_kind", "mobile");
+    List<Series> missed = net.select("chatnet_loadgen_catch_up_messages_total", spell);
+    Map<String, List<Series.Sample>> byOutcome = new TreeMap<>();
+    missed.stream()
+        .filter(s -> s.label("offline_seconds").equals("50"))
+        .forEach(s -> byOutcome.put(s.label("outcome"), s.samples()));
+    List<Series.Sample> last = byOutcome.values().stream().map(l -> l.get(l.size() - 1)).toList();
+    assertThat(byOutcome).containsOnlyKeys("arrived", "missed", "never");
+    assertThat(last.get(0).value() + last.get(2).value()).isEqualTo(last.get(1).value());
+    assertThat(last.get(2).value()).isLessThan(last.get(1).value());
+    Map<String, String> requester = Map.of("pod", net.loadgenPod(0), "client_kind", "desktop");
+    double sent = lastValue(net, "chatnet_loadgen_contact_requests_total", requester, "sent");
+    double delivered =
+        lastValue(net, "chatnet_loadgen_contact_requests_total", requester, "delivered");
+    assertThat(delivered).isPositive().isLessThanOrEqualTo(sent);
+    // Per shard one series per phase: at most one of them is 1 at any time, and they start in
+    // LoadRun's order (contact requests, idle, traffic), traffic holding at the window's end.
+    List<Series> phases = net.select("chatnet_loadgen_phase", Map.of("pod", net.loadgenPod(0)));
+    assertThat(phases)
+        .extracting(s -> s.label("phase"))
+        .containsExactly("contact_requests", "idle", "traffic");
+    assertThat(phases.get(0).samples().get(0).millis())
+        .isLessThan(phases.get(1).samples().get(0).millis());
+    assertThat(phases.get(1).samples().get(0).millis())
+        .isLessThan(phases.get(2).samples().get(0).millis());
+    Map<Long, Double> active = new TreeMap<>();
+    phases.forEach(p -> p.samples().forEach(x -> active.merge(x.millis(), x.value(), Double::sum)));
+    assertThat(active.values()).containsOnly(1.0);
+    assertThat(active).containsKey(net.firstSample().toEpochMilli());
+    List<Series.Sample> traffic = Expected.inWindow(phases.get(2), WINDOW);
+    assertThat(traffic.get(traffic.size() - 1).value()).isEqualTo(1.0);
+  }
+
+  private static double lastValue(
+      SyntheticNetwork net, String name, Map<String, String> labels, String outcome) {
+    Map<String, String> matchers = new TreeMap<>(labels);
+    matchers.put("outcome", outcome);
+    List<Series.Sample> samples = net.select(name, matchers).get(0).samples();
+    return samples.get(samples.size() - 1).value();
   }
 
   @Test
