@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -200,21 +199,22 @@ class HelmChartTest {
             "monitoring.coreos.com/v1/ServiceMonitor");
     List<HasMetadata> monitors = ofKind(objects, "ServiceMonitor");
     assertThat(monitors).hasSize(1);
-    Map<String, Object> spec = ((GenericKubernetesResource) monitors.get(0)).get("spec");
+    // The Prometheus Operator's model is on the classpath (PodMonitors): the chart's ServiceMonitor
+    // reads back typed.
+    var spec =
+        ((io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor) monitors.get(0)).getSpec();
     var service =
         ofKind(objects, "Service").stream()
             .map(io.fabric8.kubernetes.api.model.Service.class::cast)
             .findFirst()
             .orElseThrow();
-    assertThat(((Map<?, ?>) spec.get("selector")).get("matchLabels"))
-        .isEqualTo(service.getSpec().getSelector());
-    assertThat((List<?>) spec.get("endpoints"))
+    assertThat(spec.getSelector().getMatchLabels()).isEqualTo(service.getSpec().getSelector());
+    assertThat(spec.getEndpoints())
         .singleElement()
         .satisfies(
-            e -> {
-              Map<?, ?> endpoint = (Map<?, ?>) e;
-              assertThat(endpoint.get("port")).isEqualTo("http");
-              assertThat(endpoint.get("path")).isEqualTo("/q/metrics");
+            endpoint -> {
+              assertThat(endpoint.getPort()).isEqualTo("http");
+              assertThat(endpoint.getPath()).isEqualTo("/q/metrics");
             });
     assertThat(
             ofKind(
