@@ -10,7 +10,11 @@ import java.util.Optional;
 final class ReadinessEvents {
   private ReadinessEvents() {}
 
-  /** Records the event once per stall: when Progressing turns to ProgressDeadlineExceeded. */
+  /**
+   * Records the event once per stall: when Progressing turns to ProgressDeadlineExceeded, and again
+   * only when the stall's causes change (not their counts), so an event written before the pods'
+   * causes were known (not yet created, not yet scheduled) is followed by one that names them.
+   */
   static void deadline(
       ChatNetwork network,
       ChatNetworkStatus previous,
@@ -22,7 +26,8 @@ final class ReadinessEvents {
     }
     boolean already =
         progressing(previous)
-            .map(c -> NetworkStatusCalculator.DEADLINE_EXCEEDED.equals(c.getReason()))
+            .filter(c -> NetworkStatusCalculator.DEADLINE_EXCEEDED.equals(c.getReason()))
+            .map(c -> causes(c.getMessage()).equals(causes(now.get().getMessage())))
             .orElse(false);
     if (!already) {
       // The API server keeps event messages short; the condition keeps the whole text.
@@ -32,6 +37,11 @@ final class ReadinessEvents {
           NetworkStatusCalculator.DEADLINE_EXCEEDED,
           message.length() <= 1000 ? message : message.substring(0, 997) + "...");
     }
+  }
+
+  /** The message without its numbers (counts, pod ordinals): what changes when causes change. */
+  static String causes(String message) {
+    return message == null ? "" : message.replaceAll("[0-9]+", "#");
   }
 
   private static Optional<Condition> progressing(ChatNetworkStatus status) {
