@@ -91,7 +91,7 @@ import lombok.ToString;
     fieldPath = ".rln.enabled")
 @ValidationRule(
     value =
-        "!has(self.rln) || self.rln.validatorGroups.all(n, self.groups.exists(g, g.name == n &&"
+        "!has(self.rln) || !has(self.rln.validatorGroups) || self.rln.validatorGroups.all(n, self.groups.exists(g, g.name == n &&"
             + " g.kind == 'nwaku' && (g.role == 'relay' || (g.role == 'service' &&"
             + " has(g.services) && !g.services.lightpush))))",
     message =
