@@ -3,7 +3,6 @@ package io.chatnet.operator.identity;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * An Ethereum account (secp256k1 key and its address) that pays an RLN membership's gas and
@@ -42,7 +41,7 @@ public final class EthAccount {
   /** keccak256 of the 64-byte public key (x, y); the last 20 bytes (Ethereum yellow paper). */
   static String addressOf(NodeKey key) {
     byte[] uncompressed = key.uncompressedPublicKey();
-    byte[] hash = keccak256(Arrays.copyOfRange(uncompressed, 1, uncompressed.length));
+    byte[] hash = Enr.keccak256(Arrays.copyOfRange(uncompressed, 1, uncompressed.length));
     return checksummed(HexFormat.of().formatHex(Arrays.copyOfRange(hash, 12, 32)));
   }
 
@@ -50,7 +49,7 @@ public final class EthAccount {
    * EIP-55: a hex letter is upper case where the keccak of the lower-case address has nibble >= 8.
    */
   static String checksummed(String lowerHex) {
-    byte[] hash = keccak256(lowerHex.getBytes(StandardCharsets.US_ASCII));
+    byte[] hash = Enr.keccak256(lowerHex.getBytes(StandardCharsets.US_ASCII));
     StringBuilder out = new StringBuilder("0x");
     for (int i = 0; i < lowerHex.length(); i++) {
       char c = lowerHex.charAt(i);
@@ -58,14 +57,6 @@ public final class EthAccount {
       out.append(nibble >= 8 ? Character.toUpperCase(c) : c);
     }
     return out.toString();
-  }
-
-  static byte[] keccak256(byte[] input) {
-    KeccakDigest digest = new KeccakDigest(256);
-    digest.update(input, 0, input.length);
-    byte[] out = new byte[32];
-    digest.doFinal(out, 0);
-    return out;
   }
 
   /** Never print key material. */
