@@ -80,6 +80,25 @@ import lombok.ToString;
         "static discovery needs an even product of nwaku nodes and degree (a regular graph has"
             + " n*degree/2 edges)",
     fieldPath = ".discovery.degree")
+@ValidationRule(
+    value =
+        "!has(self.rln) || !self.rln.enabled || !self.groups.exists(g, g.kind =="
+            + " 'status-backend' && g.role == 'desktop' && g.replicas > 0)",
+    message =
+        "spec.rln.enabled with desktop (relay-mode) status-backend clients: status-go attaches no"
+            + " RLN proof, so every message they publish is rejected by the validators; use mobile"
+            + " (light) clients, whose lightpush service nodes attach proofs (docs/rln.md)",
+    fieldPath = ".rln.enabled")
+@ValidationRule(
+    value =
+        "!has(self.rln) || !has(self.rln.validatorGroups) || self.rln.validatorGroups.all(n, self.groups.exists(g, g.name == n &&"
+            + " g.kind == 'nwaku' && (g.role == 'relay' || (g.role == 'service' &&"
+            + " has(g.services) && !g.services.lightpush))))",
+    message =
+        "spec.rln.validatorGroups names relay groups or service groups without lightpush only"
+            + " (lightpush service nodes attach proofs for light clients, so they need a"
+            + " membership)",
+    fieldPath = ".rln.validatorGroups")
 @Data
 public class ChatNetworkSpec {
   @JsonPropertyDescription(
@@ -136,4 +155,10 @@ public class ChatNetworkSpec {
           + " network Pending with condition Preflight=False; skip it here when you know better.")
   @Default("{}")
   private Preflight preflight = new Preflight();
+
+  @JsonPropertyDescription(
+      "RLN (rate-limiting nullifiers) on relay: chain, contract, one membership per publishing"
+          + " node, and the per-epoch message limit every node enforces. Absent or disabled: no"
+          + " RLN. See docs/rln.md.")
+  private RlnSpec rln;
 }

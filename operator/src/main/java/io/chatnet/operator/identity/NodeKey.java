@@ -45,11 +45,19 @@ public final class NodeKey {
    * a valid scalar.
    */
   public static NodeKey derive(String seed, String group, int ordinal) {
+    return derive(seed, "nodekey", group, ordinal);
+  }
+
+  /**
+   * A key for {@code purpose} (e.g. "nodekey", "rln-account"): each purpose its own label, so keys
+   * of different purposes never coincide.
+   */
+  static NodeKey derive(String seed, String purpose, String group, int ordinal) {
     HMac mac = new HMac(new SHA256Digest());
     mac.init(new KeyParameter(seed.getBytes(StandardCharsets.UTF_8)));
     for (int counter = 0; ; counter++) {
       byte[] label =
-          ("chatnet/nodekey/v1/" + group + "/" + ordinal + "/" + counter)
+          ("chatnet/" + purpose + "/v1/" + group + "/" + ordinal + "/" + counter)
               .getBytes(StandardCharsets.UTF_8);
       mac.update(label, 0, label.length);
       byte[] digest = new byte[32];
@@ -76,6 +84,12 @@ public final class NodeKey {
       publicKey = CURVE.getG().multiply(privateKey).normalize();
     }
     return publicKey.getEncoded(true);
+  }
+
+  /** The 65-byte uncompressed public key (0x04, x, y). */
+  synchronized byte[] uncompressedPublicKey() {
+    compressedPublicKey();
+    return publicKey.getEncoded(false);
   }
 
   static byte[] fixed32(BigInteger value) {

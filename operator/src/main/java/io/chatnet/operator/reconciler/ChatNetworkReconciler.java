@@ -144,6 +144,11 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     if (!problems.isEmpty()) {
       return reportInvalid(network, events, String.join("; ", problems));
     }
+    Optional<ChatNetworkStatus> rlnRefused =
+        RlnStep.refused(network, statusCalculator, Clock.systemUTC());
+    if (rlnRefused.isPresent()) {
+      return statusUpdate(network, rlnRefused.get(), events);
+    }
     // Preflight (preflight/PreflightStep): added pods against Pod Security, quota and capacity.
     PreflightStep.Outcome checked =
         preflight.run(

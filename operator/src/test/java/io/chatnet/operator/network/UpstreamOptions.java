@@ -137,6 +137,12 @@ public final class UpstreamOptions {
               : "not an IP address: " + value;
       case "PrivateKey" -> HEX_KEY.matcher(value).matches() ? null : "not a 32-byte hex key";
       case "string" -> null;
+      // nwaku v0.36.0's parseCmdArg(EthRpcUrl) pattern (waku/factory/external_config.nim), the
+      // stricter of the supported tags'
+      case "EthRpcUrl" ->
+          value.matches("^(https?)://([\\w-]+(\\.[\\w-]+)*)(:[0-9]{1,5})?(/[\\w.,@?^=%&:/~+#-]*)?$")
+              ? null
+              : "not an http(s) RPC URL: " + value;
       case "WakuMode" -> Set.of("noMode", "Core", "Edge").contains(value) ? null : "not a WakuMode";
       default -> "no checker for type " + type + " (value " + value + ")";
     };

@@ -1,0 +1,61 @@
+package io.chatnet.operator.rln;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.identity.EthAccount;
+import io.chatnet.operator.naming.Labels;
+import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.network.NodeKeySecrets;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RLN account keys of a publishing group, one entry per ordinal ({@code "17"}: pod 17's key, 0x
+ * and 64 hex digits, as the keystore tool's --rln-relay-eth-private-key takes it), chunked as node
+ * keys are ({@link NodeKeySecrets#KEYS_PER_SECRET} a Secret). Keys live only here: the plan, status
+ * and events carry addresses.
+ */
+public final class RlnAccountSecrets {
+  private RlnAccountSecrets() {}
+
+  public static String name(ChatNetwork network, NodeGroup group, int chunk) {
+    return Names.group(network, group) + "-rln-" + chunk;
+  }
+
+  /** None for a group that holds no memberships. */
+  public static List<Secret> build(ChatNetwork network, NodeGroup group) {
+    List<Secret> secrets = new ArrayList<>();
+    if (!RlnArgs.publishes(network.getSpec().getRln(), group)) {
+      return secrets;
+    }
+    String seed = network.getSpec().getSeed();
+    int perSecret = NodeKeySecrets.KEYS_PER_SECRET;
+    for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
+      Map<String, String> data = new LinkedHashMap<>();
+      int end = Math.min(group.getReplicas(), (chunk + 1) * perSecret);
+      for (int ordinal = chunk * perSecret; ordinal < end; ordinal++) {
+        String key = EthAccount.derive(seed, group.getName(), ordinal).privateKeyHex();
+        data.put(
+            Integer.toString(ordinal),
+            Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
+      }
+      secrets.add(
+          new SecretBuilder()
+              .withNewMetadata()
+              .withName(name(network, group, chunk))
+              .withNamespace(network.getMetadata().getNamespace())
+              .withLabels(Labels.group(network, group))
+              .endMetadata()
+              .withType("Opaque")
+              .withData(data)
+              .build());
+    }
+    return secrets;
+  }
+}
