@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * group's key Secrets, read-only (0440); client and load generator pods mount no Secret; no pod
  * gets a ServiceAccount token (none of them calls the API server).
  */
-class KeyMountsTest {
-  static List<String> secretsOf(PodSpec pod) {
+public class KeyMountsTest {
+  /** The Secrets a pod mounts (as volumes or projected sources). */
+  public static List<String> secretsOf(PodSpec pod) {
     List<String> names = new ArrayList<>();
     for (Volume v : pod.getVolumes()) {
       if (v.getSecret() != null) {
@@ -37,6 +38,14 @@ class KeyMountsTest {
     return names;
   }
 
+  /** Whether a pod has a ServiceAccount token projected (the admission plugin's or its own). */
+  public static boolean tokenMounted(PodSpec pod) {
+    return pod.getVolumes().stream()
+        .filter(v -> v.getProjected() != null)
+        .flatMap(v -> v.getProjected().getSources().stream())
+        .anyMatch(s -> s.getServiceAccountToken() != null);
+  }
+
   @Test
   void eachGroupMountsOnlyItsOwnKeysAndNoPodGetsAToken() {
     ChatNetwork network = Scenarios.network("smoke.yaml", "lab");
@@ -49,6 +58,7 @@ class KeyMountsTest {
               .getTemplate()
               .getSpec();
       assertThat(pod.getAutomountServiceAccountToken()).as(group.getName()).isFalse();
+      assertThat(tokenMounted(pod)).as(group.getName()).isFalse();
       List<String> own = new ArrayList<>();
       if (group.getKind() == GroupKind.NWAKU) {
         for (int c = 0; c < chunks; c++) {

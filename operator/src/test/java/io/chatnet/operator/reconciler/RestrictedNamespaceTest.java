@@ -16,6 +16,7 @@ import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.network.KeyMountsTest;
 import io.chatnet.operator.network.NodeKeySecrets;
 import io.chatnet.operator.preflight.Finding;
 import io.chatnet.operator.preflight.PodSecurityCheck;
@@ -26,10 +27,8 @@ import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -148,23 +147,12 @@ class RestrictedNamespaceTest {
       }
       String where = pod.getMetadata().getName();
       assertThat(pod.getSpec().getAutomountServiceAccountToken()).as(where).isFalse();
-      List<String> secrets = new ArrayList<>();
-      boolean token = false;
-      for (Volume v : pod.getSpec().getVolumes()) {
-        if (v.getSecret() != null) {
-          secrets.add(v.getSecret().getSecretName());
-        }
-        if (v.getProjected() != null) {
-          for (var source : v.getProjected().getSources()) {
-            if (source.getSecret() != null) {
-              secrets.add(source.getSecret().getName());
-            }
-            token |= source.getServiceAccountToken() != null;
-          }
-        }
-      }
-      assertThat(token).as(where + " has a ServiceAccount token").isFalse();
-      assertThat(secrets).as(where).containsExactlyInAnyOrderElementsOf(allowed);
+      assertThat(KeyMountsTest.tokenMounted(pod.getSpec()))
+          .as(where + " has a ServiceAccount token")
+          .isFalse();
+      assertThat(KeyMountsTest.secretsOf(pod.getSpec()))
+          .as(where)
+          .containsExactlyInAnyOrderElementsOf(allowed);
       assertThat(
               Stream.concat(
                       pod.getSpec().getContainers().stream(),
