@@ -3,6 +3,7 @@ package io.chatnet.operator;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 
 /**
@@ -14,6 +15,27 @@ public final class ShardPods {
   private ShardPods() {}
 
   public static void terminate(
+      KubernetesClient client,
+      String namespace,
+      String pod,
+      int exitCode,
+      String reason,
+      String message) {
+    // kwok writes the pod's status too (completing it): an edit made between its writes fails on
+    // the resource version with 409 Conflict, and is made again on the fresh pod.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write(client, namespace, pod, exitCode, reason, message);
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void write(
       KubernetesClient client,
       String namespace,
       String pod,

@@ -131,7 +131,9 @@ public class ChatExperimentSpec {
   private ExperimentCriteria criteria;
 
   @JsonPropertyDescription(
-      "Seed for arrivals, pairings and schedules; defaults to the network's seed.")
+      "Seed for arrivals, pairings and schedules; defaults to one derived one-way from the"
+          + " network's seed (the same network seed gives the same traffic; the network's seed,"
+          + " from which node keys derive, never reaches the plan).")
   @Size(max = 128)
   private String seed;
 

@@ -14,6 +14,7 @@ import io.chatnet.operator.api.OneToOneTraffic;
 import io.chatnet.operator.api.PeriodicBehaviour;
 import io.chatnet.operator.api.PrivateGroupTraffic;
 import io.chatnet.operator.api.RelayTraffic;
+import io.chatnet.operator.identity.TrafficSeed;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeStartScript;
@@ -51,7 +52,10 @@ public final class ExperimentPlan {
         spec.getWarmupSeconds(),
         spec.getDurationSeconds(),
         spec.getLoadGenerator().getReplicas(),
-        spec.getSeed() != null ? spec.getSeed() : network.getSpec().getSeed(),
+        // never the network's seed itself: the node keys derive from it
+        spec.getSeed() != null
+            ? spec.getSeed()
+            : TrafficSeed.fromNetworkSeed(network.getSpec().getSeed()),
         null,
         clientGroups(network, clusterDomain),
         relayNodes(network, clusterDomain),

@@ -74,6 +74,11 @@ public final class GroupStatefulSet {
 
   static final long NON_ROOT_UID = 10001;
 
+  /** The init container that sets up tc netem: root with NET_ADMIN (PodPrivileges reports it). */
+  static final String NETEM_CONTAINER = "netem";
+
+  static final List<String> NETEM_CAPABILITIES = List.of("NET_ADMIN");
+
   private GroupStatefulSet() {}
 
   public static StatefulSet build(
@@ -216,7 +221,7 @@ public final class GroupStatefulSet {
       tc.append(" rate ").append(conditions.getBandwidthKbit()).append("kbit");
     }
     return new ContainerBuilder()
-        .withName("netem")
+        .withName(NETEM_CONTAINER)
         .withImage(conditions.getImage() != null ? conditions.getImage() : defaults.netemImage())
         .withCommand("/bin/sh", "-c", "set -eu; " + tc + "; tc qdisc show dev eth0")
         .withResources(NETEM_RESOURCES)
@@ -227,7 +232,7 @@ public final class GroupStatefulSet {
                 .withAllowPrivilegeEscalation(false)
                 .withNewCapabilities()
                 .addToDrop("ALL")
-                .addToAdd("NET_ADMIN")
+                .addToAdd(NETEM_CAPABILITIES.toArray(String[]::new))
                 .endCapabilities()
                 .build())
         .build();

@@ -20,12 +20,22 @@ package io.chatnet.operator.network;
  *
  * <p>static-peers lines are "pod own-multiaddr lower-neighbour-multiaddr...": a pod dials the lower
  * neighbours on its own line and the pods whose lines name its address.
+ *
+ * <p>The key goes to the node in the environment ({@value #NODEKEY_ENV}), never on its command
+ * line: a process's arguments are readable by every user of the node (/proc/PID/cmdline, ps,
+ * process collectors), its environment only by its own user and root. nwaku reads every option from
+ * WAKUNODE2_-prefixed variables too (WakuNodeConf.load: addConfigFile(Envvar, "wakunode2"), with an
+ * EnvvarReader for PrivateKey: waku/factory/external_config.nim at nwaku v0.36.0,
+ * tools/confutils/cli_args.nim at v0.37.1-beta and logos-delivery v0.38.1).
  */
 public final class NodeStartScript {
   public static final String KEYS_DIR = "/etc/chatnet/keys";
   public static final String NETWORK_DIR = "/etc/chatnet/network";
   public static final String BOOTSTRAP_FILE = "bootstrap-enrs";
   public static final String STATIC_PEERS_FILE = "static-peers";
+
+  /** The environment variable nwaku reads --nodekey from (confutils: prefix, upper case). */
+  public static final String NODEKEY_ENV = "WAKUNODE2_NODEKEY";
 
   /** Environment variable with the binary to run (the profile's, or the group's nodeBinary). */
   public static final String BINARY_ENV = "CHATNET_NODE_BINARY";
@@ -43,8 +53,9 @@ public final class NodeStartScript {
       keys="${CHATNET_KEYS_DIR:-@KEYS@}"
       net="${CHATNET_NETWORK_DIR:-@NET@}"
       ordinal="${HOSTNAME##*-}"
-      key="$(cat "$keys/$ordinal")"
-      set -- "$@" --nodekey="$key" --nat="extip:$POD_IP"
+      @NODEKEY_ENV@="$(cat "$keys/$ordinal")"
+      export @NODEKEY_ENV@
+      set -- "$@" --nat="extip:$POD_IP"
       for ns in $(sed -n 's/^[[:space:]]*nameserver[[:space:]][[:space:]]*\\([0-9A-Fa-f.:]*\\).*$/\\1/p' \\
           "${CHATNET_RESOLV_CONF:-/etc/resolv.conf}"); do
         set -- "$@" --dns-addrs-name-server="$ns"
@@ -77,6 +88,7 @@ public final class NodeStartScript {
       fi
       exec "$CHATNET_NODE_BINARY" "$@"
       """
+          .replace("@NODEKEY_ENV@", NODEKEY_ENV)
           .replace("@KEYS@", KEYS_DIR)
           .replace("@NET@", NETWORK_DIR)
           .replace("@BOOT@", BOOTSTRAP_FILE)

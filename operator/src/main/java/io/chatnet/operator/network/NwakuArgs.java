@@ -41,8 +41,8 @@ public final class NwakuArgs {
   static final int MAX_CONNECTIONS = 150;
 
   /**
-   * Flags the start script adds per pod ({@link NodeStartScript}); like the ones below, extraArgs
-   * cannot set them.
+   * Flags the start script adds per pod ({@link NodeStartScript}; nodekey through the environment,
+   * WAKUNODE2_NODEKEY); like the ones below, extraArgs cannot set them.
    */
   public static final List<String> SCRIPT_FLAGS =
       List.of("nodekey", "nat", "dns-addrs-name-server", "discv5-bootstrap-node", "staticnode");

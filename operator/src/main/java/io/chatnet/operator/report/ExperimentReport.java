@@ -18,6 +18,7 @@ import io.chatnet.operator.api.PrivateGroupTraffic;
 import io.chatnet.operator.api.RelayTraffic;
 import io.chatnet.operator.api.ShardStatus;
 import io.chatnet.operator.api.Verdict;
+import io.chatnet.operator.network.PodPrivileges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentReport(
-    String schema, Experiment experiment, Network network, Load load, Outcome outcome) {
+    String schema,
+    Experiment experiment,
+    Network network,
+    Load load,
+    Outcome outcome,
+    Security security) {
   public static final String SCHEMA = "chatnet.io/experiment-report/v1";
 
   /** Identity and timing of the run. */
@@ -109,6 +115,20 @@ public record ExperimentReport(
 
   public record ConditionLine(String type, String status, String reason, String message) {}
 
+  /**
+   * Whether the run used pods beyond the restricted Pod Security level (root, added capabilities,
+   * privileged), and which groups and why; null when the network was gone.
+   */
+  public record Security(boolean privilegedPods, List<PrivilegedGroup> groups) {}
+
+  /** A group whose pods ran with more than restricted allows, and the spec field that asked. */
+  public record PrivilegedGroup(
+      String name,
+      List<String> rootContainers,
+      List<String> addedCapabilities,
+      boolean privileged,
+      String specField) {}
+
   /** The report of {@code experiment} on {@code network} (null when the network is gone). */
   public static ExperimentReport of(ChatExperiment experiment, ChatNetwork network) {
     ChatExperimentSpec spec = experiment.getSpec();
@@ -119,7 +139,29 @@ public record ExperimentReport(
         experiment(experiment, spec, status),
         network(spec.getNetworkRef().getName(), network),
         load(spec),
-        outcome(status));
+        outcome(status),
+        security(network));
+  }
+
+  private static Security security(ChatNetwork network) {
+    if (network == null) {
+      return null;
+    }
+    List<PrivilegedGroup> groups = new ArrayList<>();
+    List<NodeGroup> all = network.getSpec().getGroups();
+    for (int i = 0; i < all.size(); i++) {
+      PodPrivileges p = PodPrivileges.of(all.get(i));
+      if (p.any()) {
+        groups.add(
+            new PrivilegedGroup(
+                all.get(i).getName(),
+                p.rootContainers(),
+                p.addedCapabilities(),
+                p.privileged(),
+                "spec.groups[" + i + "].networkConditions"));
+      }
+    }
+    return new Security(!groups.isEmpty(), groups);
   }
 
   private static Experiment experiment(

@@ -86,7 +86,32 @@ public final class HtmlReport {
     if (e.seed() != null) {
       rows.add(fact("Seed", e.seed()));
     }
+    if (report.security() != null) {
+      rows.add(fact("Privileged pods", privileges(report.security())));
+    }
     return rows;
+  }
+
+  /** Says whether any pod ran beyond the restricted Pod Security level, which and why. */
+  static String privileges(ExperimentReport.Security security) {
+    if (!security.privilegedPods()) {
+      return "none: every pod ran within the restricted Pod Security level";
+    }
+    List<String> groups = new ArrayList<>();
+    for (ExperimentReport.PrivilegedGroup g : security.groups()) {
+      List<String> what = new ArrayList<>();
+      if (g.privileged()) {
+        what.add("privileged");
+      }
+      if (!g.rootContainers().isEmpty()) {
+        what.add("as root: " + String.join(", ", g.rootContainers()));
+      }
+      if (!g.addedCapabilities().isEmpty()) {
+        what.add("capabilities " + String.join(", ", g.addedCapabilities()));
+      }
+      groups.add(g.name() + " (" + String.join("; ", what) + "; asked by " + g.specField() + ")");
+    }
+    return "yes: " + String.join(", ", groups);
   }
 
   private static Fact fact(String label, String value) {

@@ -317,7 +317,8 @@ class ChartRbacTest {
   @Test
   void clusterScopedServiceAccountMayDoWhatTheOperatorDoesEverywhereButNoMore(
       KubernetesClient client, TestNamespace ns) {
-    List<HasMetadata> objects = Helm.template(Helm.chart(), "chatnet-cw", ns.name());
+    List<HasMetadata> objects =
+        Helm.template(Helm.chart(), "chatnet-cw", ns.name(), "--set", "watch.scope=cluster");
     assertThat(objects.stream().filter(o -> o.getMetadata().getNamespace() == null))
         .extracting(HasMetadata::getKind)
         .containsExactlyInAnyOrder("ClusterRole", "ClusterRoleBinding");

@@ -232,7 +232,8 @@ class HelmChartTest {
 
   @Test
   void clusterScopeGrantsAClusterRoleAndWatchesEverything() {
-    List<HasMetadata> objects = Helm.template(Helm.chart(), "chatnet", NS);
+    List<HasMetadata> objects =
+        Helm.template(Helm.chart(), "chatnet", NS, "--set", "watch.scope=cluster");
     assertThat(ofType(objects, ClusterRole.class))
         .singleElement()
         .satisfies(r -> assertThat(r.getMetadata().getName()).isEqualTo(NS + "-chatnet"));
@@ -291,6 +292,15 @@ class HelmChartTest {
 
     List<HasMetadata> ownOnly =
         Helm.template(Helm.chart(), "chatnet", NS, "--set", "watch.scope=namespaces");
+    // Least privilege by default: without any value the chart is the release namespace only.
+    List<HasMetadata> byDefault = Helm.template(Helm.chart(), "chatnet", NS);
+    assertThat(ofType(byDefault, ClusterRole.class)).isEmpty();
+    assertThat(ofKind(byDefault, "ClusterRoleBinding")).isEmpty();
+    assertThat(ofType(byDefault, Role.class))
+        .extracting(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
+        .containsExactlyInAnyOrder(NS + "/chatnet", NS + "/chatnet-leader-election");
+    assertThat(env(operatorContainer(byDefault)))
+        .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", NS);
     assertThat(ofType(ownOnly, Role.class))
         .extracting(r -> r.getMetadata().getNamespace())
         .containsOnly(NS);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The install a user types, with the real helm against the local cluster: install, upgrade and
- * uninstall, namespace-scoped so that nothing outside this test's namespace is touched (the CRDs
- * exist already, and helm leaves existing CRDs alone).
+ * uninstall, with the chart's default namespace scope, so that nothing outside this test's
+ * namespace is touched (the CRDs exist already, and helm leaves existing CRDs alone).
  */
 @LocalClusterTest
 class HelmInstallTest {
@@ -39,9 +39,7 @@ class HelmInstallTest {
             ns,
             "install",
             "chatnet",
-            chart,
-            "--set",
-            "watch.scope=namespaces",
+            chart, // the chart's defaults: namespace scope, the release namespace
             "--wait",
             "--timeout",
             "3m"));

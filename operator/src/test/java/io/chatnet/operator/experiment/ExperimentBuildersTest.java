@@ -14,6 +14,7 @@ import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.api.Verdict;
+import io.chatnet.operator.identity.TrafficSeed;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.chatnet.operator.network.NwakuArgs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -68,7 +69,11 @@ class ExperimentBuildersTest {
     assertThat(plan.clientSettings().statusUpdates()).isFalse();
     assertThat(plan.clientSettings().missingMessageVerification()).isTrue();
     assertThat(plan.relayNodes()).hasSize(64).allMatch(u -> u.endsWith(":8645"));
-    assertThat(plan.seed()).isEqualTo("groups-mobile");
+    // the experiment names no seed: one derived from the network's, never the network's itself
+    assertThat(plan.seed())
+        .isEqualTo(TrafficSeed.fromNetworkSeed("groups-mobile"))
+        .isNotEqualTo(TrafficSeed.fromNetworkSeed("groups-mobile-2"))
+        .doesNotContain("groups-mobile");
     // the shards' PodMonitor interval, for their post-window wait
     assertThat(plan.scrapeIntervalSeconds()).isEqualTo(15);
     // Relay load goes to the network's static shards, read back with the cache the nodes run.

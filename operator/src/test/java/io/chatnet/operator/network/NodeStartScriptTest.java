@@ -35,6 +35,23 @@ class NodeStartScriptTest {
     return network;
   }
 
+  /** The key is in the node's environment, never in its command line (ps shows that to all). */
+  @Test
+  void eachPodGetsItsOwnKeyInTheEnvironmentAndNotOnTheCommandLine() {
+    ChatNetwork network = staticNetwork();
+    ConfigMap config = NetworkConfigMap.build(network, Map.of(), "cluster.local");
+    NodeGroup relay = network.getSpec().getGroups().get(1);
+    for (int i : new int[] {0, 5}) {
+      StartScriptRun.Run run = StartScriptRun.run(network, relay, i, config, 0);
+      String key =
+          io.chatnet.operator.identity.NodeKey.derive(
+                  network.getSpec().getSeed(), relay.getName(), i)
+              .privateKeyHex();
+      assertThat(run.nodeKeyEnv()).isEqualTo(key);
+      assertThat(run.argv()).noneMatch(a -> a.contains(key) || a.contains("nodekey"));
+    }
+  }
+
   @Test
   void everyPodDialsAllItsNeighboursSoEachEdgeIsDialledFromBothEnds() {
     ChatNetwork network = staticNetwork();

@@ -71,6 +71,17 @@ class NwakuFlagConformanceTest {
     return NetworkConfigMap.build(network, ips, "cluster.local");
   }
 
+  /** The key pod 0 of {@code group} finds in its environment. */
+  static String nodeKeyEnv(NodeVersion version, boolean staticMode, String group) {
+    ChatNetwork network = network(version, staticMode);
+    NodeGroup g =
+        network.getSpec().getGroups().stream()
+            .filter(x -> x.getName().equals(group))
+            .findFirst()
+            .orElseThrow();
+    return StartScriptRun.run(network, g, 0, config(network), 0).nodeKeyEnv();
+  }
+
   /** Every pod's argv as the node would receive it: group, version, discovery mode. */
   static Map<String, List<String>> rendered(NodeVersion version, boolean staticMode) {
     ChatNetwork network = network(version, staticMode);
@@ -95,10 +106,14 @@ class NwakuFlagConformanceTest {
               (group, argv) -> {
                 String where = version + " " + (staticMode ? "static" : "discv5") + " " + group;
                 assertThat(options.check(argv)).as(where).isEmpty();
+                // the key the node reads from WAKUNODE2_NODEKEY is option --nodekey's
+                String key = nodeKeyEnv(version, staticMode, group);
+                assertThat(key).as(where).matches("[0-9a-f]{64}");
+                assertThat(options.check(List.of("--nodekey=" + key))).as(where).isEmpty();
                 assertThat(argv)
                     .as(where)
                     .contains("--dns-addrs-name-server=10.96.0.10", "--num-shards-in-network=0")
-                    .anyMatch(a -> a.matches("--nodekey=[0-9a-f]{64}"))
+                    .noneMatch(a -> a.contains("nodekey")) // the key is in the environment
                     .anyMatch(a -> a.startsWith("--nat=extip:10.1.0."));
                 if (staticMode) {
                   assertThat(argv.stream().filter(a -> a.startsWith("--staticnode=")))
@@ -124,6 +139,10 @@ class NwakuFlagConformanceTest {
             .map(a -> a.substring(2, a.contains("=") ? a.indexOf('=') : a.length()))
             .forEach(emitted::add);
       }
+    }
+    // --nodekey is given in the environment (WAKUNODE2_NODEKEY, checked above), still managed
+    if (!nodeKeyEnv(NodeVersion.NWAKU_V0_36_0, false, "relay").isEmpty()) {
+      emitted.add("nodekey");
     }
     Set<String> expected = new TreeSet<>(NwakuArgs.MANAGED_FLAGS);
     expected.removeAll(NwakuArgs.OVERRIDING_FLAGS);

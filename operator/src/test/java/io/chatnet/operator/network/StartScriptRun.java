@@ -30,8 +30,20 @@ public final class StartScriptRun {
 
   private StartScriptRun() {}
 
+  /** Marks the stand-in binary's last line: the node key it got in its environment. */
+  private static final String ENV_MARK = "#env-nodekey=";
+
+  /** What the node got: its argv (after the binary) and the key in its environment ("" if none). */
+  public record Run(List<String> argv, String nodeKeyEnv) {}
+
   /** The node's full argv (after the binary) for pod {@code ordinal} of {@code group}. */
   public static List<String> argv(
+      ChatNetwork network, NodeGroup group, int ordinal, ConfigMap config, int peerWaitSeconds) {
+    return run(network, group, ordinal, config, peerWaitSeconds).argv();
+  }
+
+  /** The start script run for pod {@code ordinal} of {@code group}. */
+  public static Run run(
       ChatNetwork network, NodeGroup group, int ordinal, ConfigMap config, int peerWaitSeconds) {
     try {
       Path dir = Files.createTempDirectory("chatnet-start");
@@ -46,7 +58,15 @@ public final class StartScriptRun {
         }
         Path resolv = Files.writeString(dir.resolve("resolv.conf"), RESOLV_CONF);
         Path binary = dir.resolve("node");
-        Files.writeString(binary, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        // prints its argv, one per line, then the key it found in its environment
+        Files.writeString(
+            binary,
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n"
+                + "printf '"
+                + ENV_MARK
+                + "%s\\n' \"${"
+                + NodeStartScript.NODEKEY_ENV
+                + ":-}\"\n");
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
         // -Dchatnet.test.shell="busybox sh" runs it with the release images' shell (busybox ash)
         List<String> command =
@@ -70,7 +90,9 @@ public final class StartScriptRun {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
           throw new IllegalStateException("start script failed: " + err);
         }
-        return new String(out, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
+        String key = lines.get(lines.size() - 1).substring(ENV_MARK.length());
+        return new Run(lines.subList(0, lines.size() - 1), key);
       } finally {
         try (var files = Files.walk(dir)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,0 +1,69 @@
+package io.chatnet.operator.security;
+
+import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.identity.NodeKey;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every form in which a network's key material exists or could be written: each nwaku node's
+ * private key as nwaku's --nodekey takes it (hex, also upper case and with 0x), as the key Secret
+ * stores it (base64 of the hex text, NodeKeySecrets), as raw bytes in base64 and base64url, and
+ * libp2p's protobuf encoding of a secp256k1 private key (KeyType 2, go-libp2p core/crypto/pb
+ * crypto.proto: field 1 type, field 2 data), in hex and base64; and the network's seed, from which
+ * every key derives (NodeKey.derive), so the seed is as secret as the keys.
+ */
+public final class KeyMaterial {
+  private KeyMaterial() {}
+
+  public static List<SecretForm> of(ChatNetwork network) {
+    String seed = network.getSpec().getSeed();
+    List<SecretForm> forms = new ArrayList<>();
+    forms.add(new SecretForm("spec.seed", "seed", seed));
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      if (group.getKind() != GroupKind.NWAKU) {
+        continue; // status-backend clients get no key from chatnet
+      }
+      for (int ordinal = 0; ordinal < group.getReplicas(); ordinal++) {
+        forms.addAll(
+            forms(
+                group.getName() + "/" + ordinal,
+                NodeKey.derive(seed, group.getName(), ordinal).privateKeyHex()));
+      }
+    }
+    return forms;
+  }
+
+  /** The spellings of one private key given as 64 hex digits. */
+  public static List<SecretForm> forms(String owner, String hex) {
+    byte[] raw = HexFormat.of().parseHex(hex);
+    byte[] libp2p = new byte[4 + raw.length];
+    libp2p[0] = 0x08; // field 1 (Type), varint
+    libp2p[1] = 0x02; // Secp256k1
+    libp2p[2] = 0x12; // field 2 (Data), bytes
+    libp2p[3] = (byte) raw.length;
+    System.arraycopy(raw, 0, libp2p, 4, raw.length);
+    Base64.Encoder b64 = Base64.getEncoder();
+    return List.of(
+        new SecretForm(owner, "hex", hex),
+        new SecretForm(owner, "upper-case hex", hex.toUpperCase(Locale.ROOT)),
+        new SecretForm(owner, "hex with 0x", "0x" + hex),
+        new SecretForm(
+            owner,
+            "base64 of the hex text (Secret data)",
+            b64.encodeToString(hex.getBytes(StandardCharsets.US_ASCII))),
+        new SecretForm(owner, "base64 of the raw key", b64.encodeToString(raw)),
+        new SecretForm(
+            owner,
+            "base64url of the raw key",
+            Base64.getUrlEncoder().withoutPadding().encodeToString(raw)),
+        new SecretForm(owner, "libp2p-encoded key, hex", HexFormat.of().formatHex(libp2p)),
+        new SecretForm(owner, "libp2p-encoded key, base64", b64.encodeToString(libp2p)));
+  }
+}
