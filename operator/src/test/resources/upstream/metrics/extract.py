@@ -18,7 +18,9 @@ import re
 import subprocess
 import sys
 
-DECL = re.compile(r"\bdeclare(?:Public)?(Counter|Gauge|Histogram|Summary)\b\s*\(?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\*?\s*,")
+# The name comes first, or as a named argument (`identifier = NAME`, as nwaku v0.36.0 declares
+# waku_rln_valid_messages_total).
+DECL = re.compile(r"\bdeclare(?:Public)?(Counter|Gauge|Histogram|Summary)\b\s*\(?\s*(?:identifier\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*\*?\s*,")
 STRING = re.compile(r'"""(?:.|\n)*?"""|"(?:\\.|[^"\\])*"')
 
 

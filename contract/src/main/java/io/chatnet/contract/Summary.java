@@ -169,18 +169,7 @@ public record Summary(
             e.getKey(),
             f.latencyMillis() == null
                 ? f
-                : new Figures(
-                    f.sent(),
-                    f.failed(),
-                    f.expected(),
-                    f.received(),
-                    f.duplicates(),
-                    f.late(),
-                    f.lost(),
-                    f.acked(),
-                    f.deliveryRatio(),
-                    LatencySummaries.change(f.latencyMillis(), change),
-                    f.unknown()));
+                : f.withLatency(LatencySummaries.change(f.latencyMillis(), change)));
       }
     }
     return rebuilt(

@@ -354,6 +354,16 @@ public final class LoadRun {
       tracker.acked(signal.event().path("messageID").asText(""));
       return;
     }
+    if ("envelope.expired".equals(signal.type())) {
+      // status-go gave up publishing these messages (docs/rln-results.md: all a client sees of a
+      // refusal).
+      for (var id : signal.event().path("ids")) {
+        tracker
+            .envelopeExpired(id.asText(""))
+            .ifPresent(m -> catchUps.unsent(m.messageId(), m.receivers()));
+      }
+      return;
+    }
     if (graph.onMessages(client, signal) || contactPhase.onMessages(client, signal)) {
       return;
     }

@@ -204,6 +204,58 @@ class RelayContractTest {
   }
 
   @Test
+  void publishesOverTheRlnLimitAreRefusedNotFailedNorLost() {
+    // Three RLN publishers with 4 proofs per 1 s each; 30 msg/s over three nodes is 10/s per node:
+    // most publishes are over the limit.
+    nodes = new NwakuStandIn(Version.NWAKU_V0_36, CLUSTER, 200, List.of(SHARDS, SHARDS, SHARDS));
+    nodes.rln(4, 1.0);
+    Plan plan = plan(3, 1, 30, 200);
+    Summary summary = run(plan, 0);
+
+    Figures relay = summary.traffic().get("relay");
+    long from = LoadRun.micros(plan.measureFrom());
+    long to = LoadRun.micros(plan.endAt());
+    long refusedInWindow =
+        nodes.rlnRefused.stream()
+            .map(p -> decode(p.payload()))
+            .filter(m -> m.sentMicros() >= from && m.sentMicros() < to)
+            .count();
+    Truth truth = truth(plan, Set.of(0, 1, 2));
+    assertThat(relay.refused()).isEqualTo(refusedInWindow).isGreaterThan(relay.sent());
+    assertThat(relay.refusedBySender()).containsExactly(Map.entry("relay", refusedInWindow));
+    assertThat(relay.failed()).isZero();
+    assertThat(summary.relay().publishFailures()).isEmpty();
+    // The accepted ones are the node's proofs: at most 4 per node per second of window (+1 epoch).
+    assertThat(relay.sent()).isEqualTo(truth.published()).isBetween(1L, 3L * 4 * (3 + 1));
+    // Delivery covers accepted messages only: refused ones are not lost.
+    assertThat(relay.expected()).isEqualTo(2 * relay.sent());
+    assertThat(relay.received()).isEqualTo(relay.expected());
+    assertThat(relay.lost()).isZero();
+    assertThat(relay.deliveryRatio()).isEqualTo(1.0);
+  }
+
+  @Test
+  void theStandInAnswersAsNwakuOverTheRlnLimit() throws Exception {
+    nodes = new NwakuStandIn(Version.LOGOS_DELIVERY_V0_38, CLUSTER, 50, List.of(SHARDS));
+    nodes.rln(2, 3600);
+    HttpClient http = HttpClient.newHttpClient();
+    String body = "{\"payload\":\"aGk=\",\"contentTopic\":\"" + CONTENT_TOPIC + "\"}";
+    String topic = nodes.url(0) + RelaySender.messagesPath("/waku/2/rs/16/32");
+    assertThat(post(http, topic, body).statusCode()).isEqualTo(200);
+    assertThat(post(http, topic, body).statusCode()).isEqualTo(200);
+    HttpResponse<String> third = post(http, topic, body);
+    assertThat(third.statusCode()).isEqualTo(500);
+    assertThat(third.body())
+        .isEqualTo(
+            "Failed to publish: error appending RLN proof to message: could not get new message id"
+                + " to generate an rln proof: NonceLimitReached: Nonce limit reached. Please wait"
+                + " for the next epoch. requested nonce: 2 & nonceLimit: 2");
+    // A refused request still advances the counter (nonce_manager.nim).
+    assertThat(post(http, topic, body).body()).endsWith("requested nonce: 3 & nonceLimit: 2");
+    assertThat(nodes.rlnRefused).hasSize(2);
+  }
+
+  @Test
   void theStandInKeepsNwakusRules() throws Exception {
     nodes = new NwakuStandIn(Version.NWAKU_V0_36, CLUSTER, 50, List.of(SHARDS, SHARDS));
     HttpClient http = HttpClient.newHttpClient();

@@ -185,7 +185,7 @@ public final class ChatClient implements AutoCloseable {
           }
         }
       }
-      case "messages.new", "message.delivered" -> messageSink.accept(signal);
+      case "messages.new", "message.delivered", "envelope.expired" -> messageSink.accept(signal);
       default -> {}
     }
   }

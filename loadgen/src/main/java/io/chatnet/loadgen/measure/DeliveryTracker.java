@@ -111,7 +111,7 @@ public final class DeliveryTracker {
     if (clientKey != null) {
       byClientId.remove(clientKey);
     }
-    if (!sent.measured) {
+    if (!sent.measured || sent.refused) {
       return;
     }
     if (sent.reachedAny()) {
@@ -154,6 +154,7 @@ public final class DeliveryTracker {
     final List<String> expected;
     private volatile long got;
     volatile Object clientKey; // to forget its ack mapping with it
+    volatile boolean refused; // its client gave up publishing it (status-go envelope.expired)
     private Set<String> gotBeyond64; // groups over 64 members only
 
     Sent(
@@ -259,6 +260,52 @@ public final class DeliveryTracker {
     }
   }
 
+  /**
+   * A send refused by the RLN rate limit at its publishing node (relay: nwaku's 500
+   * "NonceLimitReached" answer): it leaves the expected figures like a failure, but counts as
+   * refused, not failed.
+   */
+  public void refused(TrafficKind kind, String senderKind, MessageText message) {
+    Sent sent = messages.remove(message.id());
+    if (sent != null && sent.clientKey != null) {
+      byClientId.remove(sent.clientKey);
+    }
+    countRefused(kind, senderKind, sent);
+  }
+
+  /**
+   * status-go's envelope.expired signal for a client message id: the client's node gave up
+   * publishing it after its retries (its lightpush service node refused it every time). The message
+   * leaves the expected figures and counts as refused; it stays tracked so that a receipt that
+   * still arrives (another copy of it got through) is not taken for another shard's message, but
+   * such a receipt is not counted. Returns the message refused, if the id was a tracked message's.
+   */
+  public java.util.Optional<RefusedMessage> envelopeExpired(String clientMessageId) {
+    String id = byClientId.get(ClientMessageKey.of(clientMessageId));
+    Sent sent = id == null ? null : messages.get(id);
+    if (sent == null || sent.refused) {
+      return java.util.Optional.empty();
+    }
+    sent.refused = true;
+    countRefused(sent.kind, sent.senderKind, sent);
+    return java.util.Optional.of(new RefusedMessage(sent.id, sent.expected));
+  }
+
+  /** A message refused after its client had accepted it, and its expected receivers. */
+  public record RefusedMessage(String messageId, List<String> receivers) {}
+
+  private void countRefused(TrafficKind kind, String senderKind, Sent sent) {
+    metrics.refused.labelValues(kind.label(), senderKind).inc();
+    if (sent != null && sent.measured) {
+      Tally tally = tallies.get(kind);
+      tally.sent.decrementAndGet();
+      tally.expected.addAndGet(-sent.expected.size());
+      tally.refused.incrementAndGet();
+      tally.refusedBySender.computeIfAbsent(senderKind, k -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  /** Message ids this tracker counted as refused after their send was accepted. */
   /** A message.delivered acknowledgement for the client message id. */
   public void acked(String clientMessageId) {
     String id = byClientId.get(ClientMessageKey.of(clientMessageId));
@@ -291,6 +338,9 @@ public final class DeliveryTracker {
         foreign.incrementAndGet(); // sent by another shard
       }
       return;
+    }
+    if (sent.refused) {
+      return; // its sender's client gave up on it: neither expected nor received
     }
     String label = sent.kind.label();
     int index = sent.expected.indexOf(receiver);
@@ -366,7 +416,7 @@ public final class DeliveryTracker {
   public long reachedAny(TrafficKind kind) {
     long n = settledReached.get(kind).get();
     for (Sent sent : messages.values()) {
-      if (sent.measured && sent.kind == kind && sent.reachedAny()) {
+      if (sent.measured && !sent.refused && sent.kind == kind && sent.reachedAny()) {
         n++;
       }
     }
@@ -378,7 +428,7 @@ public final class DeliveryTracker {
     Map<TrafficKind, Long> out = new EnumMap<>(TrafficKind.class);
     settledUnknown.forEach((kind, n) -> out.put(kind, n.get()));
     for (Sent sent : messages.values()) {
-      if (sent.measured) {
+      if (sent.measured && !sent.refused) {
         out.merge(sent.kind, unknownOf(sent), Long::sum);
       }
     }
@@ -410,6 +460,8 @@ public final class DeliveryTracker {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong late = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final Map<String, AtomicLong> refusedBySender = new ConcurrentHashMap<>();
     // Fixed size whatever the number of receipts (LatencyHistograms: 1 us to 1 h, 1%).
     private final Histogram latencies = LatencyHistograms.create();
 
@@ -439,7 +491,15 @@ public final class DeliveryTracker {
           acked.get(),
           exp == 0 ? null : (double) rec / exp,
           latencySummary(),
-          unknown);
+          unknown,
+          refused.get(),
+          refusedBySender());
+    }
+
+    private Map<String, Long> refusedBySender() {
+      Map<String, Long> out = new java.util.TreeMap<>();
+      refusedBySender.forEach((k, v) -> out.put(k, v.get()));
+      return out;
     }
   }
 }

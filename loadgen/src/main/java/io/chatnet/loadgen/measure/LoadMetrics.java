@@ -35,6 +35,15 @@ public final class LoadMetrics {
           .help("Sends that failed (error from the client or node, timeout)")
           .labelNames("traffic", "client_kind")
           .register(registry);
+  public final Counter refused =
+      Counter.builder()
+          .name("chatnet_loadgen_messages_refused_total")
+          .help(
+              "Sends refused by the RLN rate limit (relay: the node's NonceLimitReached answer;"
+                  + " chat: status-go's envelope.expired after its retries), by the sender's"
+                  + " client kind; neither sent nor failed")
+          .labelNames("traffic", "client_kind")
+          .register(registry);
   public final Counter expected =
       Counter.builder()
           .name("chatnet_loadgen_messages_expected_total")

@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (RelayWakuMessage: payload base64, contentTopic, version, timestamp in ns, meta, ephemeral,
  * proof), unchanged in logos-delivery v0.38.1. The topic is percent-encoded as one path segment, as
  * nwaku's own REST client sends it. The node answers 400 "Failed to publish: Node not subscribed to
- * topic: ..." when it does not relay the topic: that is a failed send, never a delivered one.
+ * topic: ..." when it does not relay the topic: that is a failed send, never a delivered one. On an
+ * RLN network the node's answer over its rate limit counts as refused, not failed ({@link
+ * RlnRefusals}).
  */
 public final class RelaySender {
   private static final long TIMEOUT_MILLIS = 10_000;
@@ -138,21 +140,29 @@ public final class RelaySender {
           .compose(r -> r.send(payload))
           .compose(
               response ->
-                  response.body().map(b -> response.statusCode() + " " + b.toString().strip()))
+                  response.body().map(b -> new Answer(response.statusCode(), b.toString().strip())))
           .onComplete(
               result -> {
-                String outcome =
-                    result.failed() ? String.valueOf(result.cause().getMessage()) : result.result();
-                if (result.succeeded() && outcome.startsWith("200 ")) {
+                Answer answer = result.succeeded() ? result.result() : null;
+                if (answer != null && answer.status() == 200) {
                   tracker.accepted(TrafficKind.RELAY, Map.of("relay", (long) expected.size()));
+                } else if (answer != null
+                    && RlnRefusals.isRateLimited(answer.status(), answer.body())) {
+                  tracker.refused(TrafficKind.RELAY, "relay", message);
                 } else {
-                  fail(message, outcome);
+                  fail(
+                      message,
+                      answer == null
+                          ? String.valueOf(result.cause().getMessage())
+                          : answer.status() + " " + answer.body());
                 }
               });
     } catch (Exception e) {
       fail(message, String.valueOf(e.getMessage()));
     }
   }
+
+  private record Answer(int status, String body) {}
 
   private void fail(MessageText message, String reason) {
     tracker.sendFailed(TrafficKind.RELAY, "relay", message);

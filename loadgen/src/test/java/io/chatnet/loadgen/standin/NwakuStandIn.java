@@ -76,6 +76,22 @@ public final class NwakuStandIn implements AutoCloseable {
   public final Queue<Cached> evicted = new ConcurrentLinkedQueue<>();
   public final Queue<String> requests = new ConcurrentLinkedQueue<>();
 
+  /** Publishes a node refused over its RLN limit (the ground truth of refusals). */
+  public final Queue<Published> rlnRefused = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Makes every node an RLN publisher with its own membership: {@code limit} proofs per {@code
+   * epochSeconds} ({@link NonceManager}); over it a REST publish answers 500 with nonce_manager's
+   * text, as nwaku does.
+   */
+  public void rln(long limit, double epochSeconds) {
+    synchronized (this) {
+      for (Node node : nodes) {
+        node.nonces = new NonceManager(limit, epochSeconds);
+      }
+    }
+  }
+
   /** Relay delay between nodes, in milliseconds. */
   public volatile long relayDelayMillis = 5;
 
@@ -150,6 +166,7 @@ public final class NwakuStandIn implements AutoCloseable {
     final Set<String> cacheTopics = new LinkedHashSet<>();
     final Set<String> contentTopics = new LinkedHashSet<>();
     final List<Entry> cache = new ArrayList<>();
+    NonceManager nonces; // null without RLN
 
     Node(int index, int capacity) {
       this.index = index;
@@ -328,8 +345,24 @@ public final class NwakuStandIn implements AutoCloseable {
       if (decoded instanceof Answer refusal) {
         return refusal;
       }
+      Answer refused = appendProof(topic, (Message) decoded);
+      if (refused != null) {
+        return refused;
+      }
       relay(topic, (Message) decoded);
       return text(200, "OK");
+    }
+
+    /**
+     * handlers.nim: with RLN mounted, the proof is appended after decoding and before validation;
+     * no message id left answers 500. Null when the publish may go on.
+     */
+    Answer appendProof(String topic, Message message) {
+      if (nonces == null || nonces.getNonce() != null) {
+        return null;
+      }
+      rlnRefused.add(new Published(index, topic, message.payload, nowMicros()));
+      return text(500, nonces.relayRefusal());
     }
 
     Answer autoPublish(String contentType, Buffer body) {
@@ -351,6 +384,11 @@ public final class NwakuStandIn implements AutoCloseable {
             "Failed to publish. Autosharding error: invalid format: content-topic '"
                 + message.contentTopic
                 + "' must start with slash");
+      }
+      String shardTopic = "/waku/2/rs/" + clusterId + "/" + genZeroShard(parts[1], parts[2], 1024);
+      Answer refused = appendProof(shardTopic, message);
+      if (refused != null) {
+        return refused;
       }
       // v0.36.0: generation 0 hashes application and version over 1024 shards.
       relay("/waku/2/rs/" + clusterId + "/" + genZeroShard(parts[1], parts[2], 1024), message);

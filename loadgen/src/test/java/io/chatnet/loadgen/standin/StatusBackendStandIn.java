@@ -145,6 +145,13 @@ public final class StatusBackendStandIn implements AutoCloseable {
       String text, String sender, String chat, Set<String> receivers, long micros) {}
 
   public final Faults faults = new Faults();
+
+  /**
+   * Set to put the light clients (wakuV2LightClient) behind an RLN lightpush service node: their
+   * messages over its limit are retried and end in envelope.expired, as status-go's are.
+   */
+  public volatile LightpushRln lightpushRln;
+
   // Append-only logs that grow with every message: a copy-on-write list would copy the whole log
   // on each append and slow the stand-in down as a run goes on.
   public final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
@@ -995,6 +1002,52 @@ public final class StatusBackendStandIn implements AutoCloseable {
     accepted.add(
         new Accepted(
             text, from.name, chatId, Set.copyOf(to.stream().map(c -> c.name).toList()), micros()));
+    LightpushRln rln = lightpushRln;
+    if (rln != null && Boolean.TRUE.equals(accounts.get(from.name).get("wakuV2LightClient"))) {
+      lightpush(rln, from, to, text, chatId, messageId, 1);
+    } else {
+      publish(from, to, text, chatId, messageId);
+    }
+    return new JsonObject()
+        .put(
+            "messages",
+            new JsonArray().add(new JsonObject().put("id", messageId).put("text", text)));
+  }
+
+  /** One lightpush attempt of a light client's message through the RLN service node. */
+  private void lightpush(
+      LightpushRln rln,
+      Client from,
+      List<Client> to,
+      String text,
+      String chatId,
+      String messageId,
+      int attempt) {
+    if (rln.attempt()) {
+      if (attempt > 1) {
+        rln.deliveredOnRetry.incrementAndGet();
+      }
+      publish(from, to, text, chatId, messageId);
+    } else if (attempt < LightpushRln.MAX_ATTEMPTS) {
+      vertx.setTimer(
+          LightpushRln.retryDelayMillis(attempt),
+          t -> lightpush(rln, from, to, text, chatId, messageId, attempt + 1));
+    } else {
+      rln.expired.add(text);
+      push(
+          from,
+          frame(
+              "envelope.expired",
+              new JsonObject()
+                  .put("ids", new JsonArray().add(messageId))
+                  .put("hash", "0x" + "0".repeat(64))
+                  .put("message", LightpushRln.EXPIRED_MESSAGE)),
+          m -> {});
+    }
+  }
+
+  /** The message published: delivered to its receivers, and acknowledged to its sender. */
+  private void publish(Client from, List<Client> to, String text, String chatId, String messageId) {
     for (Client receiver : to) {
       int rh = Math.floorMod((text + receiver.name).hashCode(), 100);
       if (rh < faults.lossPercent) {
@@ -1034,10 +1087,6 @@ public final class StatusBackendStandIn implements AutoCloseable {
                     "message.delivered",
                     new JsonObject().put("chatID", chatId).put("messageID", messageId)),
                 m -> {}));
-    return new JsonObject()
-        .put(
-            "messages",
-            new JsonArray().add(new JsonObject().put("id", messageId).put("text", text)));
   }
 
   private static JsonObject frame(String type, JsonObject event) {

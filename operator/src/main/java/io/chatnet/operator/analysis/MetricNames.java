@@ -127,6 +127,50 @@ public final class MetricNames {
           "waku_rln_proof_verification_duration_seconds",
           "logos_delivery_rln_proof_verification_duration_seconds");
 
+  /**
+   * Messages whose RLN proof validated. nwaku v0.36.0 declares waku_rln_valid_messages_total a
+   * Histogram (protocol_metrics.nim, buckets over the root window): its count is {@code
+   * waku_rln_valid_messages_total_count}; from v0.37 (v0.37.1-beta, logos-delivery v0.38.1) it is a
+   * Counter with label shard, scraped as {@code ..._total_total}; logos_delivery_ at HEAD.
+   */
+  public static final Metric RLN_VALID_MESSAGES =
+      of(
+          "waku_rln_valid_messages_total_count",
+          "waku_rln_valid_messages_total_total",
+          "logos_delivery_rln_valid_messages_total_total");
+
+  /**
+   * RLN-invalid messages by type (invalid_timestamp, timestamp_mismatch, invalid_root,
+   * invalid_proof): Counter waku_rln_invalid_messages_total, protocol_metrics.nim (all versions).
+   */
+  public static final Metric RLN_INVALID_MESSAGES =
+      of(
+          "waku_rln_invalid_messages_total_total",
+          "logos_delivery_rln_invalid_messages_total_total");
+
+  /** Proofs verified: Counter waku_rln_proof_verification_total (protocol_metrics.nim). */
+  public static final Metric RLN_PROOF_VERIFICATIONS =
+      of(
+          "waku_rln_proof_verification_total_total",
+          "logos_delivery_rln_proof_verification_total_total");
+
+  /** Gauge waku_rln_proof_generation_duration_seconds (protocol_metrics.nim): the last proof's. */
+  public static final Metric RLN_PROOF_GENERATION_SECONDS =
+      of(
+          "waku_rln_proof_generation_duration_seconds",
+          "logos_delivery_rln_proof_generation_duration_seconds");
+
+  /**
+   * Gauge waku_rln_remaining_proofs_per_epoch (protocol_metrics.nim): the node's own proofs left in
+   * this epoch (reset to the limit each epoch).
+   */
+  public static final Metric RLN_REMAINING_PROOFS =
+      of("waku_rln_remaining_proofs_per_epoch", "logos_delivery_rln_remaining_proofs_per_epoch");
+
+  /** Gauge waku_rln_total_generated_proofs (protocol_metrics.nim): proofs this node made. */
+  public static final Metric RLN_GENERATED_PROOFS =
+      of("waku_rln_total_generated_proofs", "logos_delivery_rln_total_generated_proofs");
+
   /** Nim GC heap per thread (label thread_id): Gauge nim_gc_mem_bytes, nim-metrics metrics.nim. */
   public static final Metric NIM_GC_MEM_BYTES = of("nim_gc_mem_bytes");
 
@@ -172,6 +216,12 @@ public final class MetricNames {
           MESSAGE_SIZE.bucket(),
           RLN_SPAM_MESSAGES,
           RLN_PROOF_VERIFICATION_SECONDS,
+          RLN_VALID_MESSAGES,
+          RLN_INVALID_MESSAGES,
+          RLN_PROOF_VERIFICATIONS,
+          RLN_PROOF_GENERATION_SECONDS,
+          RLN_REMAINING_PROOFS,
+          RLN_GENERATED_PROOFS,
           NIM_GC_MEM_BYTES,
           PROCESS_CPU_SECONDS,
           PROCESS_RESIDENT_MEMORY,

@@ -116,6 +116,7 @@ public final class MetricsAnalyzer {
       }
       results.setGroups(new ArrayList<>(groups.values()));
       results.setTraffic(new ArrayList<>(traffic.values()));
+      results.setRln(RlnAnalysis.read(promql, q -> query(q, end, deadline, warnings)));
     } catch (PrometheusException e) {
       return Outcome.unavailable(e.reason().name(), e.getMessage());
     }

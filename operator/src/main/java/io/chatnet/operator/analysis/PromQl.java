@@ -123,6 +123,33 @@ public final class PromQl {
         + "))";
   }
 
+  /** A counter's increase over every node of the network in the window (RLN counts). */
+  public String networkIncrease(MetricNames.Metric metric) {
+    return "sum(increase(" + metric.selector(nodes) + range + "))";
+  }
+
+  /**
+   * A gauge over every node of the network in the window: {@code over} of each node's {@code
+   * over}_over_time, e.g. ("avg", "avg") or ("min", "min").
+   */
+  public String networkGauge(MetricNames.Metric metric, String across, String over) {
+    return across + "(" + over + "_over_time(" + metric.selector(nodes) + range + "))";
+  }
+
+  /**
+   * The fewest proofs any publishing node (one that generated proofs in the window) had left:
+   * validator-only nodes hold no membership and would read 0.
+   */
+  public String rlnRemainingProofs() {
+    return "min(min_over_time("
+        + MetricNames.RLN_REMAINING_PROOFS.selector(nodes)
+        + range
+        + ") and (max_over_time("
+        + MetricNames.RLN_GENERATED_PROOFS.selector(nodes)
+        + range
+        + ") > 0))";
+  }
+
   /**
    * Relay payload bytes per pubsub topic over all nodes of the network in the window, by type and
    * direction (nwaku waku/waku_relay/protocol.nim at v0.36.0 counts "gross"/"in" on receipt and
@@ -185,6 +212,7 @@ public final class PromQl {
     queries.add(relayBytesByTopic());
     queries.add(trafficCounts());
     queries.add(latencyQuantiles());
+    queries.addAll(RlnAnalysis.queries(this));
     return queries;
   }
 

@@ -66,4 +66,11 @@ public class ExperimentCriteria {
   @Min(0)
   @Max(1)
   private Double maxNeverArrivedRatio;
+
+  @JsonPropertyDescription(
+      "Highest acceptable share of sends refused by the RLN rate limit (refused over sent, failed"
+          + " and refused), 0 to 1, per traffic kind (one-to-one, private groups and relay).")
+  @Min(0)
+  @Max(1)
+  private Double maxRefusedShare;
 }

@@ -42,4 +42,8 @@ public class MetricsResults {
           + " memory per pod, averaged over the phase, per status-backend group (one client kind"
           + " each); bandwidth and peers stay absent, status-backend does not expose them.")
   private List<GroupMetrics> idleBaseline = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "RLN figures of the network's nodes (validation, spam, proofs); absent without RLN series.")
+  private RlnMetrics rln;
 }

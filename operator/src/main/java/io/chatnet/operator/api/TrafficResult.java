@@ -32,6 +32,21 @@ public class TrafficResult {
           + " overflowed or a read failed); left out of expected and lost.")
   private long unknown;
 
+  @JsonPropertyDescription(
+      "Sends refused by the RLN rate limit (relay: the node's NonceLimitReached answer; chat:"
+          + " status-go's envelope.expired after its retries), neither sent nor failed, so the"
+          + " delivery ratio covers accepted messages. Absent when the load generator did not count"
+          + " refusals (summaries before contract refusals).")
+  private Long refused;
+
+  @JsonPropertyDescription("Refused sends by the sender's client kind (desktop, mobile, relay).")
+  private java.util.Map<String, Long> refusedBySender;
+
+  @JsonPropertyDescription(
+      "refused / (sent + failed + refused): the share of attempted sends the rate limit refused;"
+          + " absent when refusals were not counted.")
+  private Double refusedShare;
+
   @JsonPropertyDescription("received / expected.")
   private Double deliveryRatio;
 

@@ -84,6 +84,7 @@ public final class SummaryAggregator {
       result.setLost(result.getLost() + figures.lost());
       result.setLate(result.getLate() + figures.late());
       result.setUnknown(result.getUnknown() + figures.unknown());
+      RefusalMerge.add(result, figures);
       latency.add(figures.latencyMillis());
     }
     LatencyPercentiles merged = latency.result();
@@ -92,6 +93,9 @@ public final class SummaryAggregator {
       result.setLatencyP95Millis(merged.getP95Millis());
       result.setLatencyP99Millis(merged.getP99Millis());
       result.setLatencyMaxMillis(merged.getMaxMillis());
+    }
+    if (result != null) {
+      RefusalMerge.share(result);
     }
     if (result != null && result.getExpected() > 0) {
       result.setDeliveryRatio((double) result.getReceived() / result.getExpected());

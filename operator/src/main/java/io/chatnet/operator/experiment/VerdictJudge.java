@@ -35,7 +35,7 @@ public final class VerdictJudge {
             && (criteria.getMinDeliveryRatio() != null
                 || criteria.getMaxLatencyP95Millis() != null
                 || criteria.getMaxLatencyP99Millis() != null);
-    if (!chatCriteria && !OperationVerdicts.any(criteria)) {
+    if (!chatCriteria && !OperationVerdicts.any(criteria) && !RefusalVerdicts.any(criteria)) {
       verdict.setResult(NO_CRITERIA);
       return verdict;
     }
@@ -46,6 +46,11 @@ public final class VerdictJudge {
           OperationVerdicts.judge(criteria, results == null ? null : results.getOperations());
       passed = ops.passed();
       reasons.addAll(ops.reasons());
+    }
+    if (RefusalVerdicts.any(criteria)) {
+      OperationVerdicts.Judgement refusals = RefusalVerdicts.judge(criteria, results);
+      passed &= refusals.passed();
+      reasons.addAll(refusals.reasons());
     }
     if (!chatCriteria) {
       verdict.setResult(passed ? PASSED : FAILED);

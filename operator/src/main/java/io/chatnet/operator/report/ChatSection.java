@@ -59,26 +59,32 @@ final class ChatSection {
                 latency, "Percentiles are the largest shard's (an upper bound across shards)."),
             new Figure(
                 delivery, "Relay traffic's delivery is read from nwaku, not from receivers.")));
+    // The RLN columns only when the rate limit refused something: most networks run without RLN.
+    boolean refusals =
+        kinds.values().stream()
+            .anyMatch(r -> r != null && r.getRefused() != null && r.getRefused() > 0);
     List<List<Cell>> rows = new ArrayList<>();
-    kinds.forEach((name, r) -> rows.add(resultRow(name, r)));
+    kinds.forEach((name, r) -> rows.add(RefusalCells.add(resultRow(name, r), r, refusals)));
     data.put(
         "results",
         new Table(
             "results",
-            List.of(
-                "Traffic",
-                "Sent",
-                "Failed",
-                "Expected",
-                "Received",
-                "Duplicates",
-                "Lost",
-                "Late",
-                "Delivery",
-                "p50",
-                "p95",
-                "p99",
-                "max"),
+            RefusalCells.headers(
+                List.of(
+                    "Traffic",
+                    "Sent",
+                    "Failed",
+                    "Expected",
+                    "Received",
+                    "Duplicates",
+                    "Lost",
+                    "Late",
+                    "Delivery",
+                    "p50",
+                    "p95",
+                    "p99",
+                    "max"),
+                refusals),
             rows));
   }
 

@@ -65,6 +65,18 @@ class MetricNamesConformanceTest {
     assertThat(version("status-go-1f5b2d71").exposed())
         .contains("statusgo_waku_messages_sent_total", "process_cpu_seconds_total")
         .doesNotContain("statusgo_waku_envelope_sent_total", "libp2p_network_bytes_total");
+    // waku_rln_valid_messages_total: a Histogram on v0.36.0 (scraped _count), a Counter with
+    // label shard from v0.37 (scraped _total_total).
+    assertThat(v036.exposed())
+        .contains("waku_rln_valid_messages_total_count")
+        .doesNotContain("waku_rln_valid_messages_total_total");
+    for (String id : List.of("nwaku-v0.37.1-beta", "logos-delivery-v0.38.1")) {
+      assertThat(version(id).exposed())
+          .as(id)
+          .contains("waku_rln_valid_messages_total_total", "waku_rln_remaining_proofs_per_epoch")
+          .doesNotContain("waku_rln_valid_messages_total_count");
+    }
+    assertThat(head.exposed()).contains("logos_delivery_rln_valid_messages_total_total");
     // status-backend of the 2024-10-24 source has no metrics server.
     assertThat(version("status-go-c72f4913").servesMetrics()).isFalse();
   }

@@ -78,6 +78,34 @@ class HtmlReportTest {
   }
 
   @Test
+  void theRefusedShareShowsOnlyWhenTheRateLimitRefusedSomething() {
+    ChatExperiment plain = ReportFixtures.experiment("exp", 30);
+    assertThat(render(plain, null).select("table.results th").eachText())
+        .doesNotContain("Refused", "Refused share");
+
+    ChatExperiment rln = ReportFixtures.experiment("exp", 30);
+    var oneToOne = rln.getStatus().getResults().getOneToOne();
+    oneToOne.setRefused(600L);
+    oneToOne.setRefusedShare(0.2);
+    Document page = render(rln, null);
+    assertThat(page.select("table.results th").eachText())
+        .containsSubsequence("Failed", "Refused", "Refused share", "Expected");
+    var row =
+        page.select("table.results tr").stream()
+            .filter(r -> r.text().startsWith("one-to-one") || r.text().startsWith("oneToOne"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.select("td").eachText()).contains("600", "20.00 %");
+    // Private groups did not count refusals: not measured, never 0.
+    var groups =
+        page.select("table.results tr").stream()
+            .filter(r -> r.text().startsWith("private") || r.text().startsWith("privateGroups"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(groups.select("td").get(3).text()).isEqualTo("not measured");
+  }
+
+  @Test
   void saysPlainlyWhatIsolationWasAchieved() {
     Document page = render(ReportFixtures.experiment("exp", 30), ReportFixtures.network(4, 2));
     assertThat(page.text())

@@ -67,6 +67,19 @@ public final class SyntheticNetwork {
     }
   }
 
+  /**
+   * Which RLN validation series the nodes expose beyond the spam counter and verification gauge
+   * every node has: none (no RLN work), nwaku v0.36.0's (waku_rln_valid_messages_total a Histogram,
+   * scraped _count/_sum/_bucket) or v0.37+'s (a Counter with label shard, scraped _total_total);
+   * both add invalid-message and proof-verification counters, proof generation time, remaining and
+   * generated proofs (waku/waku_rln_relay/protocol_metrics.nim at those tags).
+   */
+  public enum RlnSeries {
+    NONE,
+    HISTOGRAM_V036,
+    COUNTER_V037
+  }
+
   /** The load generator's latency histogram bounds (loadgen's LoadMetrics), seconds. */
   public static final List<Double> LATENCY_BOUNDS =
       List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0);
@@ -126,6 +139,45 @@ public final class SyntheticNetwork {
     for (int shard = 0; shard < spec.shards; shard++) {
       loadgenOperations(shard);
     }
+    if (spec.rln != RlnSeries.NONE) {
+      for (Group group : spec.groups) {
+        for (int ordinal = 0; group.nwaku() && ordinal < group.replicas(); ordinal++) {
+          rln(group, ordinal);
+        }
+      }
+    }
+  }
+
+  /** A node's RLN validation series (after every other series: their draws stay the same). */
+  private void rln(Group group, int ordinal) {
+    Map<String, String> t = target(group, ordinal, 8008);
+    int reset = restartIndex(group, ordinal);
+    NodeMetrics v = spec.nodeMetrics;
+    double valid = 1 + random.nextInt(10);
+    if (spec.rln == RlnSeries.HISTOGRAM_V036) {
+      // Observations are root indices within the acceptable root window (buckets 1..5).
+      histogram(
+          v.declared("rln_valid_messages_total"),
+          t,
+          List.of(1.0, 2.0, 3.0, 4.0, 5.0),
+          valid,
+          1,
+          2,
+          reset);
+    } else {
+      nimCounter(
+          v.declared("rln_valid_messages_total"),
+          with(t, "shard", "/waku/2/rs/16/32"),
+          valid,
+          reset,
+          1);
+    }
+    nimCounter(
+        v.declared("rln_invalid_messages_total"), with(t, "type", "invalid_proof"), 0.02, reset, 1);
+    nimCounter(v.declared("rln_proof_verification_total"), t, valid, reset, 1);
+    gauge(v.declared("rln_proof_generation_duration_seconds"), t, 0.2, 0.05, 0.001);
+    gauge(v.declared("rln_remaining_proofs_per_epoch"), t, 10, 10, 1);
+    gauge(v.declared("rln_total_generated_proofs"), t, 100, 50, 1);
   }
 
   public static Builder builder() {
@@ -668,6 +720,14 @@ public final class SyntheticNetwork {
     private final List<Group> groups = new ArrayList<>();
     private int shards = 2;
     private boolean restart = true;
+    private RlnSeries rln = RlnSeries.NONE;
+
+    /** The RLN validation series the nodes expose (default none). */
+    public Builder rln(RlnSeries rln) {
+      this.rln = rln;
+      return this;
+    }
+
     private NodeMetrics nodeMetrics = NodeMetrics.WAKU;
 
     private Builder() {}
