@@ -125,29 +125,14 @@ class SweepPlannerTest {
   }
 
   @Test
-  void aChangedShapeStartsTheNextNetworkAndSameShapesShareOne() {
-    ChatNetworkSpecs shapes = new ChatNetworkSpecs();
-    assertThat(shapes.sameShapeDifferentCounts()).isTrue();
-    assertThat(shapes.otherImageIsAnotherShape()).isTrue();
-  }
-
-  /** The shape rule on two edits of the base network. */
-  static final class ChatNetworkSpecs {
-    final ChatSweep base = sweep("- {name: users, values: [4]}", "");
-
-    boolean sameShapeDifferentCounts() {
-      var a = base.getSpec().getNetwork();
-      var b = Serialization.clone(a);
-      b.getGroups().get(1).setReplicas(40);
-      return SweepPlanner.shapeOf(a).equals(SweepPlanner.shapeOf(b));
-    }
-
-    boolean otherImageIsAnotherShape() {
-      var a = base.getSpec().getNetwork();
-      var b = Serialization.clone(a);
-      b.getGroups().get(3).setImage("soutullostatus/status-backend:c72f4913");
-      return !SweepPlanner.shapeOf(a).equals(SweepPlanner.shapeOf(b));
-    }
+  void networksOfTheSameShapeDifferOnlyInCounts() {
+    var base = sweep("- {name: users, values: [4]}", "").getSpec().getNetwork();
+    var scaled = Serialization.clone(base);
+    scaled.getGroups().get(1).setReplicas(40);
+    assertThat(SweepPlanner.shapeOf(scaled)).isEqualTo(SweepPlanner.shapeOf(base));
+    var otherImage = Serialization.clone(base);
+    otherImage.getGroups().get(3).setImage("soutullostatus/status-backend:c72f4913");
+    assertThat(SweepPlanner.shapeOf(otherImage)).isNotEqualTo(SweepPlanner.shapeOf(base));
   }
 
   @Test
