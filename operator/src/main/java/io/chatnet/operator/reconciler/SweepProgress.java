@@ -63,14 +63,17 @@ final class SweepProgress {
       }
       ChatExperimentStatus s = experiment.getStatus();
       SweepPointStatus seen = entry;
+      boolean done = s != null && finished(s.getPhase()) && !ReportStep.pending(s);
       if (s != null) {
-        entry.setPhase(s.getPhase());
+        // Finished but its report not yet stored: not recorded, so not shown finished either
+        // (a finished phase in status is what marks a point recorded).
+        entry.setPhase(done || !finished(s.getPhase()) ? s.getPhase() : ExperimentPhase.Analyzing);
         entry.setVerdict(s.getVerdict() == null ? null : s.getVerdict().getResult());
         entry.setReportConfigMap(s.getReportConfigMap());
         Conditions.find(s.getConditions(), "Failed")
             .ifPresent(c -> seen.setMessage(c.getMessage()));
       }
-      if (s != null && finished(s.getPhase()) && !ReportStep.pending(s)) {
+      if (done) {
         recorded.add(entry);
         continue;
       }

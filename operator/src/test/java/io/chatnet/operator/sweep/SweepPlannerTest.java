@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The sweep planner without a cluster: points, their order, counts and networks, refusals. */
-class SweepPlannerTest {
-  static ChatSweep sweep(String axes, String extra) {
+public class SweepPlannerTest {
+  public static ChatSweep sweep(String axes, String extra) {
     return Serialization.unmarshal(
         """
         apiVersion: chatnet.io/v1alpha1
