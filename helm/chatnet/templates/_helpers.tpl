@@ -60,11 +60,16 @@ API server, and runs the reconcilers as this ServiceAccount.
 {{- define "chatnet.rules" -}}
 # The primary resources: informers (list, watch) and status patches (server-side apply).
 - apiGroups: ["chatnet.io"]
-  resources: ["chatnetworks", "chatexperiments"]
+  resources: ["chatnetworks", "chatexperiments", "chatsweeps"]
   verbs: ["list", "watch"]
 - apiGroups: ["chatnet.io"]
-  resources: ["chatnetworks/status", "chatexperiments/status"]
+  resources: ["chatnetworks/status", "chatexperiments/status", "chatsweeps/status"]
   verbs: ["patch"]
+# A sweep's networks and experiments (ChatSweepReconciler): server-side apply (create, and patch
+# to scale a network between points), and deletion of a network whose shape the next point leaves.
+- apiGroups: ["chatnet.io"]
+  resources: ["chatnetworks", "chatexperiments"]
+  verbs: ["create", "patch", "delete"]
 # Network objects (network/, ChatNetworkReconciler): informers, server-side apply (create and patch),
 # and deletion of groups that left the spec and key Secrets a scale-down emptied.
 - apiGroups: ["apps"]

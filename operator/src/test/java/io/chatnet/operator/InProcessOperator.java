@@ -3,6 +3,7 @@ package io.chatnet.operator;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.reconciler.ChatExperimentReconciler;
 import io.chatnet.operator.reconciler.ChatNetworkReconciler;
+import io.chatnet.operator.reconciler.ChatSweepReconciler;
 import io.chatnet.testkit.LocalCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -51,6 +52,10 @@ public final class InProcessOperator implements AutoCloseable {
             c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
     operator.register(
         new ChatExperimentReconciler(config(), client),
+        c ->
+            c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
+    operator.register(
+        new ChatSweepReconciler(client),
         c ->
             c.settingNamespace(namespace).withReconciliationMaxInterval(maxReconciliationInterval));
     operator.start();

@@ -32,6 +32,12 @@ public final class NameRules {
    */
   public static final int EXPERIMENT_NAME_MAX = 51;
 
+  /**
+   * Longest ChatSweep name: its networks are {@code <sweep>-n<k>} with k up to the 100 points a
+   * sweep may have, within {@link #NETWORK_NAME_MAX}.
+   */
+  public static final int SWEEP_NAME_MAX = 25;
+
   /** An RFC 1035 label: what a Service name must be. Network and group names follow it. */
   public static final String RFC1035_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
 

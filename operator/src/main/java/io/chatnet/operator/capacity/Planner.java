@@ -26,7 +26,7 @@ public final class Planner {
       relaysFrom = "the model's points' shape, " + model.relayNodesPerUser() + " per user";
     } else {
       relays = (int) request.users();
-      relaysFrom = "one per user, the shape of test-scenarios/sweep-*";
+      relaysFrom = "one per user, the shape of test-scenarios/sweep-users.yaml";
     }
     List<CapacityPlan.Figure> figures = new ArrayList<>();
     if (model == null) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrdFilesTest {
   /** Every custom resource class and the file its CRD lives in. */
   static final List<Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>>> RESOURCES =
-      List.of(ChatNetwork.class, ChatExperiment.class);
+      List.of(ChatNetwork.class, ChatExperiment.class, ChatSweep.class);
 
   static Path crdsDir() {
     return Path.of(System.getProperty("chatnet.repo.dir", "..")).resolve("crds");

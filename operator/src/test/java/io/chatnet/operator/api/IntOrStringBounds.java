@@ -36,6 +36,11 @@ final class IntOrStringBounds {
     if (schema == null) {
       return;
     }
+    // A field a @SchemaSwap leaves out (ChatSweep's base experiment has no networkRef) stays in
+    // the generator's required list; required names only properties the schema has.
+    if (schema.getRequired() != null && schema.getProperties() != null) {
+      schema.getRequired().removeIf(name -> !schema.getProperties().containsKey(name));
+    }
     if (Boolean.TRUE.equals(schema.getXKubernetesIntOrString()) && schema.getMaxLength() == null) {
       schema.setMaxLength(QUANTITY_MAX_LENGTH);
     }

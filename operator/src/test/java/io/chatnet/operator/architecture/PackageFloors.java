@@ -40,6 +40,7 @@ final class PackageFloors {
           Map.entry("report", 3),
           Map.entry("preflight", 3),
           Map.entry("rln", 3),
+          Map.entry("sweep", 3),
           Map.entry("reconciler", 4),
           Map.entry("planning", 4),
           Map.entry("e2e", 5));

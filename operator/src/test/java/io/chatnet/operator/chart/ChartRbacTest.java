@@ -78,8 +78,13 @@ class ChartRbacTest {
       concat(
           Access.of("chatnet.io", "chatnetworks", "list", "watch"),
           Access.of("chatnet.io", "chatexperiments", "list", "watch"),
+          Access.of("chatnet.io", "chatsweeps", "list", "watch"),
           Access.of("chatnet.io", "chatnetworks/status", "patch"),
           Access.of("chatnet.io", "chatexperiments/status", "patch"),
+          Access.of("chatnet.io", "chatsweeps/status", "patch"),
+          // a sweep's networks and experiments (ChatSweepReconciler)
+          Access.of("chatnet.io", "chatnetworks", "create", "patch", "delete"),
+          Access.of("chatnet.io", "chatexperiments", "create", "patch", "delete"),
           Access.of("apps", "statefulsets", "list", "watch", "create", "patch", "delete"),
           Access.of("", "services", "list", "watch", "create", "patch", "delete"),
           Access.of("", "secrets", "list", "watch", "create", "patch", "delete"),
@@ -116,7 +121,10 @@ class ChartRbacTest {
           "kube-controller-manager",
           Access.of("coordination.k8s.io", "leases", "get", "update", "patch", "delete"));
 
-  /** Never needed in a watched namespace: running code in pods, escalation, changing specs. */
+  /**
+   * Never needed in a watched namespace: running code in pods, escalation, changing the user's
+   * specs (a sweep's own networks and experiments are the exception above).
+   */
   static final List<Access> NOT_NEEDED_IN_NAMESPACE =
       concat(
           Access.of("", "pods", "create", "get", "update", "patch"),
@@ -125,8 +133,9 @@ class ChartRbacTest {
           Access.of("", "serviceaccounts/token", "create"),
           Access.of("", "configmaps", "delete", "update"),
           Access.of("", "secrets", "get", "update"),
-          Access.of("chatnet.io", "chatnetworks", "create", "update", "patch", "delete"),
-          Access.of("chatnet.io", "chatexperiments", "create", "update", "patch", "delete"),
+          Access.of("chatnet.io", "chatnetworks", "update"),
+          Access.of("chatnet.io", "chatexperiments", "update"),
+          Access.of("chatnet.io", "chatsweeps", "create", "update", "patch", "delete"),
           Access.of("rbac.authorization.k8s.io", "roles", "create", "bind", "escalate"),
           Access.of("rbac.authorization.k8s.io", "rolebindings", "create"),
           Access.of("apps", "deployments", "create", "patch"));

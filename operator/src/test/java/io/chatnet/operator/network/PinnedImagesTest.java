@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatNetwork;
+import io.chatnet.operator.api.ChatSweep;
 import io.chatnet.operator.api.NodeGroup;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -48,10 +49,18 @@ class PinnedImagesTest {
     try (Stream<Path> files = Files.walk(Scenarios.dir())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
-          if (!document.contains("kind: ChatNetwork")) {
+          ChatNetwork network;
+          if (document.contains("kind: ChatNetwork")) {
+            network = Serialization.unmarshal(document, ChatNetwork.class);
+          } else if (document.contains("kind: ChatSweep")) {
+            // a sweep's base network: the images every point's network runs
+            ChatSweep sweep = Serialization.unmarshal(document, ChatSweep.class);
+            network = new ChatNetwork();
+            network.setMetadata(sweep.getMetadata());
+            network.setSpec(sweep.getSpec().getNetwork());
+          } else {
             continue;
           }
-          ChatNetwork network = Serialization.unmarshal(document, ChatNetwork.class);
           network.getMetadata().setNamespace("ns");
           for (NodeGroup group : network.getSpec().getGroups()) {
             PodSpec pod =

@@ -112,7 +112,7 @@ class KubectlPluginTest {
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err())
         .isEqualTo(
-            "kubectl chatnet: unknown verb 'bogus' (verbs: status, report, compare, fit, plan, help)\n");
+            "kubectl chatnet: unknown verb 'bogus' (verbs: status, sweep, report, compare, fit, plan, help)\n");
     Run negative = kubectl("chatnet", "plan", "--users", "-5", "--rate", "1");
     assertThat(negative.exit()).isEqualTo(2);
     assertThat(negative.err()).isEqualTo("chatnet plan: --users must be 0 or more, not -5\n");

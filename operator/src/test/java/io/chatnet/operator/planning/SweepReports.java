@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 
 /**
- * report.json of one-to-one sweep points shaped like test-scenarios/sweep-*: users clients in
- * pairs, one relay node per user, with the figures given.
+ * report.json of one-to-one sweep points shaped like test-scenarios/sweep-users.yaml: users clients
+ * in pairs, one relay node per user, with the figures given.
  */
 final class SweepReports {
   private SweepReports() {}
