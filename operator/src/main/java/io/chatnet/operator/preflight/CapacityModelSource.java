@@ -64,49 +64,47 @@ public final class CapacityModelSource {
     String skip = ", or set spec.preflight.skipChecks: [capacityModel]";
     ConfigMap map = get.apply(ref.getConfigMap());
     if (map == null) {
-      return new Loaded(
-          null,
-          new Finding(
-              Finding.CAPACITY_MODEL_NOT_FOUND,
-              "ConfigMap "
-                  + ref.getConfigMap()
-                  + " named by "
-                  + PredictedUsageCheck.FIELD
-                  + ".configMap does not exist in the network's namespace. Fix: create it (kubectl"
-                  + " create configmap "
-                  + ref.getConfigMap()
-                  + " --from-file="
-                  + ref.getKey()
-                  + "=model.json)"
-                  + skip));
+      return refused(
+          Finding.CAPACITY_MODEL_NOT_FOUND,
+          "ConfigMap "
+              + ref.getConfigMap()
+              + " named by "
+              + PredictedUsageCheck.FIELD
+              + ".configMap does not exist in the network's namespace. Fix: create it (kubectl"
+              + " create configmap "
+              + ref.getConfigMap()
+              + " --from-file="
+              + ref.getKey()
+              + "=model.json)"
+              + skip);
     }
     String text = map.getData() == null ? null : map.getData().get(ref.getKey());
     if (text == null) {
-      return new Loaded(
-          null,
-          new Finding(
-              Finding.CAPACITY_MODEL_NOT_FOUND,
-              "ConfigMap "
-                  + ref.getConfigMap()
-                  + " has no key "
-                  + ref.getKey()
-                  + " ("
-                  + PredictedUsageCheck.FIELD
-                  + ".key; keys: "
-                  + (map.getData() == null ? "none" : String.join(", ", map.getData().keySet()))
-                  + "). Fix the key"
-                  + skip));
+      return refused(
+          Finding.CAPACITY_MODEL_NOT_FOUND,
+          "ConfigMap "
+              + ref.getConfigMap()
+              + " has no key "
+              + ref.getKey()
+              + " ("
+              + PredictedUsageCheck.FIELD
+              + ".key; keys: "
+              + (map.getData() == null ? "none" : String.join(", ", map.getData().keySet()))
+              + "). Fix the key"
+              + skip);
     }
     try {
       return new Loaded(CapacityModel.read(text, where), null);
     } catch (IllegalArgumentException e) {
-      return new Loaded(
-          null,
-          new Finding(
-              Finding.CAPACITY_MODEL_UNREADABLE,
-              e.getMessage()
-                  + ". Fix: store model.json as `kubectl chatnet fit --out` writes it"
-                  + skip));
+      return refused(
+          Finding.CAPACITY_MODEL_UNREADABLE,
+          e.getMessage()
+              + ". Fix: store model.json as `kubectl chatnet fit --out` writes it"
+              + skip);
     }
+  }
+
+  private static Loaded refused(String reason, String message) {
+    return new Loaded(null, new Finding(reason, message));
   }
 }

@@ -160,28 +160,15 @@ public final class FitChart {
     for (int s = 0; s < series.size(); s++) {
       Series one = series.get(s);
       for (Point p : one.points()) {
-        svg.open(
-            "circle",
-            "class",
-            "point",
-            "data-series",
+        Frame.point(
+            svg,
             one.name(),
-            "data-x",
             p.x(),
-            "data-y",
             p.y(),
-            "cx",
             x.pixel(p.x()),
-            "cy",
             y.pixel(p.y()),
-            "r",
-            5,
-            "fill",
             Palette.colour(s),
-            "stroke",
-            "#ffffff");
-        svg.text("title", p.label() + ": " + yFormat.apply(p.y()) + " at " + xFormat.apply(p.x()));
-        svg.close("circle");
+            p.label() + ": " + yFormat.apply(p.y()) + " at " + xFormat.apply(p.x()));
       }
     }
     return svg.end();
@@ -193,41 +180,9 @@ public final class FitChart {
     double x = LEFT;
     svg.empty("circle", "class", "key", "cx", x + 5, "cy", top + 5, "r", 4, "fill", Palette.AXIS);
     x = keyText(svg, "measured", x + 14, top);
-    svg.empty(
-        "line",
-        "class",
-        "key",
-        "x1",
-        x,
-        "x2",
-        x + 22,
-        "y1",
-        top + 5,
-        "y2",
-        top + 5,
-        "stroke",
-        Palette.AXIS,
-        "stroke-width",
-        2);
+    keyLine(svg, x, top, null);
     x = keyText(svg, "law (measured range)", x + 26, top);
-    svg.empty(
-        "line",
-        "class",
-        "key",
-        "x1",
-        x,
-        "x2",
-        x + 22,
-        "y1",
-        top + 5,
-        "y2",
-        top + 5,
-        "stroke",
-        Palette.AXIS,
-        "stroke-width",
-        2,
-        "stroke-dasharray",
-        "7 5");
+    keyLine(svg, x, top, "7 5");
     x = keyText(svg, "prediction", x + 26, top);
     svg.empty(
         "rect",
@@ -263,6 +218,17 @@ public final class FitChart {
         "fill-opacity",
         0.15);
     keyText(svg, runBand, x + 20, top);
+  }
+
+  private static void keyLine(Svg svg, double x, double top, String dash) {
+    List<Object> attributes =
+        new ArrayList<>(
+            List.of("class", "key", "x1", x, "x2", x + 22, "y1", top + 5, "y2", top + 5));
+    attributes.addAll(List.of("stroke", Palette.AXIS, "stroke-width", 2));
+    if (dash != null) {
+      attributes.addAll(List.of("stroke-dasharray", dash));
+    }
+    svg.empty("line", attributes.toArray());
   }
 
   private static double keyText(Svg svg, String text, double x, double top) {

@@ -111,4 +111,36 @@ final class Frame {
         "fill",
         Palette.AXIS);
   }
+
+  /** A measured point: a circle carrying its series and values, with a tooltip. */
+  static void point(
+      Svg svg,
+      String series,
+      double x,
+      double y,
+      double cx,
+      double cy,
+      String colour,
+      String title) {
+    svg.open(
+        "circle",
+        "class",
+        "point",
+        "data-series",
+        series,
+        "data-x",
+        x,
+        "data-y",
+        y,
+        "cx",
+        cx,
+        "cy",
+        cy,
+        "r",
+        5,
+        "fill",
+        colour);
+    svg.text("title", title);
+    svg.close("circle");
+  }
 }
