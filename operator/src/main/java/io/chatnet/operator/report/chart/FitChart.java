@@ -184,23 +184,13 @@ public final class FitChart {
     x = keyText(svg, "law (measured range)", x + 26, top);
     keyLine(svg, x, top, "7 5");
     x = keyText(svg, "prediction", x + 26, top);
-    svg.empty(
-        "rect",
-        "class",
-        "key",
-        "x",
-        x,
-        "y",
-        top,
-        "width",
-        16,
-        "height",
-        10,
-        "fill",
-        Palette.AXIS,
-        "fill-opacity",
-        0.4);
+    keyBand(svg, x, top, 0.4);
     x = keyText(svg, lawBand, x + 20, top);
+    keyBand(svg, x, top, 0.15);
+    keyText(svg, runBand, x + 20, top);
+  }
+
+  private static void keyBand(Svg svg, double x, double top, double opacity) {
     svg.empty(
         "rect",
         "class",
@@ -216,8 +206,7 @@ public final class FitChart {
         "fill",
         Palette.AXIS,
         "fill-opacity",
-        0.15);
-    keyText(svg, runBand, x + 20, top);
+        opacity);
   }
 
   private static void keyLine(Svg svg, double x, double top, String dash) {
