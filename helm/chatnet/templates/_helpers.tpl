@@ -79,10 +79,11 @@ API server, and runs the reconcilers as this ServiceAccount.
   resources: ["services", "secrets"]
   verbs: ["list", "watch", "create", "patch", "delete"]
 # The network ConfigMap, the experiment plan and experiment reports: applied, never deleted (owner
-# references remove them with their ChatNetwork or ChatExperiment).
+# references remove them with their ChatNetwork or ChatExperiment). get: the capacity model a
+# network's spec.preflight.capacityModel names (preflight/CapacityModelSource).
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 # The load generator Job (experiment/LoadGeneratorJob): applied, and deleted when a run fails.
 - apiGroups: ["batch"]
   resources: ["jobs"]

@@ -22,8 +22,17 @@ public class Preflight {
   @JsonPropertyDescription(
       "Skip only these checks: capacity (nodes' free allocatable resources), quota"
           + " (ResourceQuotas), podSecurity (the namespace's pod-security.kubernetes.io/enforce"
-          + " level).")
+          + " level), capacityModel (the predictions of spec.preflight.capacityModel).")
   private List<PreflightCheck> skipChecks = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "A fitted capacity model to check the network against: its laws (the numbers `kubectl"
+          + " chatnet plan` prints) predict per pod CPU and memory for the network's clients at"
+          + " the given rate; a prediction over a group's memory limit refuses the network (the"
+          + " pods would be OOM-killed), one over a request is noted, and the capacity check counts"
+          + " the predicted usage where it exceeds the requests. Skip with skipChecks:"
+          + " [capacityModel].")
+  private CapacityModelRef capacityModel;
 
   public void setSkipChecks(List<PreflightCheck> skipChecks) {
     this.skipChecks = skipChecks == null ? new ArrayList<>() : skipChecks;

@@ -12,5 +12,8 @@ public enum PreflightCheck {
   QUOTA,
   /** The built pod templates against the namespace's Pod Security admission level. */
   @JsonProperty("podSecurity")
-  POD_SECURITY
+  POD_SECURITY,
+  /** Per pod CPU and memory predicted by spec.preflight.capacityModel against requests/limits. */
+  @JsonProperty("capacityModel")
+  CAPACITY_MODEL
 }

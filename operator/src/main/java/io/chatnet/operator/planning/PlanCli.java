@@ -4,10 +4,12 @@ import io.chatnet.operator.capacity.CapacityModel;
 import io.chatnet.operator.capacity.CapacityPlan;
 import io.chatnet.operator.capacity.PlanRequest;
 import io.chatnet.operator.capacity.Planner;
+import io.chatnet.operator.capacity.SweepPoint;
 import io.chatnet.operator.capacity.Traffic;
 import io.chatnet.operator.report.ExperimentReport;
 import io.chatnet.operator.report.ReportJson;
 import io.chatnet.operator.report.SweepPoints;
+import io.chatnet.operator.report.SweepReportPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -195,23 +197,58 @@ public final class PlanCli {
     @Option(names = "--out", paramLabel = "MODEL_JSON", description = "Write the model here.")
     Path out;
 
+    @Option(
+        names = "--html",
+        paramLabel = "FILE",
+        description = "Also write the sweep report page here: points, laws, prediction and bands.")
+    Path html;
+
+    @Option(
+        names = "--predict-to",
+        paramLabel = "USERS",
+        description = "The page's curves run to this many users (default: 10 x the largest).")
+    Double predictTo;
+
+    @Option(
+        names = "--title",
+        defaultValue = "chatnet capacity sweep",
+        description = "The page's title (default: ${DEFAULT-VALUE}).")
+    String title;
+
     @Parameters(arity = "1..*", paramLabel = "REPORT_JSON", description = "report.json files.")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
-      CapacityModel model = CapacityModel.fit(SweepPoints.of(readReports(files)));
+      List<SweepPoint> points = SweepPoints.of(readReports(files));
+      CapacityModel model = CapacityModel.fit(points);
       PrintWriter printer = spec.commandLine().getOut();
       printer.print(FitTable.render(model));
       if (out != null) {
-        if (out.getParent() != null) {
-          Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, model.toJson());
+        write(out, model.toJson());
         printer.println("model written to " + out);
+      }
+      if (html != null) {
+        if (predictTo != null && !(predictTo > 0)) {
+          throw new IllegalArgumentException("--predict-to must be above zero, not " + predictTo);
+        }
+        SweepReportPage.Options options =
+            new SweepReportPage.Options(
+                SweepReportPage.Options.DEFAULT.factor(),
+                predictTo,
+                SweepReportPage.Options.DEFAULT.level());
+        write(html, SweepReportPage.render(title, points, model, options));
+        printer.println("page written to " + html);
       }
       printer.flush();
       return 0;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, text);
     }
   }
 

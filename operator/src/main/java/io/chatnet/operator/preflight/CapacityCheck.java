@@ -34,6 +34,19 @@ public final class CapacityCheck {
    */
   public static Result check(
       List<Node> nodes, List<Pod> pods, List<GroupDemand> demands, List<LimitRange> limitRanges) {
+    return check(nodes, pods, demands, limitRanges, Map.of());
+  }
+
+  /**
+   * As above, each group's pods counted at their predicted usage ({@code predicted}, by group name,
+   * from spec.preflight.capacityModel) where it exceeds their requests.
+   */
+  public static Result check(
+      List<Node> nodes,
+      List<Pod> pods,
+      List<GroupDemand> demands,
+      List<LimitRange> limitRanges,
+      Map<String, ResourceAmounts> predicted) {
     Map<String, ResourceAmounts> used = new TreeMap<>();
     for (Pod pod : pods) {
       String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
@@ -79,6 +92,7 @@ public final class CapacityCheck {
       ResourceAmounts perPod =
           PodRequests.of(demand.pod(), limitRanges)
               .requests()
+              .max(predicted.getOrDefault(demand.group().getName(), ResourceAmounts.NONE))
               .plus(ResourceAmounts.of("pods", BigDecimal.ONE));
       ResourceAmounts needed = perPod.times(demand.added());
       totalNeeded = totalNeeded.plus(needed);

@@ -203,6 +203,20 @@ public final class PreflightStep {
       notes.add("quota skipped (spec.preflight.skipChecks)");
     }
 
+    Map<String, ResourceAmounts> predicted = Map.of();
+    if (settings.getCapacityModel() != null && settings.runs(PreflightCheck.CAPACITY_MODEL)) {
+      predicted =
+          CapacityModelSource.check(
+              settings.getCapacityModel(),
+              network.getSpec().getGroups(),
+              demands,
+              limitRanges,
+              name -> client.configMaps().inNamespace(namespace).withName(name).get(),
+              findings,
+              notes,
+              summaries);
+    }
+
     if (settings.runs(PreflightCheck.CAPACITY)) {
       String unknown =
           "capacity unknown: the operator may not list nodes and pods cluster-wide (a"
@@ -224,7 +238,7 @@ public final class PreflightStep {
                           .getItems());
       if (nodes.isPresent() && pods.isPresent()) {
         CapacityCheck.Result result =
-            CapacityCheck.check(nodes.get(), pods.get(), demands, limitRanges);
+            CapacityCheck.check(nodes.get(), pods.get(), demands, limitRanges, predicted);
         result.finding().ifPresent(findings::add);
         if (result.finding().isEmpty()) {
           summaries.add(result.summary());

@@ -79,7 +79,7 @@ final class SweepReportStep {
       return false;
     }
     try {
-      ConfigMap report = SweepReportConfigMap.build(sweep, model, points, Map.of());
+      ConfigMap report = SweepReportConfigMap.build(sweep, model, points);
       new Applier(client).apply(sweep, report, live);
     } catch (ReportConfigMap.TooLargeException e) {
       fail(sweep, status, "TooLarge", e.getMessage());

@@ -13,12 +13,13 @@ import java.util.TreeMap;
 /**
  * The sweep's report ConfigMap ({@code <sweep>-report}): model.json (the capacity model fitted from
  * the points) and points.json (every point: axis values, experiment, outcome, and the measured
- * point the model was fitted on, absent for a point without a usable report). Pure: what goes in is
- * given; more keys (a page) can be added by the caller through {@code extra}.
+ * point the model was fitted on, absent for a point without a usable report) and report.html (the
+ * sweep's page: {@link SweepReportPage} over the measured points and the model). Pure.
  */
 public final class SweepReportConfigMap {
   public static final String MODEL_KEY = "model.json";
   public static final String POINTS_KEY = "points.json";
+  public static final String PAGE_KEY = "report.html";
 
   private SweepReportConfigMap() {}
 
@@ -35,9 +36,13 @@ public final class SweepReportConfigMap {
   public record Points(String sweep, List<Point> points) {}
 
   public static ConfigMap build(
-      ChatSweep sweep, CapacityModel model, List<Point> points, Map<String, String> extra) {
-    Map<String, String> data = new TreeMap<>(extra);
+      ChatSweep sweep, CapacityModel model, List<Point> points) {
+    Map<String, String> data = new TreeMap<>();
     data.put(MODEL_KEY, model.toJson());
+    List<SweepPoint> measured =
+        points.stream().map(Point::measured).filter(java.util.Objects::nonNull).toList();
+    data.put(
+        PAGE_KEY, SweepReportPage.render("Sweep " + sweep.getMetadata().getName(), measured, model));
     data.put(POINTS_KEY, ReportJson.write(new Points(sweep.getMetadata().getName(), points)));
     long size = ReportConfigMap.dataBytes(data);
     if (size > ReportConfigMap.MAX_DATA_BYTES) {

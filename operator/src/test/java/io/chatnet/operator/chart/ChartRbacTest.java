@@ -88,7 +88,7 @@ class ChartRbacTest {
           Access.of("apps", "statefulsets", "list", "watch", "create", "patch", "delete"),
           Access.of("", "services", "list", "watch", "create", "patch", "delete"),
           Access.of("", "secrets", "list", "watch", "create", "patch", "delete"),
-          Access.of("", "configmaps", "list", "watch", "create", "patch"),
+          Access.of("", "configmaps", "get", "list", "watch", "create", "patch"),
           Access.of("batch", "jobs", "list", "watch", "create", "patch", "delete"),
           Access.of("", "pods", "list", "watch", "delete"),
           Access.of("", "events", "create", "list"),

@@ -82,6 +82,21 @@ class PlanCliTest {
     assertThat(fit.out())
         .contains("relay bandwidth in: y = a*(U*r)^b")
         .contains("residual lab/sweep-100-12");
+    // --html adds the page and a line saying where; the fit's text is otherwise the same
+    Path page = dir.resolve("out/sweep.html");
+    List<String> htmlArgs = new ArrayList<>(List.of("fit", "--html", page.toString()));
+    htmlArgs.addAll(files);
+    Run withPage = run(htmlArgs.toArray(String[]::new));
+    assertThat(withPage.exit()).as(withPage.err()).isZero();
+    assertThat(withPage.out())
+        .isEqualTo(
+            fit.out().replace("model written to " + model + "\n", "")
+                + "page written to "
+                + page
+                + "\n");
+    assertThat(Files.readString(page))
+        .contains("<h1>chatnet capacity sweep</h1>", "relay bandwidth in: y = a*(U*r)^b")
+        .contains("class=\"extrapolation\"");
 
     // The model's power law equals an independent fit: closed-form least squares of ln y on ln L.
     LawFit law =

@@ -171,7 +171,13 @@ class ChatSweepLifecycleTest {
               .withName(done.getStatus().getReportConfigMap())
               .get();
       assertThat(report.getData())
-          .containsKeys(SweepReportConfigMap.MODEL_KEY, SweepReportConfigMap.POINTS_KEY);
+          .containsKeys(
+              SweepReportConfigMap.MODEL_KEY,
+              SweepReportConfigMap.POINTS_KEY,
+              SweepReportConfigMap.PAGE_KEY);
+      assertThat(report.getData().get(SweepReportConfigMap.PAGE_KEY))
+          .contains("Sweep sw")
+          .contains("<svg");
       assertThat(report.getData().get(SweepReportConfigMap.POINTS_KEY)).contains("\"sw-p6\"");
       CapacityModel model =
           CapacityModel.read(report.getData().get(SweepReportConfigMap.MODEL_KEY), "model.json");

@@ -21,12 +21,7 @@ final class Frame {
 
   /** The vertical value axis on the left, with horizontal grid lines across the plot. */
   static void valueAxis(
-      Svg svg,
-      Scale scale,
-      double left,
-      double right,
-      String title,
-      DoubleFunction<String> format) {
+      Svg svg, Axis scale, double left, double right, String title, DoubleFunction<String> format) {
     for (double tick : scale.ticks()) {
       double y = scale.pixel(tick);
       svg.empty("line", "x1", left, "x2", right, "y1", y, "y2", y, "stroke", Palette.GRID);
@@ -72,12 +67,7 @@ final class Frame {
 
   /** The horizontal axis at the bottom, with vertical grid lines up the plot. */
   static void horizontalAxis(
-      Svg svg,
-      Scale scale,
-      double bottom,
-      double top,
-      String title,
-      DoubleFunction<String> format) {
+      Svg svg, Axis scale, double bottom, double top, String title, DoubleFunction<String> format) {
     for (double tick : scale.ticks()) {
       double x = scale.pixel(tick);
       svg.empty("line", "x1", x, "x2", x, "y1", bottom, "y2", top, "stroke", Palette.GRID);
@@ -120,5 +110,37 @@ final class Frame {
         11,
         "fill",
         Palette.AXIS);
+  }
+
+  /** A measured point: a circle carrying its series and values, with a tooltip. */
+  static void point(
+      Svg svg,
+      String series,
+      double x,
+      double y,
+      double cx,
+      double cy,
+      String colour,
+      String title) {
+    svg.open(
+        "circle",
+        "class",
+        "point",
+        "data-series",
+        series,
+        "data-x",
+        x,
+        "data-y",
+        y,
+        "cx",
+        cx,
+        "cy",
+        cy,
+        "r",
+        5,
+        "fill",
+        colour);
+    svg.text("title", title);
+    svg.close("circle");
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * A linear value axis from {@code min} to a rounded-up maximum, with about five ticks at 1, 2 or 5
  * times a power of ten, mapped onto a pixel range.
  */
-record Scale(double min, double max, double step, double fromPixel, double toPixel) {
+record Scale(double min, double max, double step, double fromPixel, double toPixel)
+    implements Axis {
 
   /** A scale covering {@code [low, high]}; a degenerate range is widened so it has some height. */
   static Scale covering(double low, double high, double fromPixel, double toPixel) {
@@ -39,11 +40,13 @@ record Scale(double min, double max, double step, double fromPixel, double toPix
     return nice * power;
   }
 
-  double pixel(double value) {
+  @Override
+  public double pixel(double value) {
     return fromPixel + (value - min) / (max - min) * (toPixel - fromPixel);
   }
 
-  List<Double> ticks() {
+  @Override
+  public List<Double> ticks() {
     List<Double> ticks = new ArrayList<>();
     int count = (int) Math.round((max - min) / step);
     for (int i = 0; i <= count; i++) {

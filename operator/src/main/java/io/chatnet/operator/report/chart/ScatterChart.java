@@ -96,26 +96,15 @@ public final class ScatterChart {
         svg.empty("polyline", "points", path, "fill", "none", "stroke", colour, "stroke-width", 2);
       }
       for (Point p : drawn) {
-        svg.open(
-            "circle",
-            "class",
-            "point",
-            "data-series",
+        Frame.point(
+            svg,
             one.name(),
-            "data-x",
             p.x(),
-            "data-y",
             p.y(),
-            "cx",
             x.pixel(p.x()),
-            "cy",
             y.pixel(p.y()),
-            "r",
-            5,
-            "fill",
-            colour);
-        svg.text("title", p.label() + ": " + yFormat.apply(p.y()) + " at " + xFormat.apply(p.x()));
-        svg.close("circle");
+            colour,
+            p.label() + ": " + yFormat.apply(p.y()) + " at " + xFormat.apply(p.x()));
         if (s == 0) {
           // names once per experiment (the first series), left of points near the right edge
           boolean flip = x.pixel(p.x()) > WIDTH - RIGHT - 120;
