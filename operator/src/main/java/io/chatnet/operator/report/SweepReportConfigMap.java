@@ -35,14 +35,14 @@ public final class SweepReportConfigMap {
   /** points.json's content. */
   public record Points(String sweep, List<Point> points) {}
 
-  public static ConfigMap build(
-      ChatSweep sweep, CapacityModel model, List<Point> points) {
+  public static ConfigMap build(ChatSweep sweep, CapacityModel model, List<Point> points) {
     Map<String, String> data = new TreeMap<>();
     data.put(MODEL_KEY, model.toJson());
     List<SweepPoint> measured =
         points.stream().map(Point::measured).filter(java.util.Objects::nonNull).toList();
     data.put(
-        PAGE_KEY, SweepReportPage.render("Sweep " + sweep.getMetadata().getName(), measured, model));
+        PAGE_KEY,
+        SweepReportPage.render("Sweep " + sweep.getMetadata().getName(), measured, model));
     data.put(POINTS_KEY, ReportJson.write(new Points(sweep.getMetadata().getName(), points)));
     long size = ReportConfigMap.dataBytes(data);
     if (size > ReportConfigMap.MAX_DATA_BYTES) {
