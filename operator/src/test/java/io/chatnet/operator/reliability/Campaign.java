@@ -57,6 +57,9 @@ final class Campaign implements AutoCloseable {
 
     /** Whether an audited write belongs to this trial's objects. */
     boolean concerns(AuditLog.Write write);
+
+    /** What the world does once the new operator is starting (lift a hold the trial set up). */
+    default void afterKill() throws Exception {}
   }
 
   /** Runs trial {@code trial} of {@code campaignCase} with kills drawn within {@code window}. */
@@ -70,6 +73,7 @@ final class Campaign implements AutoCloseable {
     }
     String state = t.state();
     Instant killed = killAndRestart();
+    t.afterKill();
     List<String> last = t.violations();
     Instant deadline = killed.plus(settings.convergeWithin());
     while (!last.isEmpty() && Instant.now().isBefore(deadline) && operator.alive()) {

@@ -21,7 +21,7 @@ record CampaignSettings(
   static CampaignSettings fromEnvironment() {
     return new CampaignSettings(
         number("seed", System.currentTimeMillis()),
-        (int) number("trials", 2),
+        (int) number("trials", 1),
         (int) number("relays", 40),
         Duration.ofMillis(number("kill-window-ms", 8000)),
         Duration.ofSeconds(number("quiet-seconds", 6)),

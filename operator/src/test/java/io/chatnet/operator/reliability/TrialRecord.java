@@ -11,8 +11,8 @@ import java.util.List;
  * One trial of a campaign case: where the kill fell, what the object was doing then, whether it
  * converged and how long after the kill, the writes the operator made over the quiet interval after
  * convergence, and every invariant that did not hold. Appended as one tab-separated line to
- * target/reliability/trials.tsv (or chatnet.reliability.out), which bench/reliability/run.sh turns
- * into bench/reliability.md.
+ * target/reliability/trials.tsv (or chatnet.reliability.out, CHATNET_RELIABILITY_OUT), which
+ * bench/reliability/run.sh turns into bench/reliability.md.
  */
 record TrialRecord(
     String campaignCase,
@@ -48,8 +48,12 @@ record TrialRecord(
 
   /** Appends this record to the campaign's file (header first on a new file) and prints it. */
   TrialRecord append() {
-    Path out =
-        Path.of(System.getProperty("chatnet.reliability.out", "target/reliability/trials.tsv"));
+    String file =
+        System.getProperty(
+            "chatnet.reliability.out",
+            System.getenv()
+                .getOrDefault("CHATNET_RELIABILITY_OUT", "target/reliability/trials.tsv"));
+    Path out = Path.of(file);
     try {
       Files.createDirectories(out.toAbsolutePath().getParent());
       if (!Files.exists(out)) {
