@@ -92,7 +92,9 @@ public final class NetworkInvariants {
               && network.getMetadata().getUid().equals(owners.get(0).getUid())
               && Boolean.TRUE.equals(owners.get(0).getController());
       if (!ownedByThis) {
+        // (an apply would be refused too: an object has at most one controller)
         violations.add(key + " owners " + owners.stream().map(OwnerReference::getUid).toList());
+        continue;
       }
       HasMetadata desired = wanted.get(key);
       if (desired != null && !sameAsApplied(client, network, desired, o)) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * the one fixed before the kill, exactly one load generator Job and one report ConfigMap were ever
  * created (watched, not listed at the end), its results were written once, and the operator then
  * writes nothing. The shards' end is played from the test ({@link ShardPlayer}); to hold an
- * experiment in Running the nodes are cordoned so its Job's pods wait, and in Analyzing the shards'
- * summaries are held, each until the kill.
+ * experiment in Preparing (until its start) and Running the nodes are cordoned so its Job's pods
+ * wait, and in Analyzing the shards' summaries are held, each until the kill.
  */
 @LocalClusterTest
 class ExperimentFaultCampaignIT {
@@ -115,14 +115,20 @@ class ExperimentFaultCampaignIT {
 
     @Override
     public void act() throws Exception {
-      if (phase == ExperimentPhase.Running) {
+      if (phase != ExperimentPhase.Analyzing) {
+        // kwok completes a Job's pods at once, where a real shard waits for the start instant:
+        // unscheduled pods keep the Job running, so Preparing lasts until the start, then Running
         cordon(client, true);
       }
       if (phase == ExperimentPhase.Analyzing) {
         player.hold(name);
       }
       ChatExperiment experiment = ChatExperimentLifecycleTest.experiment(ns, name, NETWORK, "");
-      experiment.getSpec().setSetupSeconds(phaseSeconds());
+      // Preparing is seen late on a loaded machine (its reconcile fixes the start and writes the
+      // plan and Job first): a doubled setup leaves the whole kill window before the start
+      experiment
+          .getSpec()
+          .setSetupSeconds(phaseSeconds() * (phase == ExperimentPhase.Preparing ? 2 : 1));
       experiment.getSpec().setDurationSeconds(Math.max(10, phaseSeconds())); // schema minimum
       client.resource(experiment).create();
       start = awaitPhase(client, ns, name, phase).getStatus().getPlannedStart();

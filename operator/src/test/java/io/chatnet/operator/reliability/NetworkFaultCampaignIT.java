@@ -10,6 +10,7 @@ import io.chatnet.operator.reconciler.NetworkInvariants;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +48,12 @@ class NetworkFaultCampaignIT {
     return network;
   }
 
+  static Resource<ChatNetwork> network(KubernetesClient client, TestNamespace ns, String name) {
+    return client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(name);
+  }
+
   static ChatNetwork get(KubernetesClient client, TestNamespace ns, String name) {
-    return client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(name).get();
+    return network(client, ns, name).get();
   }
 
   static String state(KubernetesClient client, TestNamespace ns, String name) {
@@ -117,7 +122,7 @@ class NetworkFaultCampaignIT {
                   client.resource(manifest(ns, name, SETTINGS.relays())).create();
                 }
               }));
-      client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(name).delete();
+      network(client, ns, name).delete();
     }
     assertAllPassed(records);
   }
@@ -140,10 +145,7 @@ class NetworkFaultCampaignIT {
               new NetworkTrial(client, ns, name) {
                 @Override
                 public void act() {
-                  client
-                      .resources(ChatNetwork.class)
-                      .inNamespace(ns.name())
-                      .withName(name)
+                  network(client, ns, name)
                       .edit(
                           n -> {
                             n.getSpec().getGroups().get(1).setReplicas(relays);
@@ -152,7 +154,7 @@ class NetworkFaultCampaignIT {
                 }
               }));
     }
-    client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(name).delete();
+    network(client, ns, name).delete();
     assertAllPassed(records);
   }
 
@@ -172,11 +174,7 @@ class NetworkFaultCampaignIT {
               new NetworkTrial(client, ns, name) {
                 @Override
                 public void act() {
-                  client
-                      .resources(ChatNetwork.class)
-                      .inNamespace(ns.name())
-                      .withName(name)
-                      .delete();
+                  network(client, ns, name).delete();
                 }
 
                 @Override
