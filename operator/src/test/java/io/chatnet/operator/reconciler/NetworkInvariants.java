@@ -137,9 +137,8 @@ public final class NetworkInvariants {
   /**
    * Whether applying the builders' object (as the operator does: server-side apply, its field
    * manager, its owner reference) would leave {@code live} as it is. Asked with a dry run, so the
-   * API server's defaulting and merging decide, not a comparison of the two JSON texts (the
-   * operator's applied-hash annotation cannot be recomputed here: the packaged operator serialises
-   * with Quarkus' Jackson settings).
+   * API server's defaulting and merging decide, not the operator's own applied-hash annotation (a
+   * hash is the operator's claim; this asks what applying would change).
    */
   static boolean sameAsApplied(
       KubernetesClient client, ChatNetwork network, HasMetadata desired, HasMetadata live) {
