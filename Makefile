@@ -69,6 +69,10 @@ bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); wr
 	$(MVN) -q -DskipTests -Dspotless.check.skip=true -pl operator -am package
 	bench/network/run.sh
 
+.PHONY: bench-reliability
+bench-reliability: ## fault campaign: operator SIGKILLed at random instants (networks, experiments); writes bench/reliability.md [TRIALS= NODES= SEED=]
+	bench/reliability/run.sh
+
 .PHONY: bench-loadgen
 bench-loadgen: ## benchmark the load generator against the status-backend stand-in; writes bench/loadgen.md
 	bench/loadgen/run.sh

@@ -76,7 +76,14 @@ public final class NetworkConfigMap {
                   NodeIdentities.peerId(spec.getSeed(), group.getName(), ordinal));
           wakuNodes.add(addr);
           if (group.effectiveServices().isStore()) {
-            storeNodes.add(Map.of("id", pod, "enr", enr, "addr", addr, "fleet", FLEET));
+            // ordered: Map.of's order changes with each JVM run, and so would this ConfigMap,
+            // re-applied by every restarted operator (fault campaign, bench/reliability.md)
+            Map<String, String> node = new LinkedHashMap<>();
+            node.put("id", pod);
+            node.put("enr", enr);
+            node.put("addr", addr);
+            node.put("fleet", FLEET);
+            storeNodes.add(node);
           }
         }
       }

@@ -186,12 +186,32 @@ public final class Applier {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(serialization.asJson(desired).getBytes(StandardCharsets.UTF_8));
+              .digest(canonicalJson(desired).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present", e);
     }
   }
+
+  /**
+   * The object's JSON with every map's keys sorted: labels and selectors are built with Map.of,
+   * whose iteration order changes from one JVM run to the next, so an unsorted hash made every
+   * restarted operator re-apply each object once (found by the fault campaign,
+   * bench/reliability.md).
+   */
+  private String canonicalJson(HasMetadata desired) {
+    try {
+      Object tree = CANONICAL.readValue(serialization.asJson(desired), Object.class);
+      return CANONICAL.writeValueAsString(tree);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the client's own JSON reads back", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   static OwnerReference ownerReference(HasMetadata owner) {
     return new OwnerReferenceBuilder()

@@ -122,7 +122,7 @@ public class ChatExperimentLifecycleTest {
   }
 
   /** What a shard reports: 60 sent in the window, all delivered but one, p95 of 120 ms. */
-  static String summaryJson(String experiment, int shard) throws Exception {
+  public static String summaryJson(String experiment, int shard) throws Exception {
     Figures figures =
         new Figures(
             60, 0, 60, 59, 1, 0, 1, 58, 59 / 60.0, new LatencySummary(40, 120, 250, 400, 55), 0);
