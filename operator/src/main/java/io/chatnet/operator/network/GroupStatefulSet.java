@@ -9,6 +9,7 @@ import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.naming.ScrapeNames;
+import io.chatnet.operator.rln.RlnBinding;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -32,6 +33,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The StatefulSet of one group: Parallel pod management (a 1000-pod group starts at once), no
@@ -83,6 +85,20 @@ public final class GroupStatefulSet {
 
   public static StatefulSet build(
       ChatNetwork network, NodeGroup group, int keyChunks, BuildDefaults defaults) {
+    return build(network, group, keyChunks, defaults, Optional.empty());
+  }
+
+  /**
+   * The group's StatefulSet on an RLN network whose bring-up has reached {@code rln} (empty: no
+   * RLN, or not yet bound). Seam between the bring-up (reconciler/RlnStep) and the node side
+   * (flags, keystore init container, replicas held at the funded count).
+   */
+  public static StatefulSet build(
+      ChatNetwork network,
+      NodeGroup group,
+      int keyChunks,
+      BuildDefaults defaults,
+      Optional<RlnBinding> rln) {
     String name = Names.group(network, group);
     boolean nwaku = group.getKind() == GroupKind.NWAKU;
     List<Volume> volumes = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** ChatNetworks with RLN for the pure tests, from YAML as a user writes them. */
-final class RlnFixtures {
+public final class RlnFixtures {
   static final RlnEndpoints CHAIN =
       new RlnEndpoints(
           "http://net-rln-chain:8545", "0x0165878A594ca255338adfa4d48449f69242Eb8F", 1234);
@@ -12,7 +12,7 @@ final class RlnFixtures {
   private RlnFixtures() {}
 
   /** bootstrap, relay, a lightpush service group and mobile clients, at {@code version}. */
-  static ChatNetwork network(String version, String rln, String extraGroups) {
+  public static ChatNetwork network(String version, String rln, String extraGroups) {
     String yaml =
         """
         apiVersion: chatnet.io/v1alpha1
@@ -31,7 +31,7 @@ final class RlnFixtures {
     return Serialization.unmarshal(yaml, ChatNetwork.class);
   }
 
-  static ChatNetwork network(String rln) {
+  public static ChatNetwork network(String rln) {
     return network("nwaku-v0.36.0", rln, "");
   }
 }

@@ -1,11 +1,11 @@
-package io.chatnet.operator.rln;
+package io.chatnet.operator.network;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.EthAccount;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
-import io.chatnet.operator.network.NodeKeySecrets;
+import io.chatnet.operator.rln.RlnArgs;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,12 @@
-package io.chatnet.operator.rln;
+package io.chatnet.operator.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.EthAccount;
+import io.chatnet.operator.rln.RlnFixtures;
+import io.chatnet.operator.rln.RlnMembershipPlan;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
