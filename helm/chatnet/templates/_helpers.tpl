@@ -75,6 +75,10 @@ API server, and runs the reconcilers as this ServiceAccount.
 - apiGroups: ["apps"]
   resources: ["statefulsets"]
   verbs: ["list", "watch", "create", "patch", "delete"]
+# The RLN bring-up's in-network chain (anvil); deleted with its network by owner reference.
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["list", "watch", "create", "patch"]
 - apiGroups: [""]
   resources: ["services", "secrets"]
   verbs: ["list", "watch", "create", "patch", "delete"]

@@ -43,4 +43,9 @@ public class ChatNetworkStatus {
           + " server's message; reasons WriteRefused and NameCollision make the phase Failed,"
           + " QuotaExceeded, Forbidden and WriteFailing are retried).")
   private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "RLN bring-up (spec.rln.enabled): chain and contract addresses, funded and registered"
+          + " memberships per publishing group. Condition RlnReady tells the step.")
+  private RlnStatus rln;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,4 +58,12 @@ public class RlnSpec {
           + " (they attach proofs for light clients).")
   @Size(max = 32)
   private List<String> validatorGroups = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "In-network chain: the image of the contract deploy Job, with foundry and the contract of"
+          + " spec.rln.contract built in /contract (images/rln-deploy/Dockerfile). Unset: the"
+          + " documented name chatnet/rln-deploy:<first 8 hex of the contract commit>, which the"
+          + " user builds and pushes (upstream publishes no such image). Pin it by tag or digest.")
+  @Pattern("^[^\\s]+[:@][^\\s]+$")
+  private String deployImage;
 }

@@ -17,6 +17,8 @@ import io.chatnet.operator.network.GroupStatefulSet;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
 import io.chatnet.operator.preflight.PreflightStep;
+import io.chatnet.operator.rln.RlnBinding;
+import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.operator.status.EventRecorder;
 import io.chatnet.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -24,7 +26,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
@@ -62,6 +66,9 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   static final String ENR_POD_SELECTOR =
       Labels.MANAGED_SELECTOR + "," + Labels.ROLE + " in (bootstrap,service)";
 
+  /** The RLN bring-up's chain Deployment and Jobs (RlnBringUpStep). */
+  static final String RLN_SELECTOR = Labels.MANAGED_SELECTOR + "," + RlnJobs.RLN_LABEL;
+
   /** Ready counts are written at most this often while they move (phase changes at once). */
   static final Duration COUNT_WRITE_INTERVAL = Duration.ofSeconds(5);
 
@@ -72,6 +79,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final PodMonitorSupport podMonitors;
   private final GroupDiagnoser diagnoser;
   private final PreflightStep preflight;
+  private final RlnBringUpStep rlnBringUp;
   private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
   private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
   private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
@@ -84,6 +92,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.podMonitors = new PodMonitorSupport(client);
     this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
     this.preflight = new PreflightStep(client, defaults, Clock.systemUTC());
+    this.rlnBringUp = new RlnBringUpStep(client, Clock.systemUTC());
   }
 
   @Override
@@ -94,7 +103,9 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         informer(context, Service.class, Labels.MANAGED_SELECTOR),
         informer(context, ConfigMap.class, Labels.MANAGED_SELECTOR),
         informer(context, Secret.class, Labels.MANAGED_SELECTOR),
-        informer(context, Pod.class, ENR_POD_SELECTOR));
+        informer(context, Pod.class, ENR_POD_SELECTOR),
+        informer(context, Deployment.class, RLN_SELECTOR),
+        informer(context, Job.class, RLN_SELECTOR));
   }
 
   private static <R extends HasMetadata> InformerEventSource<R, ChatNetwork> informer(
@@ -169,7 +180,10 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     applier.apply(
         network, networkConfig, observed.find(observed.configMaps(), Names.networkConfig(network)));
     applyNodeKeys(network, observed, applier);
-    int waitingStage = applyGroupsByStage(network, observed, applier);
+    // RLN (RlnBringUpStep): no group before the contract is known; then the binding
+    RlnBringUpStep.Outcome rln = rlnBringUp.run(network, context, applier, events);
+    int waitingStage =
+        rln.holdsGroups() ? 0 : applyGroupsByStage(network, observed, applier, rln.binding());
     StaleGroups.prune(network, observed, applier);
     applyPodMonitor(network, applier, refused);
 
@@ -178,9 +192,11 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         statusCalculator.compute(
             network, observed, bootstrapEnrs, waitingStage, diagnoseShortGroups(network, observed));
     status = checked.annotate(status);
+    status = rln.annotate(status, network, Clock.systemUTC().instant());
     Optional<Duration> retry = refusalStatus.network(network, status, refused, events);
     UpdateControl<ChatNetwork> control = statusUpdate(network, status, events);
-    return earliest(earliest(control, retry), statusCalculator.recheckAfter(network, status));
+    control = earliest(earliest(control, retry), statusCalculator.recheckAfter(network, status));
+    return earliest(control, rln.recheck());
   }
 
   /** Why each group short past the readiness deadline is short (its pods listed on demand). */
@@ -263,12 +279,13 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
    *
    * @return the stage being waited for, or 3 when every stage is ready
    */
-  private int applyGroupsByStage(ChatNetwork network, ObservedState observed, Applier applier) {
+  private int applyGroupsByStage(
+      ChatNetwork network, ObservedState observed, Applier applier, Optional<RlnBinding> rln) {
     int maxStage = GroupRole.MOBILE.stage();
     for (int stage = 0; stage <= maxStage; stage++) {
       boolean stageReady = true;
       for (NodeGroup group : groupsOfStage(network, stage)) {
-        applyGroup(network, group, observed, applier);
+        applyGroup(network, group, observed, applier, rln);
         String name = Names.group(network, group);
         stageReady &= NetworkStatusCalculator.groupReady(group, observed.statefulSets().get(name));
       }
@@ -276,7 +293,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         for (int later = stage + 1; later <= maxStage; later++) {
           for (NodeGroup group : groupsOfStage(network, later)) {
             if (observed.statefulSets().containsKey(Names.group(network, group))) {
-              applyGroup(network, group, observed, applier);
+              applyGroup(network, group, observed, applier, rln);
             }
           }
         }
@@ -287,7 +304,11 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   }
 
   private void applyGroup(
-      ChatNetwork network, NodeGroup group, ObservedState observed, Applier applier) {
+      ChatNetwork network,
+      NodeGroup group,
+      ObservedState observed,
+      Applier applier,
+      Optional<RlnBinding> rln) {
     String name = Names.group(network, group);
     applier.apply(
         network, GroupService.build(network, group), observed.find(observed.services(), name));
@@ -295,7 +316,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         group.getKind() == GroupKind.NWAKU ? NodeKeySecrets.chunks(group.getReplicas()) : 0;
     applier.apply(
         network,
-        GroupStatefulSet.build(network, group, chunks, defaults),
+        GroupStatefulSet.build(network, group, chunks, defaults, rln),
         observed.find(observed.statefulSets(), name));
   }
 

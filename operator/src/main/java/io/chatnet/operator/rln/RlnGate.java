@@ -6,13 +6,11 @@ import java.util.Optional;
 
 /**
  * Whether the operator builds an RLN network, and if not why: a spec whose node versions, contract
- * and clients do not work together ({@link RlnCompatibility}), or RLN at all while the bring-up
- * (chain, contract Jobs, funding, registration) is not part of this operator. A network is refused
- * rather than started without the RLN it asks for, which would measure something else.
+ * and clients do not work together ({@link RlnCompatibility}). A network is refused rather than
+ * started with an RLN that cannot work, which would measure something else.
  */
 public final class RlnGate {
   public static final String INCOMPATIBLE = "RlnIncompatible";
-  public static final String BRING_UP_NOT_BUILT = "RlnBringUpNotBuilt";
 
   /** Why the network is not built: a condition reason and a message naming the spec field. */
   public record Refusal(String reason, String message) {}
@@ -27,11 +25,6 @@ public final class RlnGate {
     if (!problems.isEmpty()) {
       return Optional.of(new Refusal(INCOMPATIBLE, String.join("; ", problems)));
     }
-    return Optional.of(
-        new Refusal(
-            BRING_UP_NOT_BUILT,
-            "spec.rln.enabled: this operator checks RLN networks but does not yet deploy the"
-                + " chain, the contract Jobs, funding and membership registration (docs/rln.md);"
-                + " the network is not built rather than run without RLN"));
+    return Optional.empty();
   }
 }

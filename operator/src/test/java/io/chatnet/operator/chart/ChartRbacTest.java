@@ -86,6 +86,8 @@ class ChartRbacTest {
           Access.of("chatnet.io", "chatnetworks", "create", "patch", "delete"),
           Access.of("chatnet.io", "chatexperiments", "create", "patch", "delete"),
           Access.of("apps", "statefulsets", "list", "watch", "create", "patch", "delete"),
+          // the RLN bring-up's chain (RlnBringUpStep)
+          Access.of("apps", "deployments", "list", "watch", "create", "patch"),
           Access.of("", "services", "list", "watch", "create", "patch", "delete"),
           Access.of("", "secrets", "list", "watch", "create", "patch", "delete"),
           Access.of("", "configmaps", "get", "list", "watch", "create", "patch"),
@@ -138,7 +140,7 @@ class ChartRbacTest {
           Access.of("chatnet.io", "chatsweeps", "create", "update", "patch", "delete"),
           Access.of("rbac.authorization.k8s.io", "roles", "create", "bind", "escalate"),
           Access.of("rbac.authorization.k8s.io", "rolebindings", "create"),
-          Access.of("apps", "deployments", "create", "patch"));
+          Access.of("apps", "deployments", "update", "delete"));
 
   /**
    * Preflight's cluster-scoped reads (PreflightStep): nodes for capacity, the namespace for its Pod

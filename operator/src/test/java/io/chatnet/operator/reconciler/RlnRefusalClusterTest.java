@@ -135,20 +135,4 @@ class RlnRefusalClusterTest {
         """);
     assertRefused(client, ns, "rootstored", RlnGate.INCOMPATIBLE, "spec.rln.contract");
   }
-
-  @Test
-  void aCompatibleRlnNetworkIsNotBuiltWithoutItsBringUp(KubernetesClient client, TestNamespace ns) {
-    create(
-        client,
-        ns,
-        "fine",
-        """
-        seed: s
-        rln: {enabled: true, userMessageLimit: 20}
-        groups:
-        - {name: boot, kind: nwaku, role: bootstrap, replicas: 1}
-        - {name: relay, kind: nwaku, role: relay, replicas: 2, version: logos-delivery-v0.38.1}
-        """);
-    assertRefused(client, ns, "fine", RlnGate.BRING_UP_NOT_BUILT, "spec.rln.enabled");
-  }
 }
