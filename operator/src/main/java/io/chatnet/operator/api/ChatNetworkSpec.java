@@ -99,6 +99,16 @@ import lombok.ToString;
             + " (lightpush service nodes attach proofs for light clients, so they need a"
             + " membership)",
     fieldPath = ".rln.validatorGroups")
+// A publishing group's StatefulSet carries the keystore claim template (rln), and Kubernetes
+// refuses any change to a StatefulSet's volumeClaimTemplates: RLN is on or off for the network's
+// life.
+@ValidationRule(
+    value = "(has(self.rln) && self.rln.enabled) == (has(oldSelf.rln) && oldSelf.rln.enabled)",
+    message =
+        "spec.rln.enabled cannot change after the network is created: publishing groups keep"
+            + " their RLN keystore on a volumeClaimTemplate, which a StatefulSet cannot gain or"
+            + " lose; delete the network and create it again with the RLN setting it needs",
+    fieldPath = ".rln.enabled")
 @Data
 public class ChatNetworkSpec {
   @JsonPropertyDescription(

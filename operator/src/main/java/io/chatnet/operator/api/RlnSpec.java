@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.Data;
@@ -16,6 +17,26 @@ import lombok.Data;
  * length and one limit for the whole network by construction (nodes must agree on the epoch; the
  * contract bounds the limit). See docs/rln.md.
  */
+// Which groups publish and the keystore claims' storage class shape the publishing StatefulSets'
+// volumeClaimTemplates, which Kubernetes never lets change.
+@ValidationRule(
+    value =
+        "(has(self.keystoreStorageClass) ? self.keystoreStorageClass : '') =="
+            + " (has(oldSelf.keystoreStorageClass) ? oldSelf.keystoreStorageClass : '')",
+    message =
+        "spec.rln.keystoreStorageClass cannot change after creation: it is the storage class of"
+            + " the publishing StatefulSets' keystore volumeClaimTemplate, which Kubernetes does"
+            + " not let change",
+    fieldPath = ".keystoreStorageClass")
+@ValidationRule(
+    value =
+        "(has(self.validatorGroups) ? self.validatorGroups : []) =="
+            + " (has(oldSelf.validatorGroups) ? oldSelf.validatorGroups : [])",
+    message =
+        "spec.rln.validatorGroups cannot change after creation: a group that starts or stops"
+            + " publishing gains or loses its keystore volumeClaimTemplate, which a StatefulSet"
+            + " cannot",
+    fieldPath = ".validatorGroups")
 @Data
 public class RlnSpec {
   @JsonPropertyDescription(
@@ -66,4 +87,13 @@ public class RlnSpec {
           + " user builds and pushes (upstream publishes no such image). Pin it by tag or digest.")
   @Pattern("^[^\\s]+[:@][^\\s]+$")
   private String deployImage;
+
+  @JsonPropertyDescription(
+      "StorageClass of each publishing pod's keystore claim (`rln`, 1Mi, ReadWriteOnce), which"
+          + " keeps its registered membership across restarts and rescheduling. Absent: the"
+          + " cluster's default StorageClass; a cluster without one (and without this field) leaves"
+          + " the claims Pending and the pods unscheduled. Fixed at creation, as the StatefulSet's"
+          + " volumeClaimTemplates are.")
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+  private String keystoreStorageClass;
 }

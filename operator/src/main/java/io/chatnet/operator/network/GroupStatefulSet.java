@@ -10,12 +10,14 @@ import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.naming.ScrapeNames;
 import io.chatnet.operator.rln.RlnBinding;
+import io.chatnet.operator.rln.RlnEndpoints;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -30,6 +32,7 @@ import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicyBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +43,8 @@ import java.util.Optional;
  * service links (thousands of env vars otherwise), non-root containers, node keys and the network
  * ConfigMap mounted read-only; requests and limits on every container, startup and readiness probes
  * ({@link NodeProbes}), spread over nodes ({@link GroupPlacement}), the group's priority class,
- * pull policy and pull secrets.
+ * pull policy and pull secrets. On an RLN network, {@link RlnGroupPods} adds the RLN flags, the
+ * keystore registration and its claim, and holds the replicas at the funded count.
  */
 public final class GroupStatefulSet {
   /** Requests and limits DST gave relay pods (REFERENCE.md), used when a group sets none. */
@@ -117,8 +121,13 @@ public final class GroupStatefulSet {
     if (group.getNetworkConditions() != null) {
       initContainers.add(netem(group.getNetworkConditions(), defaults));
     }
-    Container main = nwaku ? nwakuContainer(network, group) : clientContainer(group);
+    Container main =
+        nwaku
+            ? nwakuContainer(network, group, RlnGroupPods.endpoints(network, group, rln))
+            : clientContainer(group);
     main.setStartupProbe(NodeProbes.startup(group));
+    List<PersistentVolumeClaim> claims =
+        nwaku ? RlnGroupPods.addTo(network, group, rln, main, initContainers, volumes) : List.of();
     if (group.getImagePullPolicy() != null) {
       main.setImagePullPolicy(group.getImagePullPolicy().wire());
       initContainers.forEach(c -> c.setImagePullPolicy(group.getImagePullPolicy().wire()));
@@ -130,7 +139,7 @@ public final class GroupStatefulSet {
         .withLabels(Labels.group(network, group))
         .endMetadata()
         .withNewSpec()
-        .withReplicas(group.getReplicas())
+        .withReplicas(RlnGroupPods.replicas(network, group, rln))
         .withServiceName(name)
         .withPodManagementPolicy("Parallel")
         .withNewSelector()
@@ -162,11 +171,22 @@ public final class GroupStatefulSet {
         .withVolumes(volumes)
         .endSpec()
         .endTemplate()
+        .withVolumeClaimTemplates(claims)
+        // a scaled-down pod's keystore waits for it (scaling up again never re-registers); the
+        // network's deletion takes the claims with the StatefulSet
+        .withPersistentVolumeClaimRetentionPolicy(
+            claims.isEmpty()
+                ? null
+                : new StatefulSetPersistentVolumeClaimRetentionPolicyBuilder()
+                    .withWhenDeleted("Delete")
+                    .withWhenScaled("Retain")
+                    .build())
         .endSpec()
         .build();
   }
 
-  private static Container nwakuContainer(ChatNetwork network, NodeGroup group) {
+  private static Container nwakuContainer(
+      ChatNetwork network, NodeGroup group, Optional<RlnEndpoints> rln) {
     List<EnvVar> env = new ArrayList<>();
     env.add(podIp());
     // The version profile, not the image, says which binary runs; nodeBinary overrides it.
@@ -180,7 +200,7 @@ public final class GroupStatefulSet {
         .withName("node")
         .withImage(group.getImage() != null ? group.getImage() : profile.defaultImage())
         .withCommand("/bin/sh", "-c", NodeStartScript.SCRIPT, "nwaku")
-        .withArgs(NwakuArgs.of(network.getSpec(), group))
+        .withArgs(NwakuArgs.of(network.getSpec(), group, rln))
         .withEnv(env)
         .withPorts(
             port("libp2p", WakuPorts.LIBP2P, "TCP"),

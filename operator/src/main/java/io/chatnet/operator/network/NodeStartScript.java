@@ -27,6 +27,12 @@ package io.chatnet.operator.network;
  * WAKUNODE2_-prefixed variables too (WakuNodeConf.load: addConfigFile(Envvar, "wakunode2"), with an
  * EnvvarReader for PrivateKey: waku/factory/external_config.nim at nwaku v0.36.0,
  * tools/confutils/cli_args.nim at v0.37.1-beta and logos-delivery v0.38.1).
+ *
+ * <p>An RLN publisher (its arguments name --rln-relay-cred-path) gets its keystore password the
+ * same way, from the mounted password Secret into {@value RlnKeystorePassword#ENV}: confutils'
+ * Envvar source names an option PREFIX_NAME upper-cased with dashes as underscores
+ * (tests/common/test_confutils_envvar.nim at v0.36.0), and --rln-relay-cred-password is a top-level
+ * option of WakuNodeConf at every supported tag.
  */
 public final class NodeStartScript {
   public static final String KEYS_DIR = "/etc/chatnet/keys";
@@ -63,6 +69,12 @@ public final class NodeStartScript {
       discv5=false
       for arg in "$@"; do
         [ "$arg" != "--discv5-discovery=true" ] || discv5=true
+        case "$arg" in
+          --rln-relay-cred-path=*)
+            @PASSWORD_ENV@="$(cat "${CHATNET_RLN_PASSWORD_DIR:-@PASSWORD_DIR@}/@PASSWORD_KEY@")"
+            export @PASSWORD_ENV@
+            ;;
+        esac
       done
       if [ "$discv5" = true ] && [ -s "$net/@BOOT@" ]; then
         while read -r pod enr; do
@@ -89,6 +101,9 @@ public final class NodeStartScript {
       exec "$CHATNET_NODE_BINARY" "$@"
       """
           .replace("@NODEKEY_ENV@", NODEKEY_ENV)
+          .replace("@PASSWORD_ENV@", RlnKeystorePassword.ENV)
+          .replace("@PASSWORD_DIR@", RlnKeystorePassword.DIR)
+          .replace("@PASSWORD_KEY@", RlnKeystorePassword.KEY)
           .replace("@KEYS@", KEYS_DIR)
           .replace("@NET@", NETWORK_DIR)
           .replace("@BOOT@", BOOTSTRAP_FILE)

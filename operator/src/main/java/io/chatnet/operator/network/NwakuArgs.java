@@ -7,8 +7,11 @@ import io.chatnet.operator.api.ManagedFlags;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.NodeProfile;
 import io.chatnet.operator.api.ServiceProtocols;
+import io.chatnet.operator.rln.RlnArgs;
+import io.chatnet.operator.rln.RlnEndpoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The nwaku / logos-delivery command line of a group, per role and per the group's version profile.
@@ -55,6 +58,15 @@ public final class NwakuArgs {
   public static final List<String> OVERRIDING_FLAGS = List.of("preset", "mode", "ports-shift");
 
   /**
+   * rln-relay options of the supported tags (nwaku v0.36.0, v0.37.1-beta, logos-delivery v0.38.1
+   * option lists) that no node is started with: the keystore tool's account key (given to the tool
+   * only, in its environment), --rln-relay-membership-index (one credential per keystore, so none
+   * is needed) and --rln-relay-tree-path (v0.36.0 only, left at its default). Managed all the same.
+   */
+  public static final List<String> RLN_UNUSED_FLAGS =
+      List.of("rln-relay-eth-private-key", "rln-relay-membership-index", "rln-relay-tree-path");
+
+  /**
    * Every flag name (without dashes) that extraArgs must not set: what {@link #of} emits for some
    * role, discovery mode and version, what the start script adds, and {@link #OVERRIDING_FLAGS}.
    * One list; the admission rule's copy ({@link #MANAGED_FLAGS_PATTERN}) and the emitted flags are
@@ -95,7 +107,19 @@ public final class NwakuArgs {
           "staticnode",
           "preset",
           "mode",
-          "ports-shift");
+          "ports-shift",
+          "rln-relay",
+          "rln-relay-dynamic",
+          "rln-relay-eth-client-address",
+          "rln-relay-eth-contract-address",
+          "rln-relay-chain-id",
+          "rln-relay-epoch-sec",
+          "rln-relay-user-message-limit",
+          "rln-relay-cred-path",
+          "rln-relay-cred-password",
+          "rln-relay-eth-private-key",
+          "rln-relay-membership-index",
+          "rln-relay-tree-path");
 
   /**
    * {@link #MANAGED_FLAGS} as the RE2 pattern of NodeGroup's admission rule, matched against an
@@ -109,7 +133,18 @@ public final class NwakuArgs {
 
   /** The managed flags of the group's command line, then its extraArgs. */
   public static List<String> of(ChatNetworkSpec spec, NodeGroup group) {
+    return of(spec, group, Optional.empty());
+  }
+
+  /**
+   * The same with the group's RLN flags ({@link RlnArgs#node}) when the network's RLN contract is
+   * known ({@code chain}); the keystore password reaches the node through its environment ({@link
+   * NodeStartScript}), never this list.
+   */
+  public static List<String> of(
+      ChatNetworkSpec spec, NodeGroup group, Optional<RlnEndpoints> chain) {
     List<String> args = managed(spec, group);
+    chain.ifPresent(c -> args.addAll(RlnArgs.node(spec.getRln(), group, c)));
     args.addAll(group.getExtraArgs());
     return args;
   }

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
+import io.chatnet.operator.api.ManagedFlags;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.NodeProfile;
 import io.chatnet.operator.api.NodeVersion;
 import io.chatnet.operator.naming.Names;
+import io.chatnet.operator.rln.RlnArgs;
+import io.chatnet.operator.rln.RlnFixtures;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -93,6 +97,53 @@ class NwakuFlagConformanceTest {
     return argvs;
   }
 
+  /**
+   * Pod 0 of each nwaku group of a bound RLN network (relay validates, the lightpush service group
+   * publishes), as the start script runs it; the keystore password, given in the environment, as
+   * the option it stands for.
+   */
+  static Map<String, List<String>> rlnRendered(NodeVersion version) {
+    ChatNetwork network =
+        RlnFixtures.network(
+            version.id(), "{enabled: true, userMessageLimit: 600, validatorGroups: [relay]}", "");
+    ConfigMap config = NetworkConfigMap.build(network, Map.of(), "cluster.local");
+    Map<String, List<String>> argvs = new java.util.LinkedHashMap<>();
+    for (NodeGroup g : network.getSpec().getGroups()) {
+      if (g.getKind() != GroupKind.NWAKU) {
+        continue;
+      }
+      StartScriptRun.Run run =
+          StartScriptRun.run(network, g, 0, config, 0, Optional.of(RlnGroupPodsTest.CHAIN));
+      List<String> argv = new java.util.ArrayList<>(run.argv());
+      assertThat(argv).noneMatch(a -> a.contains("cred-password"));
+      if (!run.rlnPasswordEnv().isEmpty()) {
+        argv.add("--rln-relay-cred-password=" + run.rlnPasswordEnv());
+      }
+      argvs.put(g.getName(), argv);
+    }
+    return argvs;
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = NodeVersion.class,
+      names = {"NWAKU_V0_36_0", "NWAKU_V0_37_1_BETA", "LOGOS_DELIVERY_V0_38_1"})
+  void everyFlagOfABoundRlnNetworksPodsIsOneTheVersionAccepts(NodeVersion version) {
+    UpstreamOptions options = UpstreamOptions.of(version);
+    Map<String, List<String>> argvs = rlnRendered(version);
+    argvs.forEach(
+        (group, argv) -> assertThat(options.check(argv)).as(version + " " + group).isEmpty());
+    // the publisher got its password (from the Secret, in its environment) with its keystore path;
+    // the validator neither; the bootstrap node no RLN at all
+    assertThat(argvs.get("svc"))
+        .contains("--lightpush=true", "--rln-relay-cred-path=" + RlnArgs.KEYSTORE_PATH)
+        .anyMatch(a -> a.startsWith("--rln-relay-cred-password="));
+    assertThat(argvs.get("relay"))
+        .contains("--rln-relay=true")
+        .noneMatch(a -> a.startsWith("--rln-relay-cred"));
+    assertThat(argvs.get("boot")).noneMatch(a -> a.startsWith("--rln"));
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = NodeVersion.class,
@@ -144,8 +195,15 @@ class NwakuFlagConformanceTest {
     if (!nodeKeyEnv(NodeVersion.NWAKU_V0_36_0, false, "relay").isEmpty()) {
       emitted.add("nodekey");
     }
+    for (NodeVersion version : NodeVersion.of(GroupKind.NWAKU)) {
+      rlnRendered(version).values().stream()
+          .flatMap(List::stream)
+          .map(a -> a.substring(2, a.contains("=") ? a.indexOf('=') : a.length()))
+          .forEach(emitted::add);
+    }
     Set<String> expected = new TreeSet<>(NwakuArgs.MANAGED_FLAGS);
     expected.removeAll(NwakuArgs.OVERRIDING_FLAGS);
+    expected.removeAll(NwakuArgs.RLN_UNUSED_FLAGS);
     assertThat(emitted).isEqualTo(expected);
     assertThat(NwakuArgs.MANAGED_FLAGS).containsAll(NwakuArgs.SCRIPT_FLAGS).doesNotHaveDuplicates();
   }
@@ -153,10 +211,20 @@ class NwakuFlagConformanceTest {
   @Test
   void theAdmissionRulesPatternIsExactlyTheManagedFlags() {
     Matcher m =
-        Pattern.compile("\\^--\\?\\(([a-z0-9|-]+)\\)\\(\\[=:\\]\\.\\*\\)\\?\\$")
+        Pattern.compile(
+                "\\^--\\?\\(([a-z0-9|-]+)\\|"
+                    + Pattern.quote(ManagedFlags.RLN_PREFIX)
+                    + "\\)\\(\\[=:\\]\\.\\*\\)\\?\\$")
             .matcher(NwakuArgs.MANAGED_FLAGS_PATTERN);
     assertThat(m.matches()).as(NwakuArgs.MANAGED_FLAGS_PATTERN).isTrue();
-    assertThat(List.of(m.group(1).split("\\|"))).isEqualTo(NwakuArgs.MANAGED_FLAGS);
+    // the names spelled out, then one alternative for every rln-relay option
+    List<String> rln =
+        NwakuArgs.MANAGED_FLAGS.stream().filter(f -> f.startsWith("rln-relay")).toList();
+    assertThat(rln).hasSize(12);
+    List<String> named = new java.util.ArrayList<>(NwakuArgs.MANAGED_FLAGS);
+    named.removeAll(rln);
+    assertThat(List.of(m.group(1).split("\\|"))).isEqualTo(named);
+    assertThat(rln).allMatch(f -> f.matches(ManagedFlags.RLN_PREFIX));
     // what the rule matches (after lowering and dropping underscores, as the rule does)
     Pattern rule = Pattern.compile(NwakuArgs.MANAGED_FLAGS_PATTERN);
     for (String arg :
@@ -166,6 +234,9 @@ class NwakuFlagConformanceTest {
             "--clus_ter-id=5",
             "-shard=1",
             "--rest-admin:false",
+            "--rln-relay=true",
+            "--RLN-Relay-Eth-Con_tract-Address=0x0",
+            "--rln-relay-membership-index=1",
             "--rest")) {
       assertThat(rule.matcher(arg.toLowerCase(java.util.Locale.ROOT).replace("_", "")).matches())
           .as(arg)
