@@ -48,7 +48,10 @@ public final class ComparisonReport {
       Double oneToOneLatencyP95Millis,
       Double privateGroupsLatencyP95Millis,
       Double oneToOneDeliveryRatio,
-      Double privateGroupsDeliveryRatio) {}
+      Double privateGroupsDeliveryRatio,
+      Integer rlnUserMessageLimit,
+      Double refusedShare,
+      Double rlnValidationSeconds) {}
 
   private ComparisonReport() {}
 
@@ -75,7 +78,10 @@ public final class ComparisonReport {
               oneToOne == null ? null : oneToOne.getLatencyP95Millis(),
               privateGroups == null ? null : privateGroups.getLatencyP95Millis(),
               oneToOne == null ? null : oneToOne.getDeliveryRatio(),
-              privateGroups == null ? null : privateGroups.getDeliveryRatio()));
+              privateGroups == null ? null : privateGroups.getDeliveryRatio(),
+              ComparisonRln.limit(r),
+              ComparisonRln.refusedShare(results),
+              ComparisonRln.validationSeconds(results)));
     }
     rows.sort(
         Comparator.comparing((Row row) -> row.users() == null ? Integer.MAX_VALUE : row.users())
@@ -157,29 +163,40 @@ public final class ComparisonReport {
   public static String html(Comparison comparison) {
     List<Row> rows = comparison.experiments();
     List<List<Cell>> table = new ArrayList<>();
+    boolean rln = ComparisonRln.any(rows);
     for (Row r : rows) {
-      table.add(
-          List.of(
-              Cell.of(r.experiment()),
-              Cell.of(r.verdict() == null ? "-" : r.verdict()),
-              r.users() == null ? Cell.NOT_MEASURED : Cell.of(String.valueOf(r.users())),
-              Cell.of(Units.plain(r.messagesPerSecond())),
-              Cell.figure(r.nwakuBandwidthInBytesPerSecond(), Units::bytesPerSecond),
-              Cell.figure(r.nwakuBandwidthOutBytesPerSecond(), Units::bytesPerSecond),
-              Cell.figure(r.nwakuCpuCores(), Units::cores),
-              Cell.figure(r.clientCpuCores(), Units::cores),
-              Cell.figure(r.nwakuMemoryBytes(), Units::bytes),
-              Cell.figure(r.clientMemoryBytes(), Units::bytes),
-              Cell.figure(r.oneToOneLatencyP95Millis(), Units::millis),
-              Cell.figure(r.privateGroupsLatencyP95Millis(), Units::millis),
-              Cell.figure(r.oneToOneDeliveryRatio(), Units::ratio),
-              Cell.figure(r.privateGroupsDeliveryRatio(), Units::ratio)));
+      List<Cell> row =
+          new ArrayList<>(
+              List.of(
+                  Cell.of(r.experiment()),
+                  Cell.of(r.verdict() == null ? "-" : r.verdict()),
+                  r.users() == null ? Cell.NOT_MEASURED : Cell.of(String.valueOf(r.users())),
+                  Cell.of(Units.plain(r.messagesPerSecond())),
+                  Cell.figure(r.nwakuBandwidthInBytesPerSecond(), Units::bytesPerSecond),
+                  Cell.figure(r.nwakuBandwidthOutBytesPerSecond(), Units::bytesPerSecond),
+                  Cell.figure(r.nwakuCpuCores(), Units::cores),
+                  Cell.figure(r.clientCpuCores(), Units::cores),
+                  Cell.figure(r.nwakuMemoryBytes(), Units::bytes),
+                  Cell.figure(r.clientMemoryBytes(), Units::bytes),
+                  Cell.figure(r.oneToOneLatencyP95Millis(), Units::millis),
+                  Cell.figure(r.privateGroupsLatencyP95Millis(), Units::millis),
+                  Cell.figure(r.oneToOneDeliveryRatio(), Units::ratio),
+                  Cell.figure(r.privateGroupsDeliveryRatio(), Units::ratio)));
+      if (rln) {
+        row.addAll(ComparisonRln.cells(r));
+      }
+      table.add(row);
     }
     List<Row> withUsers = rows.stream().filter(r -> r.users() != null).toList();
     Map<String, Object> data = new HashMap<>();
     data.put("title", "chatnet comparison of " + rows.size() + " experiments");
     data.put("count", rows.size());
-    data.put("table", new Table("comparison", HEADER, table));
+    List<String> header = new ArrayList<>(HEADER);
+    if (rln) {
+      header.addAll(ComparisonRln.HEADER);
+    }
+    data.put("table", new Table("comparison", header, table));
+    data.put("byLimit", ComparisonRln.figures(rows));
     data.put("someWithoutUsers", withUsers.size() < rows.size());
     data.put(
         "byUsers",

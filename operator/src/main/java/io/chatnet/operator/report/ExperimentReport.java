@@ -70,7 +70,20 @@ public record ExperimentReport(
       Integer mobileClients,
       Integer nwakuNodes,
       List<Feature> features,
-      List<Fixed> fixed) {}
+      List<Fixed> fixed,
+      Rln rln) {}
+
+  /**
+   * The network's RLN settings as it ran (null: RLN off): the per-membership limit per epoch, the
+   * contract version, the chain mode and the groups that only validate.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Rln(
+      int userMessageLimit,
+      int epochSeconds,
+      String contract,
+      String chain,
+      List<String> validatorGroups) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   /**
@@ -190,7 +203,7 @@ public record ExperimentReport(
   private static Network network(String name, ChatNetwork network) {
     if (network == null) {
       return new Network(
-          name, false, null, null, null, null, null, null, null, null, null, null, null);
+          name, false, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     var spec = network.getSpec();
     List<Group> groups = new ArrayList<>();
@@ -233,7 +246,22 @@ public record ExperimentReport(
         mobile,
         nwaku,
         features(spec.getFeatures() == null ? new Features() : spec.getFeatures()),
-        FIXED);
+        FIXED,
+        rln(spec.getRln()));
+  }
+
+  private static Rln rln(io.chatnet.operator.api.RlnSpec rln) {
+    if (rln == null || !rln.isEnabled()) {
+      return null;
+    }
+    return new Rln(
+        rln.getUserMessageLimit(),
+        rln.getEpochSeconds(),
+        rln.getContract() == null ? null : ReportJson.name(rln.getContract()),
+        rln.getChain() == null || rln.getChain().getMode() == null
+            ? null
+            : ReportJson.name(rln.getChain().getMode()),
+        rln.getValidatorGroups());
   }
 
   private static List<Feature> features(Features f) {
