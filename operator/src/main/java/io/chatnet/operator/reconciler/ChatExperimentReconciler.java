@@ -321,7 +321,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       status.setPhase(ExperimentPhase.Analyzing);
       return retry.get();
     }
-    analysis.judge(experiment, status, a.lost(), summaries.size(), now);
+    analysis.judge(experiment, status, a.lost(), seen, now);
     return null;
   }
 
