@@ -23,7 +23,8 @@ public final class ContractJson {
    * contact-request and idle phases (they move the traffic's start, {@link Plan#trafficFrom}), idle
    * clients, per-user activity, message sizes, oneWay pairs and offline spells on chosen client
    * kinds and lengths; the summary's logins, contact requests, group creations, catch-up, phases
-   * and roles.
+   * and roles. Added within version 2 as optional fields (absent in older documents, read as null,
+   * never as zero): Figures' refusals, the summary's clientFaults.
    */
   public static final int VERSION = 2;
 

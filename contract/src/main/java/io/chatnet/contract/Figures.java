@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * The figures of one kind of traffic over a shard's measurement window. {@code unknown} receipts
  * are those no reader could observe (a relay node's REST cache overflowed or a read failed after
- * the send): they are neither in {@code expected} nor {@code lost}, so the delivery ratio covers
- * receipts whose fate is known.
+ * the send; for chat traffic, the receiver's signals websocket was down after the send, and
+ * status-backend does not replay signals nobody listened to): they are neither in {@code expected}
+ * nor {@code lost}, so the delivery ratio covers receipts whose fate is known.
  *
  * <p>{@code refused}: measured messages refused by the RLN rate limit, neither sent nor failed (so
  * the delivery ratio covers accepted messages; the refused share is refused / (sent + failed +

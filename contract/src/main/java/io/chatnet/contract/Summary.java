@@ -30,6 +30,8 @@ import java.util.Map;
  * @param omitted the version 2 sections left out of this copy because the termination message (4096
  *     bytes) had no room for them even without histograms, in the order they were dropped ({@link
  *     #OMISSION_ORDER}; null when nothing was; the summary file always has them all)
+ * @param clientFaults websocket drops and clients that stopped answering (added within version 2:
+ *     optional, null in summaries written before; readers must not take its absence for zero)
  */
 public record Summary(
     int contractVersion,
@@ -54,13 +56,66 @@ public record Summary(
     List<CatchUpFigures> catchUp,
     Map<String, PhaseWindow> phases,
     Map<String, Integer> roles,
-    List<String> omitted) {
+    List<String> omitted,
+    ClientFaults clientFaults) {
 
   /** The phase names of {@link #phases}. */
   public static final String CONTACT_REQUESTS_PHASE = "contactRequests";
 
   public static final String IDLE_PHASE = "idle";
   public static final String MEASURED_PHASE = "measured";
+
+  /** A summary without client faults (as version 2 was first written). */
+  public Summary(
+      int contractVersion,
+      String experiment,
+      int shard,
+      Instant plannedStart,
+      long startSkewMillis,
+      Clients clients,
+      int pairs,
+      int groups,
+      Map<String, String> setupFailures,
+      Map<String, Figures> traffic,
+      Map<String, Integer> behaviours,
+      long foreignReceipts,
+      long signalReconnects,
+      boolean stoppedEarly,
+      Relay relay,
+      long expiredReceipts,
+      Map<String, OperationFigures> logins,
+      Map<String, ContactRequestFigures> contactRequests,
+      Map<String, GroupCreationFigures> groupCreations,
+      List<CatchUpFigures> catchUp,
+      Map<String, PhaseWindow> phases,
+      Map<String, Integer> roles,
+      List<String> omitted) {
+    this(
+        contractVersion,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        expiredReceipts,
+        logins,
+        contactRequests,
+        groupCreations,
+        catchUp,
+        phases,
+        roles,
+        omitted,
+        null);
+  }
 
   /** A summary without the version 2 measurements (as version 1 wrote it). */
   public Summary(
@@ -97,6 +152,7 @@ public record Summary(
         stoppedEarly,
         relay,
         expiredReceipts,
+        null,
         null,
         null,
         null,
@@ -151,7 +207,37 @@ public record Summary(
         catchUp,
         phases,
         roles,
-        omitted);
+        omitted,
+        clientFaults);
+  }
+
+  /** The same summary with the client faults given (null: none counted). */
+  public Summary withClientFaults(ClientFaults faults) {
+    return new Summary(
+        contractVersion,
+        experiment,
+        shard,
+        plannedStart,
+        startSkewMillis,
+        clients,
+        pairs,
+        groups,
+        setupFailures,
+        traffic,
+        behaviours,
+        foreignReceipts,
+        signalReconnects,
+        stoppedEarly,
+        relay,
+        expiredReceipts,
+        logins,
+        contactRequests,
+        groupCreations,
+        catchUp,
+        phases,
+        roles,
+        omitted,
+        faults);
   }
 
   /**
@@ -191,19 +277,20 @@ public record Summary(
     List<String> names = new java.util.ArrayList<>(omitted == null ? List.of() : omitted);
     names.add(name);
     return rebuilt(
-        traffic,
-        "logins".equals(name) ? null : logins,
-        "contactRequests".equals(name) ? null : contactRequests,
-        "groupCreations".equals(name) ? null : groupCreations,
-        "catchUp".equals(name) ? null : catchUp,
-        phases,
-        "roles".equals(name) ? null : roles,
-        List.copyOf(names));
+            traffic,
+            "logins".equals(name) ? null : logins,
+            "contactRequests".equals(name) ? null : contactRequests,
+            "groupCreations".equals(name) ? null : groupCreations,
+            "catchUp".equals(name) ? null : catchUp,
+            phases,
+            "roles".equals(name) ? null : roles,
+            List.copyOf(names))
+        .withClientFaults("clientFaults".equals(name) ? null : clientFaults);
   }
 
   /** The sections {@link #omitting} drops from a termination message, least needed first. */
   public static final List<String> OMISSION_ORDER =
-      List.of("roles", "logins", "groupCreations", "contactRequests", "catchUp");
+      List.of("roles", "logins", "groupCreations", "contactRequests", "catchUp", "clientFaults");
 
   private static <V> Map<String, V> mapValues(
       Map<String, V> map, java.util.function.UnaryOperator<V> change) {

@@ -156,6 +156,7 @@ public final class LoadRun {
         new CatchUps(metrics, micros(plan.measureFrom()), micros(plan.endAt()), retainMicros(plan));
     for (ChatClient client : clients.values()) {
       client.onMessages(signal -> route(client, signal, graph, contactPhase, tracker, catchUps));
+      client.signals().onOutage(ClientFaultCount.outagesTo(tracker, client.name()));
     }
     try {
       LOG.info("shard " + shard + ": logging in " + clients.size() + " clients");
@@ -303,7 +304,8 @@ public final class LoadRun {
                 emptyToNull(creations.figures()),
                 nullIfEmpty(catchUps.figures()),
                 phases,
-                roles(assignment, streams));
+                roles(assignment, streams))
+            .withClientFaults(ClientFaultCount.of(clients.values()));
       } finally {
         scheduler.shutdownNow();
       }

@@ -237,7 +237,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 result.groupCreations(),
                 result.catchUp(),
                 result.phases(),
-                result.roles());
+                result.roles())
+            .withClientFaults(
+                result.clientFaults() == null ? null : result.clientFaults().withoutNames());
     String withoutLists = ContractJson.write(trimmed);
     if (utf8Length(withoutLists) <= MAX_TERMINATION_MESSAGE) {
       return withoutLists;

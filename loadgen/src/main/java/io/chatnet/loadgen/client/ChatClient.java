@@ -127,15 +127,26 @@ public final class ChatClient implements AutoCloseable {
    * no node.login signal (see the stand-in's SECOND_LOGIN_ERROR for the upstream path). Logging in
    * calls it first, as DST's status-benchmarks does; a run calls it at its end, leaving the client
    * free for the next experiment. "there is no running node" (nothing to log out of) and any other
-   * answer are not failures: the login that follows says whether the client is usable.
+   * answer are not failures: the login that follows says whether the client is usable. No answer at
+   * all is ({@link CallTimeoutException}).
    */
   public CompletableFuture<Void> logout() {
     return api.call("Logout", Map.of())
         .handle(
             (result, error) -> {
               publicKey = null;
+              if (error != null && unwrap(error) instanceof CallTimeoutException timeout) {
+                // a client that does not answer its Logout will not answer its login either
+                throw timeout;
+              }
               return null;
             });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 
   private CompletableFuture<Void> startMessenger() {

@@ -44,6 +44,20 @@ public final class SignalStream implements AutoCloseable {
   private final AtomicInteger drops = new AtomicInteger();
   private volatile WebSocket socket;
   private volatile boolean closed;
+  private volatile Outages outages = new Outages() {};
+  // the current outage's start (System.nanoTime), or -1 while connected
+  private volatile long downSinceNanos = -1;
+  private volatile long longestOutageNanos;
+
+  /**
+   * Told when the socket goes down and when it is back (epoch microseconds): while it is down,
+   * signals status-go sends the client are lost to the load generator, not to the network.
+   */
+  public interface Outages {
+    default void down(long epochMicros) {}
+
+    default void up(long epochMicros) {}
+  }
 
   /** {@code loop} is the event loop the sockets' I/O runs on (Transport's single loop). */
   public SignalStream(WebSocketClient sockets, Executor loop, URI uri, Consumer<Signal> sink) {
@@ -65,15 +79,37 @@ public final class SignalStream implements AutoCloseable {
               ws.closeHandler(v -> dropped(dropped));
               ws.exceptionHandler(e -> dropped(dropped));
               socket = ws;
+              reconnected();
               return (Void) null;
             })
         .toCompletionStage()
         .toCompletableFuture();
   }
 
-  /** How many times the connection dropped and was re-established. */
+  /** How many times the connection dropped (it is then re-established). */
   public int drops() {
     return drops.get();
+  }
+
+  /** Where outages are reported (one listener; set before connecting). */
+  public void onOutage(Outages listener) {
+    this.outages = listener;
+  }
+
+  /** The longest time the socket stayed down, the current outage included; 0 without drops. */
+  public long longestOutageMillis() {
+    long since = downSinceNanos;
+    long current = since < 0 ? 0 : System.nanoTime() - since;
+    return Math.max(longestOutageNanos, current) / 1_000_000;
+  }
+
+  private synchronized void reconnected() {
+    long since = downSinceNanos;
+    if (since >= 0) {
+      longestOutageNanos = Math.max(longestOutageNanos, System.nanoTime() - since);
+      downSinceNanos = -1;
+      outages.up(EpochMicros.now());
+    }
   }
 
   public boolean isOpen() {
@@ -85,6 +121,12 @@ public final class SignalStream implements AutoCloseable {
   private void dropped(AtomicBoolean once) {
     if (!closed && once.compareAndSet(false, true)) {
       drops.incrementAndGet();
+      synchronized (this) {
+        if (downSinceNanos < 0) {
+          downSinceNanos = System.nanoTime();
+          outages.down(EpochMicros.now());
+        }
+      }
       reconnect(0);
     }
   }

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +31,7 @@ public final class StatusBackendClient {
   private final HttpClient http;
   private final String baseUrl;
   private final long timeoutMillis;
+  private final AtomicLong timeouts = new AtomicLong();
 
   public StatusBackendClient(Transport transport, String baseUrl, Duration timeout) {
     this.transport = transport;
@@ -45,8 +49,43 @@ public final class StatusBackendClient {
     return URI.create(baseUrl.replaceFirst("^http", "ws") + "/signals");
   }
 
-  /** Calls a mobile-API function; fails on a non-empty "error". */
+  /**
+   * Calls that got no answer within their deadline ({@link CallTimeoutException}): a client that
+   * accepts connections but never answers, or answers too late.
+   */
+  public long timeouts() {
+    return timeouts.get();
+  }
+
+  /**
+   * Calls a mobile-API function; fails on a non-empty "error", and with a {@link
+   * CallTimeoutException} when no answer came in time. Vert.x bounds the wait for a pooled
+   * connection (connect timeout) and the silence between the answer's bytes (idle timeout), each by
+   * the request timeout; the whole exchange is also cut at twice that, so a server that trickles
+   * its answer cannot hold a shard either.
+   */
   public CompletableFuture<JsonNode> call(String function, Object body) {
+    return exchange(function, body)
+        .orTimeout(2 * timeoutMillis, TimeUnit.MILLISECONDS)
+        .handle(
+            (json, error) -> {
+              if (error == null) {
+                return json;
+              }
+              Throwable cause =
+                  error instanceof CompletionException && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              if (cause instanceof TimeoutException) {
+                timeouts.incrementAndGet();
+                throw new CallTimeoutException(
+                    function + ": no answer within " + timeoutMillis + " ms");
+              }
+              throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+            });
+  }
+
+  private CompletableFuture<JsonNode> exchange(String function, Object body) {
     Buffer payload;
     try {
       payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));

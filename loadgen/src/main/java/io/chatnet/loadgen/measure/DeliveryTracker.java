@@ -51,6 +51,7 @@ public final class DeliveryTracker {
   private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong expired = new AtomicLong();
   private final Map<String, Long> blindUntil = new ConcurrentHashMap<>();
+  private final Map<String, SocketOutages> outages = new ConcurrentHashMap<>();
   private volatile Queue<Receipt> receipts;
 
   /** How long a message is tracked after its send when the run does not say. */
@@ -380,6 +381,58 @@ public final class DeliveryTracker {
     blindUntil.merge(receiver, micros, Math::max);
   }
 
+  /**
+   * {@code receiver}'s signals socket went down at {@code micros}: a chat receipt missing there of
+   * a message sent before it is back counts as unknown (unobserved), not lost. status-backend does
+   * not replay signals sent while nobody listened: the network may well have delivered it.
+   */
+  public void socketDown(String receiver, long micros) {
+    outages.computeIfAbsent(receiver, r -> new SocketOutages()).down(micros);
+  }
+
+  /** {@code receiver}'s signals socket is back at {@code micros}. */
+  public void socketUp(String receiver, long micros) {
+    SocketOutages o = outages.get(receiver);
+    if (o != null) {
+      o.up(micros);
+    }
+  }
+
+  /**
+   * A receiver's socket outages, merged into one span [first down, last up] after {@link #KEPT}
+   * (bounded memory; the merged span only widens what counts as unobserved).
+   */
+  private static final class SocketOutages {
+    static final int KEPT = 32;
+    private final List<long[]> spans = new java.util.ArrayList<>();
+
+    synchronized void down(long micros) {
+      if (spans.size() == KEPT) {
+        long[] merged = {spans.get(0)[0], Long.MAX_VALUE};
+        spans.clear();
+        spans.add(merged);
+      } else {
+        spans.add(new long[] {micros, Long.MAX_VALUE});
+      }
+    }
+
+    synchronized void up(long micros) {
+      if (!spans.isEmpty() && spans.get(spans.size() - 1)[1] == Long.MAX_VALUE) {
+        spans.get(spans.size() - 1)[1] = micros;
+      }
+    }
+
+    /** Whether the socket was down at any time in [from, to]. */
+    synchronized boolean downBetween(long from, long to) {
+      for (long[] span : spans) {
+        if (span[0] <= to && span[1] >= from) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   boolean inWindow(long micros) {
     return micros >= windowStartMicros && micros < windowEndMicros;
   }
@@ -437,8 +490,11 @@ public final class DeliveryTracker {
 
   /** Missing receipts of {@code sent} at receivers that were blind after its send. */
   private long unknownOf(Sent sent) {
+    if (sent.kind != TrafficKind.RELAY) {
+      return unobservedOf(sent);
+    }
     // Only a message read back by polling (relay) can be missed by a blind poller.
-    if (blindUntil.isEmpty() || sent.kind != TrafficKind.RELAY) {
+    if (blindUntil.isEmpty()) {
       return 0;
     }
     long n = 0;
@@ -446,6 +502,26 @@ public final class DeliveryTracker {
       String receiver = sent.expected.get(i);
       Long blind = blindUntil.get(receiver);
       if (blind != null && blind >= sent.sentMicros && !sent.has(i, receiver)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Missing chat receipts of {@code sent} at receivers whose signals socket was down between its
+   * send and the end of its tracking (a delivery then is invisible to the load generator).
+   */
+  private long unobservedOf(Sent sent) {
+    if (outages.isEmpty()) {
+      return 0;
+    }
+    long n = 0;
+    long until = sent.sentMicros + retainMicros;
+    for (int i = 0; i < sent.expected.size(); i++) {
+      String receiver = sent.expected.get(i);
+      SocketOutages o = outages.get(receiver);
+      if (o != null && !sent.has(i, receiver) && o.downBetween(sent.sentMicros, until)) {
         n++;
       }
     }

@@ -1,5 +1,6 @@
 package io.chatnet.loadgen.setup;
 
+import io.chatnet.loadgen.client.CallTimeoutException;
 import io.chatnet.loadgen.client.UnsupportedByProfile;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Retries an asynchronous step with exponential backoff; what the client's version cannot do at all
- * is not retried.
+ * is not retried, nor a call the client never answered (each retry would wait out the deadline
+ * again while the shard's setup waits).
  */
 public final class Retry {
   private Retry() {}
@@ -28,7 +30,10 @@ public final class Retry {
               if (error == null) {
                 return CompletableFuture.completedFuture(value);
               }
-              if (attempt >= attempts || unwrap(error) instanceof UnsupportedByProfile) {
+              Throwable cause = unwrap(error);
+              if (attempt >= attempts
+                  || cause instanceof UnsupportedByProfile
+                  || cause instanceof CallTimeoutException) {
                 return CompletableFuture.<T>failedFuture(unwrap(error));
               }
               Executor later =

@@ -64,6 +64,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
     public volatile long slowMillis = 300;
 
     /**
+     * Clients that accept the connection and read the request but never answer it (a hung
+     * status-backend).
+     */
+    public final Set<String> silentClients = ConcurrentHashMap.newKeySet();
+
+    /**
      * How long after CreateAccountAndLogin the node.login signal comes (plus a jitter by client).
      */
     public volatile long loginDelayMillis = 5;
@@ -315,6 +321,9 @@ public final class StatusBackendStandIn implements AutoCloseable {
             requests.add(new Request(client.name, function, text, null, null, 501, null));
             request.response().setStatusCode(501).end();
             return;
+          }
+          if (faults.silentClients.contains(client.name)) {
+            return; // read, never answered: the caller's deadline must end the call
           }
           String out = handle(client, function, text);
           long delay = faults.slowClients.contains(client.name) ? faults.slowMillis : 0;

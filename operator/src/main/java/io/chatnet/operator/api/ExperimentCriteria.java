@@ -73,4 +73,14 @@ public class ExperimentCriteria {
   @Min(0)
   @Max(1)
   private Double maxRefusedShare;
+
+  @JsonPropertyDescription(
+      "Lowest acceptable share of the planned shard-windows that was measured, 0 to 1 (status"
+          + " shards.coveredShare): shards lost beyond their retries count 0, a retried shard that"
+          + " joined late its covered part. Unset: any missing share makes a verdict that would"
+          + " pass Incomplete; set: a run that covered at least this share is judged on what was"
+          + " measured.")
+  @Min(0)
+  @Max(1)
+  private Double minShardCoverage;
 }

@@ -31,6 +31,11 @@ public class ExperimentResults {
   private OperationResults operations;
 
   @JsonPropertyDescription(
+      "Client faults, summed over the shards: signals websocket drops by client kind, and clients"
+          + " that stopped answering status-backend calls (named).")
+  private ClientFaultResults clientFaults;
+
+  @JsonPropertyDescription(
       "Figures from Prometheus over exactly the measured window; absent when Prometheus could not"
           + " be read, in which case the MetricsAvailable condition says why and the figures above"
           + " (from the load generators' summaries) stand alone.")

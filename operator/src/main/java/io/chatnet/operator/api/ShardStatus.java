@@ -27,4 +27,15 @@ public class ShardStatus {
 
   @JsonPropertyDescription("The largest start skew a shard reported, in milliseconds.")
   private Long maxStartSkewMillis;
+
+  @JsonPropertyDescription(
+      "Shards that measured less than the planned window (retried after a killed pod and joined"
+          + " late): index, failed attempts, measured from/to, covered share. Their figures are"
+          + " in the results.")
+  private List<PartialShard> partialShards = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "The share of the planned shard-windows the results cover, 0 to 1: every shard's covered"
+          + " share over the shard count (1 when every shard measured the whole window).")
+  private Double coveredShare;
 }

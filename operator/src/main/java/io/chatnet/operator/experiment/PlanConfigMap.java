@@ -31,4 +31,11 @@ public final class PlanConfigMap {
         .addToData(KEY, json)
         .build();
   }
+
+  /** The start instant a plan ConfigMap records (null without one). */
+  public static String start(ConfigMap plan) {
+    return plan.getMetadata().getAnnotations() == null
+        ? null
+        : plan.getMetadata().getAnnotations().get(START_ANNOTATION);
+  }
 }

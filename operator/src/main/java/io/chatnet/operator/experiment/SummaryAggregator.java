@@ -35,6 +35,7 @@ public final class SummaryAggregator {
     results.setOffline(behaviour(summaries, "offline"));
     results.setBackground(behaviour(summaries, "background"));
     results.setOperations(OperationAggregator.aggregate(summaries));
+    results.setClientFaults(ClientFaultMerge.merge(summaries));
     return results;
   }
 

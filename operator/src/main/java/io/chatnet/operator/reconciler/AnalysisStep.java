@@ -6,6 +6,9 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.FailedShard;
+import io.chatnet.operator.experiment.ClientFaultMerge;
+import io.chatnet.operator.experiment.ExperimentTimeline;
+import io.chatnet.operator.experiment.ShardCoverage;
 import io.chatnet.operator.experiment.ShardFailures;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.status.Conditions;
@@ -24,6 +27,8 @@ import java.util.Optional;
  */
 final class AnalysisStep {
   static final String SHARDS_CONDITION = "ShardsComplete";
+  static final String COVERAGE_CONDITION = "WindowCovered";
+  static final String CLIENTS_CONDITION = "ClientsHealthy";
   static final Duration METRICS_RETRY = Duration.ofSeconds(5);
   private final KubernetesClient client;
   private final Clock clock;
@@ -37,22 +42,42 @@ final class AnalysisStep {
     this.metricsRetryFor = retryFor;
   }
 
-  /** The verdict, with partial results never passing, and the experiment Succeeded. */
+  /**
+   * The verdict on what was measured, with partial results kept, named (status.shards, condition
+   * WindowCovered) and passing only as criteria.minShardCoverage allows; client faults named
+   * (condition ClientsHealthy); the experiment Succeeded.
+   */
   void judge(
       ChatExperiment experiment,
       ChatExperimentStatus status,
       List<FailedShard> lost,
-      int reported,
+      ExperimentObservation seen,
       Instant now) {
     int total = experiment.getSpec().getLoadGenerator().getReplicas();
+    int reported = seen.summaries().summaries().size();
     status.setVerdict(VerdictJudge.judge(experiment.getSpec().getCriteria(), status.getResults()));
+    ShardCoverage coverage = coverage(experiment, status, seen);
+    List<Integer> missing = missingShards(total, seen);
+    String partial = coverage.line(missing);
+    // Partial results are kept and judged on what was measured; ShardCoverage decides whether a
+    // verdict may pass on them (criteria.minShardCoverage).
+    coverage.judge(experiment.getSpec().getCriteria(), status.getVerdict(), partial);
+    if (coverage.partialRun()) {
+      set(status, COVERAGE_CONDITION, false, "PartialWindow", partial);
+      new EventRecorder(client).warning(experiment, "PartialWindow", partial);
+    } else {
+      set(status, COVERAGE_CONDITION, true, "WholeWindow", "every shard measured the window");
+    }
+    String faults = ClientFaultMerge.line(status.getResults().getClientFaults());
+    if (faults != null) {
+      set(status, CLIENTS_CONDITION, false, "ClientFaults", faults);
+      new EventRecorder(client).warning(experiment, "ClientFaults", faults);
+    } else if (status.getResults().getClientFaults() != null) {
+      set(status, CLIENTS_CONDITION, true, "NoClientFaults", "no drops, every client answered");
+    }
     if (!lost.isEmpty()) {
-      // Partial results: the verdict cannot pass on a share of the load.
       String line = ShardFailures.missingShare(lost, total);
       status.getVerdict().getReasons().add(line);
-      if (VerdictJudge.PASSED.equals(status.getVerdict().getResult())) {
-        status.getVerdict().setResult(VerdictJudge.INCOMPLETE);
-      }
       set(status, SHARDS_CONDITION, false, "ShardsFailed", line);
       new EventRecorder(client).warning(experiment, "ShardsFailed", line);
     } else {
@@ -72,6 +97,33 @@ final class AnalysisStep {
     status.setPhase(ExperimentPhase.Succeeded);
     status.setCompletionTime(now.toString());
     set(status, "Complete", true, "Analyzed", "verdict " + status.getVerdict().getResult());
+  }
+
+  /** The shards' coverage of the planned window, written into status.shards. */
+  private static ShardCoverage coverage(
+      ChatExperiment experiment, ChatExperimentStatus status, ExperimentObservation seen) {
+    ExperimentTimeline timeline =
+        ExperimentTimeline.of(experiment.getSpec(), Instant.parse(status.getPlannedStart()));
+    ShardCoverage coverage =
+        ShardCoverage.of(
+            experiment.getSpec().getLoadGenerator().getReplicas(),
+            timeline.measureFrom(),
+            timeline.end(),
+            seen.summaries().summaries(),
+            seen.pods());
+    status.getShards().setPartialShards(coverage.partial());
+    status.getShards().setCoveredShare(coverage.share());
+    return coverage;
+  }
+
+  /** Shards with no summary read (lost beyond their retries, or silent). */
+  private static List<Integer> missingShards(int total, ExperimentObservation seen) {
+    java.util.Set<Integer> reported = new java.util.HashSet<>();
+    seen.summaries().summaries().forEach(s -> reported.add(s.shard()));
+    return java.util.stream.IntStream.range(0, total)
+        .filter(i -> !reported.contains(i))
+        .boxed()
+        .toList();
   }
 
   /**

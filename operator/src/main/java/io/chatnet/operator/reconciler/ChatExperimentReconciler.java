@@ -130,6 +130,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       recheck = queued(experiment, status, q.turn());
     } else if (step instanceof ExperimentStep.Start s) {
       prepare(experiment, network, status, s.start(), seen.plan(), job, applier, refused);
+      MissedStart.note(client, experiment, status, s.missed(), s.start(), now);
       recheck = Duration.between(now, s.start());
     } else if (step instanceof ExperimentStep.Run r) {
       prepare(experiment, network, status, r.start(), seen.plan(), job, applier, refused);
@@ -201,7 +202,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       WriteRefusals.Round refused) {
     ChatExperimentSpec spec = experiment.getSpec();
     boolean planRefused = false;
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() || !start.toString().equals(PlanConfigMap.start(plan.get()))) {
       ConfigMap desired =
           PlanConfigMap.build(
               experiment,
@@ -321,7 +322,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
       status.setPhase(ExperimentPhase.Analyzing);
       return retry.get();
     }
-    analysis.judge(experiment, status, a.lost(), summaries.size(), now);
+    analysis.judge(experiment, status, a.lost(), seen, now);
     return null;
   }
 

@@ -33,8 +33,16 @@ sealed interface ExperimentStep {
   /** Another experiment holds the network, or is ahead in line. */
   record Queue(ExperimentQueue.Decision turn) implements ExperimentStep {}
 
-  /** Its turn: fix the start instant and write the plan and the Job. */
-  record Start(Instant start) implements ExperimentStep {}
+  /**
+   * Its turn: fix the start instant and write the plan and the Job. {@code missed}: a start an
+   * earlier operator wrote into the plan but never created the Job for nor recorded in status, now
+   * past (null otherwise); the plan is rewritten with the new start.
+   */
+  record Start(Instant start, Instant missed) implements ExperimentStep {
+    Start(Instant start) {
+      this(start, null);
+    }
+  }
 
   /** Started: keep plan and Job in place and follow the run ({@link #run}). */
   record Run(Instant start) implements ExperimentStep {}
@@ -72,6 +80,9 @@ sealed interface ExperimentStep {
     }
     if (o.network() == null) {
       return awaitNetwork(o);
+    }
+    if (o.plannedStart() != null && startMissed(o)) {
+      return new Start(o.now().plusSeconds(e.getSpec().getSetupSeconds()), o.plannedStart());
     }
     if (o.plannedStart() != null) {
       return new Run(o.plannedStart());
@@ -138,6 +149,20 @@ sealed interface ExperimentStep {
       return new AwaitWindow(end, lost);
     }
     return new Analyze(end, lost);
+  }
+
+  /**
+   * An operator stopped between writing the plan and creating the Job, and the next one came up
+   * after the plan's start instant. The status never recorded that start (it is written after the
+   * Job, in the same reconcile) and no Job exists, so no shard ever read the plan: fixing a new
+   * start keeps "exactly one Job ever" and gives the run its whole window, where a Job created late
+   * would measure a shorter one and failing would lose the run (bench/reliability.md).
+   */
+  static boolean startMissed(ExperimentObservation o) {
+    return o.status().getPlannedStart() == null
+        && o.plan().isPresent()
+        && o.job().isEmpty()
+        && !o.now().isBefore(o.plannedStart());
   }
 
   private static ExperimentStep awaitNetwork(ExperimentObservation o) {
