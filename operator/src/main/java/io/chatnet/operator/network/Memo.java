@@ -22,6 +22,11 @@ final class Memo<K, V> {
         };
   }
 
+  /** Entries held now (at most the capacity). */
+  synchronized int size() {
+    return entries.size();
+  }
+
   synchronized V get(K key, Function<K, V> compute) {
     V value = entries.get(key);
     if (value == null) {

@@ -27,6 +27,14 @@ public final class NodeIdentities {
 
   private NodeIdentities() {}
 
+  static int peerIdsCached() {
+    return PEER_IDS.size();
+  }
+
+  static int enrsCached() {
+    return ENRS.size();
+  }
+
   public static String peerId(String seed, String group, int ordinal) {
     if (PEER_IDS.size() > MAX_CACHED) {
       PEER_IDS.clear();

@@ -25,6 +25,10 @@ public final class NodeKeySecrets {
 
   private NodeKeySecrets() {}
 
+  static int keySetsCached() {
+    return KEY_DATA.size();
+  }
+
   public static int chunks(int replicas) {
     return Math.max(1, (replicas + KEYS_PER_SECRET - 1) / KEYS_PER_SECRET);
   }

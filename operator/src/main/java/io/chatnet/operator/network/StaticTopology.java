@@ -21,6 +21,10 @@ public final class StaticTopology {
 
   private StaticTopology() {}
 
+  static int graphsCached() {
+    return GRAPHS.size();
+  }
+
   /**
    * Neighbour lists: {@code result.get(i)} holds the neighbours of node i that have a lower index,
    * so each edge appears once (one side dials, which is enough for a libp2p connection).

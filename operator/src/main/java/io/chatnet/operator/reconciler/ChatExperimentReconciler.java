@@ -84,7 +84,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   @Override
   public List<EventSource<?, ChatExperiment>> prepareEventSources(
       EventSourceContext<ChatExperiment> context) {
-    return ExperimentEventSources.of(context);
+    return ExperimentEventSources.of(context, refusals);
   }
 
   /** Observe (one record), decide ({@link ExperimentStep}, pure), act (writes, events, status). */
@@ -106,6 +106,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
             : client.getKubernetesSerialization().clone(previous);
     status.setObservedGeneration(experiment.getMetadata().getGeneration());
     ChatNetwork network = seen.network();
+    ExperimentEventSources.forgetDeleted(refusals, context.getPrimaryCache());
     WriteRefusals.Round refused = refusals.round(experiment, ChildSpecFields.of(experiment));
     Applier applier = new Applier(client, refused);
     if (step instanceof ExperimentStep.Finished) {

@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -80,8 +79,8 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private final GroupDiagnoser diagnoser;
   private final PreflightStep preflight;
   private final RlnBringUpStep rlnBringUp;
-  private final Map<String, String> appliedPodMonitors = new ConcurrentHashMap<>();
   private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
+  private final NetworkMemos memos;
   private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
 
   public ChatNetworkReconciler(OperatorConfig config, KubernetesClient client) {
@@ -93,6 +92,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
     this.preflight = new PreflightStep(client, defaults, Clock.systemUTC());
     this.rlnBringUp = new RlnBringUpStep(client, Clock.systemUTC());
+    this.memos = new NetworkMemos(statusLimiter, diagnoser, refusals);
   }
 
   @Override
@@ -108,11 +108,17 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         informer(context, Job.class, RLN_SELECTOR));
   }
 
-  private static <R extends HasMetadata> InformerEventSource<R, ChatNetwork> informer(
+  private <R extends HasMetadata> InformerEventSource<R, ChatNetwork> informer(
       EventSourceContext<ChatNetwork> context, Class<R> type, String selector) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, ChatNetwork.class)
             .withLabelSelector(selector)
+            // a deleted child may be a deleted network's: prune the memos (NetworkMemos)
+            .withOnDeleteFilter(
+                (child, unknown) -> {
+                  memos.retain(context.getPrimaryCache().list().toList());
+                  return true;
+                })
             .withSecondaryToPrimaryMapper(
                 object -> {
                   String network = object.getMetadata().getLabels().get(Labels.NETWORK);
@@ -140,6 +146,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
 
   private UpdateControl<ChatNetwork> reconcileNetwork(
       ChatNetwork network, Context<ChatNetwork> context) {
+    memos.retain(context.getPrimaryCache().list().toList());
     WriteRefusals.Round refused = refusals.round(network, ChildSpecFields.of(network));
     Applier applier = new Applier(client, refused);
     EventRecorder events = new EventRecorder(client);
@@ -238,7 +245,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     PodMonitor desired = NetworkPodMonitor.build(network);
     String key = network.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
     String hash = applier.fingerprint(network, desired);
-    if (hash.equals(appliedPodMonitors.get(key))) {
+    if (memos.appliedPodMonitor(ResourceID.fromResource(network)).orElse("").equals(hash)) {
       return;
     }
     try {
@@ -250,7 +257,7 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
               .get();
       applier.apply(network, desired, Optional.ofNullable(live));
       if (!refused.refusedNow(desired)) {
-        appliedPodMonitors.put(key, hash);
+        memos.podMonitorApplied(ResourceID.fromResource(network), hash);
       }
     } catch (KubernetesClientException e) {
       LOG.warnf(

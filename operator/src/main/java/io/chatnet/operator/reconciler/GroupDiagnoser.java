@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -37,7 +39,7 @@ final class GroupDiagnoser {
   private static final long PAGE = 500;
   private static final Logger LOG = Logger.getLogger(GroupDiagnoser.class);
 
-  private record Cached(Instant at, GroupDiagnosis diagnosis) {}
+  private record Cached(Instant at, GroupDiagnosis diagnosis, ResourceID network) {}
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -79,7 +81,7 @@ final class GroupDiagnoser {
                       "listing pods or events failed: " + e.getCode())));
     }
     cache.keySet().removeIf(k -> k.startsWith(namespace + "/" + name + "/") && !k.equals(key));
-    cache.put(key, new Cached(now, diagnosis));
+    cache.put(key, new Cached(now, diagnosis, ResourceID.fromResource(network)));
     return diagnosis;
   }
 
@@ -92,6 +94,15 @@ final class GroupDiagnoser {
     String prefix =
         network.getMetadata().getNamespace() + "/" + network.getMetadata().getName() + "-";
     cache.keySet().removeIf(k -> k.startsWith(prefix));
+  }
+
+  /** Forgets the groups of networks not in {@code live} (deleted ones). */
+  void retain(Set<ResourceID> live) {
+    cache.values().removeIf(c -> !live.contains(c.network()));
+  }
+
+  int size() {
+    return cache.size();
   }
 
   private List<Pod> pods(ChatNetwork network, NodeGroup group) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,15 @@ final class StatusWriteLimiter {
     return elapsed.compareTo(interval) >= 0
         ? Optional.empty()
         : Optional.of(interval.minus(elapsed));
+  }
+
+  /** Forgets the networks not in {@code live} (deleted: no reconcile of theirs will come). */
+  void retain(Set<ResourceID> live) {
+    lastWrite.keySet().retainAll(live);
+  }
+
+  int size() {
+    return lastWrite.size();
   }
 
   void wrote(ResourceID network) {

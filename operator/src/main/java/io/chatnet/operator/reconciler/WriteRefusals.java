@@ -50,6 +50,19 @@ public final class WriteRefusals {
     this.clock = clock;
   }
 
+  /**
+   * Forgets the refusals of owners whose uid is not in {@code liveUids}: a deleted owner is never
+   * reconciled again, so no round of its would ever finish them.
+   */
+  public void retainOwners(Set<String> liveUids) {
+    memory.keySet().removeIf(k -> !liveUids.contains(k.substring(0, k.indexOf('/'))));
+  }
+
+  /** Refusals remembered now, of every owner. */
+  public int size() {
+    return memory.size();
+  }
+
   /** The refusals of one reconcile of {@code owner}. */
   public Round round(HasMetadata owner, ChildSpecFields fields) {
     return new Round(owner, fields);
