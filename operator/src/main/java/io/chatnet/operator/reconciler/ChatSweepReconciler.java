@@ -145,6 +145,13 @@ public class ChatSweepReconciler implements Reconciler<ChatSweep> {
     desired.setSpec(point.networkSpec());
     ChatNetwork live = networks.get(point.network());
     boolean written = applier.apply(sweep, desired, Optional.ofNullable(live));
+    Optional<String> failed =
+        written ? Optional.empty() : SweepNetworkFailure.of(live, clock.instant());
+    if (failed.isPresent()) {
+      announce(sweep, SweepProgress.networkFailed(status, point, failed.get()));
+      pointsCondition(status);
+      return;
+    }
     if (written || !ready(live)) {
       String message =
           "point "
@@ -213,9 +220,8 @@ public class ChatSweepReconciler implements Reconciler<ChatSweep> {
           "PointFailed",
           "point "
               + p.getIndex()
-              + " (experiment "
-              + p.getExperiment()
-              + ") failed: "
+              + (p.getExperiment() == null ? "" : " (experiment " + p.getExperiment() + ")")
+              + " failed: "
               + Objects.requireNonNullElse(p.getMessage(), "see the experiment")
               + "; the sweep goes on");
     } else {

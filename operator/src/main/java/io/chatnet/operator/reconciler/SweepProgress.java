@@ -109,6 +109,26 @@ final class SweepProgress {
     return entry;
   }
 
+  /**
+   * Records a point Failed whose network failed before its experiment was created (no experiment
+   * is, so the point is never started again), and counts it.
+   */
+  static SweepPointStatus networkFailed(
+      ChatSweepStatus status, PlannedPoint point, String message) {
+    SweepPointStatus entry = started(status, point, null);
+    entry.setPhase(ExperimentPhase.Failed);
+    entry.setMessage(message);
+    long done = status.getPoints().stream().filter(p -> finished(p.getPhase())).count();
+    status.setPointsDone((int) done);
+    status.setPointsFailed(
+        (int)
+            status.getPoints().stream()
+                .filter(p -> p.getPhase() == ExperimentPhase.Failed)
+                .count());
+    status.setProgress(done + "/" + status.getPointsTotal());
+    return entry;
+  }
+
   static boolean finished(ExperimentPhase phase) {
     return phase == ExperimentPhase.Succeeded || phase == ExperimentPhase.Failed;
   }
