@@ -16,6 +16,7 @@ import io.chatnet.operator.rln.RlnChainManifests;
 import io.chatnet.operator.rln.RlnDeployJob;
 import io.chatnet.operator.rln.RlnDeployOutputs;
 import io.chatnet.operator.rln.RlnFundingJob;
+import io.chatnet.operator.rln.RlnJobState;
 import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.operator.status.Conditions;
 import io.chatnet.operator.status.EventRecorder;
@@ -158,7 +159,7 @@ final class RlnBringUpStep {
             : Optional.of(chainProblem(network));
     Map<String, String> failures = new HashMap<>();
     Optional<RlnDeployOutputs.Outputs> outputs = Optional.empty();
-    if (!contractKnown && deployJob.isPresent() && finished(deployJob.get())) {
+    if (!contractKnown && deployJob.isPresent() && RlnJobState.finished(deployJob.get())) {
       Optional<Pod> pod = lastPod(network, RlnDeployJob.name(network));
       outputs = pod.map(p -> RlnDeployOutputs.of(p, RlnJobs.CONTAINER));
       pod.ifPresent(p -> failures.put(RlnDeployJob.name(network), describe(p)));
@@ -168,7 +169,7 @@ final class RlnBringUpStep {
             .filter(j -> "fund".equals(j.getMetadata().getLabels().get(RlnJobs.RLN_LABEL)))
             .toList();
     for (Job j : fundJobs) {
-      if (failed(j)) {
+      if (RlnJobState.failed(j)) {
         lastPod(network, j.getMetadata().getName())
             .ifPresent(p -> failures.put(j.getMetadata().getName(), describe(p)));
       }
@@ -236,7 +237,7 @@ final class RlnBringUpStep {
   }
 
   private static boolean chainFine(Optional<Deployment> chain, Instant now) {
-    if (chain.map(d -> d.getStatus()).map(s -> s.getAvailableReplicas()).orElse(0) > 0) {
+    if (RlnJobState.available(chain)) {
       return true;
     }
     Instant created =
@@ -357,23 +358,6 @@ final class RlnBringUpStep {
 
   private static String cut(String message) {
     return message.length() <= 400 ? message : message.substring(0, 400) + "...";
-  }
-
-  private static boolean finished(Job job) {
-    return job.getStatus() != null
-        && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(
-                c ->
-                    ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
-                        && "True".equals(c.getStatus()));
-  }
-
-  private static boolean failed(Job job) {
-    return job.getStatus() != null
-        && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static <R extends HasMetadata> Map<String, R> ours(
