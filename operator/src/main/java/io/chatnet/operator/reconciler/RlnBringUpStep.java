@@ -261,8 +261,8 @@ final class RlnBringUpStep {
   /**
    * Registered memberships per publishing group: pods whose keystore init container exited 0. Pods
    * of publishing groups are listed (the network's pod informer holds bootstrap and service pods
-   * only) while a group has fewer registered than funded, at most every {@link #REGISTRATION_LOOK};
-   * otherwise the recorded counts stand.
+   * only) while a group has fewer registered than funded pods, at most every {@link
+   * #REGISTRATION_LOOK}; otherwise the recorded counts stand.
    */
   private Map<String, Integer> registered(ChatNetwork network, RlnStatus previous, Instant now) {
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -294,15 +294,14 @@ final class RlnBringUpStep {
     return counts;
   }
 
+  /** Whether some group has funded pods (that may run) not yet seen registered. */
   private static boolean incomplete(ChatNetwork network, RlnStatus status) {
     for (NodeGroup g : RlnBringUp.publishing(network)) {
-      int registered =
-          status.getGroups().stream()
-              .filter(s -> s.getName().equals(g.getName()))
-              .mapToInt(RlnGroupStatus::getRegistered)
-              .findFirst()
-              .orElse(0);
-      if (registered < g.getReplicas()) {
+      Optional<RlnGroupStatus> gs =
+          status.getGroups().stream().filter(s -> s.getName().equals(g.getName())).findFirst();
+      int funded = gs.map(RlnGroupStatus::getFunded).orElse(0);
+      int registered = gs.map(RlnGroupStatus::getRegistered).orElse(0);
+      if (registered < Math.min(funded, g.getReplicas())) {
         return true;
       }
     }

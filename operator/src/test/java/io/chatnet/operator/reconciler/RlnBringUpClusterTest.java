@@ -9,6 +9,7 @@ import io.chatnet.operator.InProcessOperator;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.RlnGroupStatus;
+import io.chatnet.operator.identity.EthAccount;
 import io.chatnet.operator.rln.RlnBringUp;
 import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.testkit.LocalClusterTest;
@@ -24,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +56,10 @@ class RlnBringUpClusterTest {
           + "\n";
 
   static InProcessOperator operator;
+
+  /** anvil's account 0 key without 0x (rln/RlnJobs keeps it in the deployer Secret only). */
+  static final String DEPLOYER_KEY_HEX =
+      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace ns) {
@@ -183,6 +189,20 @@ class RlnBringUpClusterTest {
                 .stream()
                 .filter(j -> j.getMetadata().getName().startsWith(net + "-")))
         .hasSize(1);
+
+    // no key in what the operator wrote outside Secrets: status, events, Jobs, chain, ConfigMaps
+    String written =
+        Serialization.asJson(live(client, ns, net).getStatus())
+            + Serialization.asJson(events(client, ns, net))
+            + Serialization.asJson(client.batch().v1().jobs().inNamespace(ns.name()).list())
+            + Serialization.asJson(client.apps().deployments().inNamespace(ns.name()).list())
+            + Serialization.asJson(client.configMaps().inNamespace(ns.name()).list());
+    assertThat(written).doesNotContain(DEPLOYER_KEY_HEX);
+    for (int ordinal = 0; ordinal < 4; ordinal++) {
+      assertThat(written)
+          .doesNotContain(
+              EthAccount.derive("rln-up", "relay", ordinal).privateKeyHex().substring(2));
+    }
 
     // deletion: owner references take everything, Jobs' pods included
     client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(net).delete();
