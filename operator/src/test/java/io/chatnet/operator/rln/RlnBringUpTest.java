@@ -18,15 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Which step, which condition, what to create: given status and observed objects. */
 class RlnBringUpTest {
   static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
-  static final String CONTRACT = "0x0165878A594ca255338adfa4d48449f69242Eb8F";
-  static final String TOKEN = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
-  static final String OUTPUTS =
-      "TOKEN_ADDRESS="
-          + TOKEN
-          + "\nPRICE_CALCULATOR_ADDRESS=0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0\n"
-          + "WAKURLNV2_ADDRESS=0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9\n"
-          + "RLN_CONTRACT_ADDRESS="
-          + CONTRACT;
+  static final String CONTRACT = RlnFixtures.CONTRACT;
+  static final String TOKEN = RlnFixtures.TOKEN;
+  static final String OUTPUTS = RlnFixtures.DEPLOY_OUTPUTS;
 
   // relay: 3 publishing, svc: 2 publishing (RlnFixtures)
   final ChatNetwork network = RlnFixtures.network("{enabled: true}");
