@@ -24,9 +24,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +54,11 @@ final class RlnBringUpStep {
   /** How often pods of publishing groups are listed while registration is incomplete. */
   static final Duration REGISTRATION_LOOK = Duration.ofSeconds(10);
 
-  private final io.fabric8.kubernetes.client.KubernetesClient client;
+  private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, Instant> lastRegistrationLook = new ConcurrentHashMap<>();
 
-  RlnBringUpStep(io.fabric8.kubernetes.client.KubernetesClient client, Clock clock) {
+  RlnBringUpStep(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -91,13 +93,24 @@ final class RlnBringUpStep {
       List<Condition> conditions = new ArrayList<>(status.getConditions());
       if (d.failed()) {
         status.setPhase(NetworkPhase.Failed);
-        replace(conditions, Conditions.of(previous, "Ready", false, d.reason(), d.message(), now));
         replace(
             conditions,
-            Conditions.of(previous, "Progressing", false, d.reason(), d.message(), now));
+            Conditions.of(
+                previous, NetworkStatusCalculator.READY, false, d.reason(), d.message(), now));
+        replace(
+            conditions,
+            Conditions.of(
+                previous,
+                NetworkStatusCalculator.PROGRESSING,
+                false,
+                d.reason(),
+                d.message(),
+                now));
       } else if (!d.ready()) {
         replace(
-            conditions, Conditions.of(previous, "Progressing", true, d.reason(), d.message(), now));
+            conditions,
+            Conditions.of(
+                previous, NetworkStatusCalculator.PROGRESSING, true, d.reason(), d.message(), now));
       }
       replace(
           conditions,
@@ -131,7 +144,7 @@ final class RlnBringUpStep {
           network,
           RlnJobs.deployerSecret(network),
           Optional.ofNullable(
-              context.getSecondaryResources(io.fabric8.kubernetes.api.model.Secret.class).stream()
+              context.getSecondaryResources(Secret.class).stream()
                   .filter(
                       s -> s.getMetadata().getName().equals(RlnJobs.deployerSecretName(network)))
                   .findFirst()
