@@ -21,11 +21,23 @@ public final class ShardPods {
       int exitCode,
       String reason,
       String message) {
+    terminate(client, namespace, pod, "loadgen", exitCode, reason, message);
+  }
+
+  /** As above for the pod's one container {@code container} (any Job's pod, e.g. RLN's). */
+  public static void terminate(
+      KubernetesClient client,
+      String namespace,
+      String pod,
+      String container,
+      int exitCode,
+      String reason,
+      String message) {
     // kwok writes the pod's status too (completing it): an edit made between its writes fails on
     // the resource version with 409 Conflict, and is made again on the fresh pod.
     for (int attempt = 1; ; attempt++) {
       try {
-        write(client, namespace, pod, exitCode, reason, message);
+        write(client, namespace, pod, container, exitCode, reason, message);
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 5) {
@@ -39,6 +51,7 @@ public final class ShardPods {
       KubernetesClient client,
       String namespace,
       String pod,
+      String container,
       int exitCode,
       String reason,
       String message) {
@@ -53,8 +66,8 @@ public final class ShardPods {
                   .setContainerStatuses(
                       List.of(
                           new ContainerStatusBuilder()
-                              .withName("loadgen")
-                              .withImage("chatnet/loadgen:test")
+                              .withName(container)
+                              .withImage(p.getSpec().getContainers().get(0).getImage())
                               .withImageID("")
                               .withReady(false)
                               .withRestartCount(0)

@@ -16,6 +16,7 @@ import io.chatnet.operator.rln.RlnChainManifests;
 import io.chatnet.operator.rln.RlnDeployJob;
 import io.chatnet.operator.rln.RlnDeployOutputs;
 import io.chatnet.operator.rln.RlnFundingJob;
+import io.chatnet.operator.rln.RlnJobState;
 import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.operator.status.Conditions;
 import io.chatnet.operator.status.EventRecorder;
@@ -23,9 +24,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +54,11 @@ final class RlnBringUpStep {
   /** How often pods of publishing groups are listed while registration is incomplete. */
   static final Duration REGISTRATION_LOOK = Duration.ofSeconds(10);
 
-  private final io.fabric8.kubernetes.client.KubernetesClient client;
+  private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, Instant> lastRegistrationLook = new ConcurrentHashMap<>();
 
-  RlnBringUpStep(io.fabric8.kubernetes.client.KubernetesClient client, Clock clock) {
+  RlnBringUpStep(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -90,13 +93,24 @@ final class RlnBringUpStep {
       List<Condition> conditions = new ArrayList<>(status.getConditions());
       if (d.failed()) {
         status.setPhase(NetworkPhase.Failed);
-        replace(conditions, Conditions.of(previous, "Ready", false, d.reason(), d.message(), now));
         replace(
             conditions,
-            Conditions.of(previous, "Progressing", false, d.reason(), d.message(), now));
+            Conditions.of(
+                previous, NetworkStatusCalculator.READY, false, d.reason(), d.message(), now));
+        replace(
+            conditions,
+            Conditions.of(
+                previous,
+                NetworkStatusCalculator.PROGRESSING,
+                false,
+                d.reason(),
+                d.message(),
+                now));
       } else if (!d.ready()) {
         replace(
-            conditions, Conditions.of(previous, "Progressing", true, d.reason(), d.message(), now));
+            conditions,
+            Conditions.of(
+                previous, NetworkStatusCalculator.PROGRESSING, true, d.reason(), d.message(), now));
       }
       replace(
           conditions,
@@ -130,7 +144,7 @@ final class RlnBringUpStep {
           network,
           RlnJobs.deployerSecret(network),
           Optional.ofNullable(
-              context.getSecondaryResources(io.fabric8.kubernetes.api.model.Secret.class).stream()
+              context.getSecondaryResources(Secret.class).stream()
                   .filter(
                       s -> s.getMetadata().getName().equals(RlnJobs.deployerSecretName(network)))
                   .findFirst()
@@ -158,7 +172,7 @@ final class RlnBringUpStep {
             : Optional.of(chainProblem(network));
     Map<String, String> failures = new HashMap<>();
     Optional<RlnDeployOutputs.Outputs> outputs = Optional.empty();
-    if (!contractKnown && deployJob.isPresent() && finished(deployJob.get())) {
+    if (!contractKnown && deployJob.isPresent() && RlnJobState.finished(deployJob.get())) {
       Optional<Pod> pod = lastPod(network, RlnDeployJob.name(network));
       outputs = pod.map(p -> RlnDeployOutputs.of(p, RlnJobs.CONTAINER));
       pod.ifPresent(p -> failures.put(RlnDeployJob.name(network), describe(p)));
@@ -168,7 +182,7 @@ final class RlnBringUpStep {
             .filter(j -> "fund".equals(j.getMetadata().getLabels().get(RlnJobs.RLN_LABEL)))
             .toList();
     for (Job j : fundJobs) {
-      if (failed(j)) {
+      if (RlnJobState.failed(j)) {
         lastPod(network, j.getMetadata().getName())
             .ifPresent(p -> failures.put(j.getMetadata().getName(), describe(p)));
       }
@@ -236,7 +250,7 @@ final class RlnBringUpStep {
   }
 
   private static boolean chainFine(Optional<Deployment> chain, Instant now) {
-    if (chain.map(d -> d.getStatus()).map(s -> s.getAvailableReplicas()).orElse(0) > 0) {
+    if (RlnJobState.available(chain)) {
       return true;
     }
     Instant created =
@@ -260,8 +274,8 @@ final class RlnBringUpStep {
   /**
    * Registered memberships per publishing group: pods whose keystore init container exited 0. Pods
    * of publishing groups are listed (the network's pod informer holds bootstrap and service pods
-   * only) while a group has fewer registered than funded, at most every {@link #REGISTRATION_LOOK};
-   * otherwise the recorded counts stand.
+   * only) while a group has fewer registered than funded pods, at most every {@link
+   * #REGISTRATION_LOOK}; otherwise the recorded counts stand.
    */
   private Map<String, Integer> registered(ChatNetwork network, RlnStatus previous, Instant now) {
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -293,15 +307,14 @@ final class RlnBringUpStep {
     return counts;
   }
 
+  /** Whether some group has funded pods (that may run) not yet seen registered. */
   private static boolean incomplete(ChatNetwork network, RlnStatus status) {
     for (NodeGroup g : RlnBringUp.publishing(network)) {
-      int registered =
-          status.getGroups().stream()
-              .filter(s -> s.getName().equals(g.getName()))
-              .mapToInt(RlnGroupStatus::getRegistered)
-              .findFirst()
-              .orElse(0);
-      if (registered < g.getReplicas()) {
+      Optional<RlnGroupStatus> gs =
+          status.getGroups().stream().filter(s -> s.getName().equals(g.getName())).findFirst();
+      int funded = gs.map(RlnGroupStatus::getFunded).orElse(0);
+      int registered = gs.map(RlnGroupStatus::getRegistered).orElse(0);
+      if (registered < Math.min(funded, g.getReplicas())) {
         return true;
       }
     }
@@ -357,23 +370,6 @@ final class RlnBringUpStep {
 
   private static String cut(String message) {
     return message.length() <= 400 ? message : message.substring(0, 400) + "...";
-  }
-
-  private static boolean finished(Job job) {
-    return job.getStatus() != null
-        && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(
-                c ->
-                    ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
-                        && "True".equals(c.getStatus()));
-  }
-
-  private static boolean failed(Job job) {
-    return job.getStatus() != null
-        && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static <R extends HasMetadata> Map<String, R> ours(

@@ -6,7 +6,6 @@ import io.chatnet.operator.api.RlnChainMode;
 import io.chatnet.operator.api.RlnGroupStatus;
 import io.chatnet.operator.api.RlnSpec;
 import io.chatnet.operator.api.RlnStatus;
-import io.chatnet.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -122,7 +121,7 @@ public final class RlnBringUp {
   private static Optional<Decision> chainOrContract(
       ChatNetwork network, RlnStatus status, Observed observed, Builder out) {
     String chain = RlnChainManifests.name(network);
-    if (!available(observed.chain())) {
+    if (!RlnJobState.available(observed.chain())) {
       Instant created =
           observed
               .chain()
@@ -161,7 +160,7 @@ public final class RlnBringUp {
               Optional.empty()));
     }
     Job job = observed.deployJob().get();
-    Optional<JobCondition> failed = condition(job, "Failed");
+    Optional<JobCondition> failed = RlnJobState.condition(job, "Failed");
     if (failed.isPresent()) {
       return Optional.of(
           out.failed(
@@ -176,7 +175,7 @@ public final class RlnBringUp {
                   + RlnDeployJob.image(network.getSpec().getRln()),
               Optional.empty()));
     }
-    Optional<JobCondition> complete = condition(job, "Complete");
+    Optional<JobCondition> complete = RlnJobState.condition(job, "Complete");
     if (complete.isEmpty()) {
       return Optional.of(
           out.progress(
@@ -223,7 +222,8 @@ public final class RlnBringUp {
     for (NodeGroup g : publishing(network)) {
       RlnGroupStatus gs = group(status, g.getName());
       while (gs.getFunded() < g.getReplicas()) {
-        Optional<Job> round = roundFrom(observed.fundJobs(), g.getName(), gs.getFunded());
+        Optional<Job> round =
+            RlnJobState.roundFrom(observed.fundJobs(), g.getName(), gs.getFunded());
         if (round.isEmpty()) {
           RlnFundingJob.Round next =
               new RlnFundingJob.Round(g.getName(), gs.getFunded(), g.getReplicas() - 1);
@@ -242,28 +242,33 @@ public final class RlnBringUp {
         }
         Job job = round.get();
         String name = job.getMetadata().getName();
-        if (condition(job, "Failed").isPresent()) {
+        if (RlnJobState.condition(job, "Failed").isPresent()) {
           return Optional.of(
               out.failed(
                   STEP_FAILED,
                   "Job "
                       + name
                       + " failed ("
-                      + condition(job, "Failed").get().getReason()
+                      + RlnJobState.condition(job, "Failed").get().getReason()
                       + ") funding group "
                       + g.getName()
                       + ": "
                       + observed.failures().getOrDefault(name, "no pod seen"),
                   binding(network, status)));
         }
-        if (condition(job, "Complete").isEmpty()) {
+        if (RlnJobState.condition(job, "Complete").isEmpty()) {
           return Optional.of(
               out.funding(
-                  "Job " + name + " funds ordinals " + range(job) + " of group " + g.getName(),
+                  "Job "
+                      + name
+                      + " funds ordinals "
+                      + RlnJobState.range(job)
+                      + " of group "
+                      + g.getName(),
                   null,
                   binding(network, status)));
         }
-        gs.setFunded(to(job) + 1);
+        gs.setFunded(RlnJobState.to(job) + 1);
       }
     }
     return Optional.empty();
@@ -283,42 +288,6 @@ public final class RlnBringUp {
         new RlnBinding(
             new RlnEndpoints(status.getRpcUrl(), status.getContractAddress(), status.getChainId()),
             funded));
-  }
-
-  private static Optional<Job> roundFrom(List<Job> jobs, String group, int from) {
-    return jobs.stream()
-        .filter(j -> group.equals(j.getMetadata().getLabels().get(Labels.GROUP)))
-        .filter(j -> Integer.toString(from).equals(annotation(j, RlnJobs.FROM_ANNOTATION)))
-        .findFirst();
-  }
-
-  private static String annotation(Job job, String key) {
-    Map<String, String> a = job.getMetadata().getAnnotations();
-    return a == null ? null : a.get(key);
-  }
-
-  private static int to(Job job) {
-    return Integer.parseInt(annotation(job, RlnJobs.TO_ANNOTATION));
-  }
-
-  private static String range(Job job) {
-    return annotation(job, RlnJobs.FROM_ANNOTATION) + ".." + annotation(job, RlnJobs.TO_ANNOTATION);
-  }
-
-  static Optional<JobCondition> condition(Job job, String type) {
-    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    return job.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
-        .findFirst();
-  }
-
-  static boolean available(Optional<Deployment> chain) {
-    return chain
-        .map(Deployment::getStatus)
-        .map(s -> s.getAvailableReplicas() != null && s.getAvailableReplicas() > 0)
-        .orElse(false);
   }
 
   private static RlnGroupStatus group(RlnStatus status, String name) {

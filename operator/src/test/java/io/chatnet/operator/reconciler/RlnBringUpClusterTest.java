@@ -6,24 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
+import io.chatnet.operator.ShardPods;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.RlnGroupStatus;
+import io.chatnet.operator.identity.EthAccount;
 import io.chatnet.operator.rln.RlnBringUp;
+import io.chatnet.operator.rln.RlnFixtures;
 import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,18 +43,15 @@ import org.junit.jupiter.api.Test;
  */
 @LocalClusterTest
 class RlnBringUpClusterTest {
-  static final String TOKEN = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
-  static final String CONTRACT = "0x0165878A594ca255338adfa4d48449f69242Eb8F";
-  static final String OUTPUTS =
-      "TOKEN_ADDRESS="
-          + TOKEN
-          + "\nPRICE_CALCULATOR_ADDRESS=0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0\n"
-          + "WAKURLNV2_ADDRESS=0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9\n"
-          + "RLN_CONTRACT_ADDRESS="
-          + CONTRACT
-          + "\n";
+  static final String CONTRACT = RlnFixtures.CONTRACT;
+  static final String TOKEN = RlnFixtures.TOKEN;
+  static final String OUTPUTS = RlnFixtures.DEPLOY_OUTPUTS;
 
   static InProcessOperator operator;
+
+  /** anvil's account 0 key without 0x (rln/RlnJobs keeps it in the deployer Secret only). */
+  static final String DEPLOYER_KEY_HEX =
+      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace ns) {
@@ -151,19 +149,7 @@ class RlnBringUpClusterTest {
               return funded(live, "relay") == 4
                   && "True".equals(condition(live, "RlnReady").getStatus());
             });
-    List<Job> rounds =
-        client
-            .batch()
-            .v1()
-            .jobs()
-            .inNamespace(ns.name())
-            .withLabel(RlnJobs.RLN_LABEL, "fund")
-            .list()
-            .getItems()
-            .stream()
-            .filter(j -> j.getMetadata().getName().startsWith(net + "-"))
-            .sorted(Comparator.comparing(j -> j.getMetadata().getName()))
-            .toList();
+    List<Job> rounds = rlnJobs(client, ns, net, "fund");
     assertThat(rounds)
         .extracting(j -> j.getMetadata().getName())
         .containsExactly(net + "-rln-fund-relay-0-1", net + "-rln-fund-relay-2-3");
@@ -171,18 +157,21 @@ class RlnBringUpClusterTest {
     assertThat(rounds.get(0).getMetadata().getCreationTimestamp())
         .isEqualTo(firstRound.getMetadata().getCreationTimestamp());
     // the deploy Job ran once
-    assertThat(
-            client
-                .batch()
-                .v1()
-                .jobs()
-                .inNamespace(ns.name())
-                .withLabel(RlnJobs.RLN_LABEL, "deploy")
-                .list()
-                .getItems()
-                .stream()
-                .filter(j -> j.getMetadata().getName().startsWith(net + "-")))
-        .hasSize(1);
+    assertThat(rlnJobs(client, ns, net, "deploy")).hasSize(1);
+
+    // no key in what the operator wrote outside Secrets: status, events, Jobs, chain, ConfigMaps
+    String written =
+        Serialization.asJson(live(client, ns, net).getStatus())
+            + Serialization.asJson(events(client, ns, net))
+            + Serialization.asJson(client.batch().v1().jobs().inNamespace(ns.name()).list())
+            + Serialization.asJson(client.apps().deployments().inNamespace(ns.name()).list())
+            + Serialization.asJson(client.configMaps().inNamespace(ns.name()).list());
+    assertThat(written).doesNotContain(DEPLOYER_KEY_HEX);
+    for (int ordinal = 0; ordinal < 4; ordinal++) {
+      assertThat(written)
+          .doesNotContain(
+              EthAccount.derive("rln-up", "relay", ordinal).privateKeyHex().substring(2));
+    }
 
     // deletion: owner references take everything, Jobs' pods included
     client.resources(ChatNetwork.class).inNamespace(ns.name()).withName(net).delete();
@@ -223,18 +212,7 @@ class RlnBringUpClusterTest {
                                 && e.getMessage().contains(net + "-rln-deploy")));
     assertThat(failed.getStatus().getRln().getContractAddress()).isNull();
     assertThat(statefulSets(client, ns, net)).isEmpty();
-    assertThat(
-            client
-                .batch()
-                .v1()
-                .jobs()
-                .inNamespace(ns.name())
-                .withLabel(RlnJobs.RLN_LABEL, "fund")
-                .list()
-                .getItems()
-                .stream()
-                .filter(j -> j.getMetadata().getName().startsWith(net + "-")))
-        .isEmpty();
+    assertThat(rlnJobs(client, ns, net, "fund")).isEmpty();
   }
 
   // ---- helpers
@@ -295,42 +273,30 @@ class RlnBringUpClusterTest {
   /** What a real Job's container leaves: terminated, its exit code and termination message. */
   static void writeTermination(
       KubernetesClient client, TestNamespace ns, String pod, int exitCode, String message) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client
-            .pods()
-            .inNamespace(ns.name())
-            .withName(pod)
-            .editStatus(
-                p -> {
-                  p.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
-                  p.getStatus()
-                      .setContainerStatuses(
-                          List.of(
-                              new ContainerStatusBuilder()
-                                  .withName(RlnJobs.CONTAINER)
-                                  .withImage(p.getSpec().getContainers().get(0).getImage())
-                                  .withImageID("")
-                                  .withReady(false)
-                                  .withRestartCount(0)
-                                  .withState(
-                                      new ContainerStateBuilder()
-                                          .withNewTerminated()
-                                          .withExitCode(exitCode)
-                                          .withReason(exitCode == 0 ? "Completed" : "Error")
-                                          .withMessage(message)
-                                          .endTerminated()
-                                          .build())
-                                  .build()));
-                  return p;
-                });
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == 5) {
-          throw e;
-        }
-      }
-    }
+    ShardPods.terminate(
+        client,
+        ns.name(),
+        pod,
+        RlnJobs.CONTAINER,
+        exitCode,
+        exitCode == 0 ? "Completed" : "Error",
+        message);
+  }
+
+  /** The network's RLN Jobs of one kind (deploy, fund). */
+  static List<Job> rlnJobs(KubernetesClient client, TestNamespace ns, String net, String kind) {
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(ns.name())
+        .withLabel(RlnJobs.RLN_LABEL, kind)
+        .list()
+        .getItems()
+        .stream()
+        .filter(j -> j.getMetadata().getName().startsWith(net + "-"))
+        .sorted(Comparator.comparing(j -> j.getMetadata().getName()))
+        .toList();
   }
 
   static void assertOwnedByNetwork(
