@@ -2,9 +2,12 @@ package io.chatnet.operator.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatSweep;
 import io.chatnet.operator.api.GroupRole;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +155,25 @@ class RlnLimitAxisTest {
         .asString()
         .startsWith("point 2: spec.network.rln.userMessageLimit: 302 memberships x 600")
         .contains("CannotExceedMaxTotalRateLimit");
+  }
+
+  @Test
+  void theScenarioSweepPlansThreeNetworksAtOneRate() throws Exception {
+    ChatSweep scenario =
+        Serialization.unmarshal(
+            Files.readString(Scenarios.dir().resolve("rln-sweep-limit.yaml")), ChatSweep.class);
+    SweepPlan plan = SweepPlanner.plan(scenario.getMetadata().getName(), scenario.getSpec());
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.points())
+        .extracting(p -> p.networkSpec().getRln().getUserMessageLimit())
+        .containsExactly(20, 100, 600);
+    assertThat(plan.points()).extracting(PlannedPoint::network).doesNotHaveDuplicates();
+    assertThat(
+            plan.points().stream()
+                .map(p -> p.experimentSpec().getTraffic().getOneToOne().getMessagesPerMinute())
+                .distinct()
+                .toList())
+        .hasSize(1);
+    assertThat(List.of(plan.points().size())).containsExactly(3);
   }
 }
