@@ -176,7 +176,7 @@ class RlnReportTest {
   }
 
   /** A run on the RLN baseline network at {@code limit} whose one-to-one sends were refused. */
-  private static ExperimentReport storedAt(int limit, long refused) {
+  static ExperimentReport storedAt(int limit, long refused) {
     ChatExperiment experiment = ReportFixtures.experiment("limit-" + limit, 30);
     var oneToOne = experiment.getStatus().getResults().getOneToOne();
     oneToOne.setRefused(refused);
