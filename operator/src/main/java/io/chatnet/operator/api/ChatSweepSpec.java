@@ -65,7 +65,8 @@ public class ChatSweepSpec {
 
   @JsonPropertyDescription(
       "The base ChatNetwork spec every point starts from; the axes change its client (and, with"
-          + " relayNodesPerUser, relay) counts. The sweep creates the network and owns it.")
+          + " relayNodesPerUser, relay) counts, and rlnUserMessageLimit its spec.rln.userMessageLimit"
+          + " (a new network per value). The sweep creates the networks and owns them.")
   @Required
   private ChatNetworkSpec network;
 
