@@ -33,6 +33,14 @@ import lombok.Data;
             + " (the traffic axis switches between them)",
     fieldPath = ".experiment.traffic")
 @ValidationRule(
+    value =
+        "!self.axes.exists(a, a.name == 'rlnUserMessageLimit') || (has(self.network.rln) &&"
+            + " has(self.network.rln.enabled) && self.network.rln.enabled)",
+    message =
+        "an rlnUserMessageLimit axis needs RLN on the base network: set"
+            + " spec.network.rln.enabled: true",
+    fieldPath = ".network.rln")
+@ValidationRule(
     value = "self == oldSelf",
     message = "a sweep's spec cannot change once created; create a new sweep")
 @Data
@@ -41,7 +49,7 @@ public class ChatSweepSpec {
   public static final int MAX_POINTS = 100;
 
   // The product of the axes' value counts, written out per index (CEL has no fold); axes holds
-  // at most 5 entries (one per axis name), so five factors cover every sweep.
+  // at most 6 entries (one per axis name), so six factors cover every sweep.
   static final String POINT_COUNT =
       "(self.axes.size() > 0 ? (has(self.axes[0].values) ? self.axes[0].values.size() : has(self.axes[0].kinds) ? self.axes[0].kinds.size() : 1) : 1)"
           + " * "
@@ -51,11 +59,14 @@ public class ChatSweepSpec {
           + " * "
           + "(self.axes.size() > 3 ? (has(self.axes[3].values) ? self.axes[3].values.size() : has(self.axes[3].kinds) ? self.axes[3].kinds.size() : 1) : 1)"
           + " * "
-          + "(self.axes.size() > 4 ? (has(self.axes[4].values) ? self.axes[4].values.size() : has(self.axes[4].kinds) ? self.axes[4].kinds.size() : 1) : 1)";
+          + "(self.axes.size() > 4 ? (has(self.axes[4].values) ? self.axes[4].values.size() : has(self.axes[4].kinds) ? self.axes[4].kinds.size() : 1) : 1)"
+          + " * "
+          + "(self.axes.size() > 5 ? (has(self.axes[5].values) ? self.axes[5].values.size() : has(self.axes[5].kinds) ? self.axes[5].kinds.size() : 1) : 1)";
 
   @JsonPropertyDescription(
       "The base ChatNetwork spec every point starts from; the axes change its client (and, with"
-          + " relayNodesPerUser, relay) counts. The sweep creates the network and owns it.")
+          + " relayNodesPerUser, relay) counts, and rlnUserMessageLimit its spec.rln.userMessageLimit"
+          + " (a new network per value). The sweep creates the networks and owns them.")
   @Required
   private ChatNetworkSpec network;
 
@@ -71,7 +82,7 @@ public class ChatSweepSpec {
           + " slowest. List axes that change the network's shape first: points run in order and a"
           + " network is replaced only when its shape changes.")
   @Required
-  @Size(min = 1, max = 5)
+  @Size(min = 1, max = 6)
   private List<SweepAxis> axes = new ArrayList<>();
 
   @JsonPropertyDescription(

@@ -48,12 +48,22 @@ import lombok.Data;
             + " && v <= 1.0)",
     message = "lightClientShare values are fractions of the clients, from 0 to 1",
     fieldPath = ".values")
+@ValidationRule(
+    value =
+        "self.name != 'rlnUserMessageLimit' || !has(self.values) || self.values.all(v, v >= 20.0"
+            + " && v <= 600.0 && double(int(v)) == v)",
+    message =
+        "rlnUserMessageLimit values must be whole numbers from 20 to 600 (the contract's"
+            + " per-membership range, as spec.rln.userMessageLimit)",
+    fieldPath = ".values")
 @Data
 public class SweepAxis {
   @JsonPropertyDescription(
       "What the axis varies: users (status-backend clients), messagesPerMinute (per client),"
-          + " traffic (oneToOne or privateGroups), groupSize (members per private group) or"
-          + " lightClientShare (fraction of the clients that are mobile light clients).")
+          + " traffic (oneToOne or privateGroups), groupSize (members per private group),"
+          + " lightClientShare (fraction of the clients that are mobile light clients) or"
+          + " rlnUserMessageLimit (the network's spec.rln.userMessageLimit, 20 to 600; needs"
+          + " spec.network.rln.enabled, and each value runs on a new network).")
   @Required
   private SweepAxisName name;
 

@@ -22,5 +22,11 @@ public enum SweepAxisName {
   GROUP_SIZE,
   /** Fraction of the clients that are mobile (light) clients, 0 to 1. */
   @JsonProperty("lightClientShare")
-  LIGHT_CLIENT_SHARE
+  LIGHT_CLIENT_SHARE,
+  /**
+   * The network's RLN user message limit (spec.rln.userMessageLimit), 20 to 600. It changes the
+   * network's shape: memberships are registered at one limit, so each value runs on a new network.
+   */
+  @JsonProperty("rlnUserMessageLimit")
+  RLN_USER_MESSAGE_LIMIT
 }

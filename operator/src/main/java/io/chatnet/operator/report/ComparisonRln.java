@@ -68,9 +68,34 @@ final class ComparisonRln {
         Cell.figure(r.rlnValidationSeconds(), RlnSection::seconds));
   }
 
-  /** Charts against the limit, over the runs that had one; none when fewer than one had. */
+  /** One run at an RLN limit, as the charts against the limit read it (null: not measured). */
+  record LimitPoint(
+      String label,
+      int limit,
+      Double refusedShare,
+      Double oneToOneDelivery,
+      Double groupsDelivery,
+      Double validationSeconds) {}
+
+  /** Charts against the limit, over the runs that had one; none when no run had. */
   static List<Figure> figures(List<Row> rows) {
-    List<Row> limited = rows.stream().filter(r -> r.rlnUserMessageLimit() != null).toList();
+    return limitFigures(
+        rows.stream()
+            .filter(r -> r.rlnUserMessageLimit() != null)
+            .map(
+                r ->
+                    new LimitPoint(
+                        r.experiment(),
+                        r.rlnUserMessageLimit(),
+                        r.refusedShare(),
+                        r.oneToOneDeliveryRatio(),
+                        r.privateGroupsDeliveryRatio(),
+                        r.rlnValidationSeconds()))
+            .toList());
+  }
+
+  /** Refused share with delivery, and validation time, each against the limit. */
+  static List<Figure> limitFigures(List<LimitPoint> limited) {
     if (limited.isEmpty()) {
       return List.of();
     }
@@ -82,9 +107,9 @@ final class ComparisonRln {
                 Units::plain,
                 "share",
                 Units::ratio)
-            .series("refused share", points(limited, Row::refusedShare))
-            .series("1:1 delivery", points(limited, Row::oneToOneDeliveryRatio))
-            .series("groups delivery", points(limited, Row::privateGroupsDeliveryRatio));
+            .series("refused share", points(limited, LimitPoint::refusedShare))
+            .series("1:1 delivery", points(limited, LimitPoint::oneToOneDelivery))
+            .series("groups delivery", points(limited, LimitPoint::groupsDelivery));
     ScatterChart cpu =
         new ScatterChart(
                 "RLN validation time against the RLN limit",
@@ -92,7 +117,7 @@ final class ComparisonRln {
                 Units::plain,
                 "seconds over all nodes",
                 Units::plain)
-            .series("validation (estimate)", points(limited, Row::rlnValidationSeconds));
+            .series("validation (estimate)", points(limited, LimitPoint::validationSeconds));
     return List.of(
         new Figure(
             shares.svg(),
@@ -101,10 +126,11 @@ final class ComparisonRln {
         new Figure(cpu.svg(), "Proofs verified x mean verification time, summed over the nodes."));
   }
 
-  private static List<ScatterChart.Point> points(List<Row> rows, Function<Row, Double> value) {
+  private static List<ScatterChart.Point> points(
+      List<LimitPoint> rows, Function<LimitPoint, Double> value) {
     List<ScatterChart.Point> points = new ArrayList<>();
-    for (Row r : rows) {
-      points.add(new ScatterChart.Point(r.rlnUserMessageLimit(), value.apply(r), r.experiment()));
+    for (LimitPoint r : rows) {
+      points.add(new ScatterChart.Point(r.limit(), value.apply(r), r.label()));
     }
     return points;
   }

@@ -3,6 +3,7 @@ package io.chatnet.operator.report;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.capacity.Quantity;
+import io.chatnet.operator.capacity.RlnPoint;
 import io.chatnet.operator.capacity.SweepPoint;
 import io.chatnet.operator.capacity.Traffic;
 import java.util.EnumMap;
@@ -69,7 +70,11 @@ public final class SweepPoints {
         traffic,
         groupSize,
         payload,
-        measured);
+        measured,
+        row.rlnUserMessageLimit() == null && row.refusedShare() == null
+            ? null
+            : new RlnPoint(
+                row.rlnUserMessageLimit(), row.refusedShare(), row.rlnValidationSeconds()));
   }
 
   private static void traffic(

@@ -58,7 +58,8 @@ public final class SweepReportPage {
     data.put("facts", facts(points, model, axis));
     data.put("axes", axis.describe());
     data.put("band", SweepQuantitySection.percent(options.level()));
-    data.put("points", table(points, model));
+    data.put("points", SweepRlnColumns.add(table(points, model), points));
+    data.put("byLimit", SweepRlnColumns.figures(points));
     data.put("sections", sections);
     data.put("notFitted", model.notFitted() == null ? List.of() : model.notFitted());
     return ReportTemplates.render("report/sweep.html", data);

@@ -35,6 +35,13 @@ final class SweepAxes {
       case TRAFFIC -> point.traffic = axis.getKinds().get(i);
       case GROUP_SIZE -> point.groupSize = (int) Math.round(axis.getValues().get(i));
       case LIGHT_CLIENT_SHARE -> point.lightClientShare = axis.getValues().get(i);
+      // the network's own limit: a different value is a different shape (memberships are
+      // registered at one limit), so SweepPlanner starts a new network for it
+      case RLN_USER_MESSAGE_LIMIT -> {
+        if (point.network.getRln() != null) {
+          point.network.getRln().setUserMessageLimit((int) Math.round(axis.getValues().get(i)));
+        }
+      }
     }
   }
 
@@ -46,6 +53,7 @@ final class SweepAxes {
       case TRAFFIC -> "traffic";
       case GROUP_SIZE -> "groupSize";
       case LIGHT_CLIENT_SHARE -> "lightClientShare";
+      case RLN_USER_MESSAGE_LIMIT -> "rlnUserMessageLimit";
     };
   }
 }

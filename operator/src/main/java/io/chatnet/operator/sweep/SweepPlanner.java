@@ -12,6 +12,7 @@ import io.chatnet.operator.api.SweepAxis;
 import io.chatnet.operator.api.SweepAxisName;
 import io.chatnet.operator.api.SweepTrafficKind;
 import io.chatnet.operator.naming.SweepNames;
+import io.chatnet.operator.rln.RlnCompatibility;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,10 @@ import java.util.Set;
  * network, which the sweep scales between them; a point whose network differs in anything else (a
  * changed shape: a feature switch, another image) starts the next network, {@code <sweep>-n<k>},
  * and the previous one is deleted once its last point is recorded, so a small cluster never holds
- * both. Shape-changing axes listed first change the network least often.
+ * both. Shape-changing axes listed first change the network least often. The RLN limit
+ * (rlnUserMessageLimit) is such an axis: memberships are registered at one limit, so each value
+ * needs its own network. A point's network the operator would refuse for RLN (rln/RlnCompatibility:
+ * the contract's total, mixed versions...) is a problem of the plan.
  */
 public final class SweepPlanner {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -61,6 +65,11 @@ public final class SweepPlanner {
       problems.add(
           "spec.relayNodesPerUser: the network needs exactly one relay group to scale, not "
               + groups(base, GroupRole.RELAY).size());
+    }
+    String limitAxis = field(axes, SweepAxisName.RLN_USER_MESSAGE_LIMIT, null);
+    if (limitAxis != null && (base.getRln() == null || !base.getRln().isEnabled())) {
+      problems.add(
+          limitAxis + ": the base network has no RLN to limit: set spec.network.rln.enabled: true");
     }
     if (!problems.isEmpty()) {
       return new SweepPlan(List.of(), List.copyOf(problems));
@@ -98,6 +107,14 @@ public final class SweepPlanner {
                   ? 0
                   : (int) Math.round((double) baseMobile * draft.users / baseUsers);
       ChatNetworkSpec network = network(spec, draft, mobiles, index, axes, problems);
+      // What the operator would refuse the point's network for (RlnIncompatible), said now
+      for (String problem : RlnCompatibility.problems(network)) {
+        problems.add(
+            "point "
+                + index
+                + ": "
+                + (problem.startsWith("spec.") ? "spec.network." + problem.substring(5) : problem));
+      }
       ChatExperimentSpec experiment = experiment(spec, draft, mobiles, index, axes, problems);
       ChatNetworkSpec shapeOnly = shapeOf(network);
       if (!shapeOnly.equals(shapeOfPrevious)) {

@@ -127,6 +127,31 @@ class ReportBrowserTest {
   }
 
   @Test
+  void theComparisonsChartsAgainstTheRlnLimitArePainted() throws Exception {
+    var reports =
+        List.of(
+            RlnReportTest.storedAt(20, 2000),
+            RlnReportTest.storedAt(100, 400),
+            RlnReportTest.storedAt(600, 0));
+    List<ChartArea> charts =
+        openAndScreenshot(
+            "comparison-rln", ComparisonReport.html(ComparisonReport.compare(reports)));
+    assertThat(charts).hasSize(12);
+    for (String title :
+        List.of(
+            "Refused share and delivery against the RLN limit",
+            "RLN validation time against the RLN limit")) {
+      ChartArea chart =
+          charts.stream()
+              .filter(c -> c.title().equals(title))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no chart " + title));
+      assertThat(chart.marks()).as("points with data in %s", title).isGreaterThanOrEqualTo(3);
+      assertThat(chart.seriesPixels()).as("painted in %s", title).isGreaterThan(100);
+    }
+  }
+
+  @Test
   void aReportOfFiguresAnalyzedFromARealPrometheusShowsThem() throws Exception {
     Window window =
         new Window(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:05:00Z"));

@@ -176,7 +176,7 @@ class RlnReportTest {
   }
 
   /** A run on the RLN baseline network at {@code limit} whose one-to-one sends were refused. */
-  private static ExperimentReport storedAt(int limit, long refused) {
+  static ExperimentReport storedAt(int limit, long refused) {
     ChatExperiment experiment = ReportFixtures.experiment("limit-" + limit, 30);
     var oneToOne = experiment.getStatus().getResults().getOneToOne();
     oneToOne.setRefused(refused);
@@ -243,6 +243,64 @@ class RlnReportTest {
                     ReportFixtures.experiment("plain", 30), ReportFixtures.network(4, 2))));
     Document page = Jsoup.parse(ComparisonReport.html(comparison));
     assertThat(page.select("table.comparison th").eachText()).doesNotContain("RLN limit");
+    assertThat(page.select("h2").eachText()).doesNotContain("Against the RLN user message limit");
+  }
+
+  /**
+   * A sweep over the limit alone (one user count, one rate) goes through the sweep report's own
+   * path (report.json, SweepPoints, CapacityModel.fit, the page) and its points table shows each
+   * point's limit, refused share, delivery and validation, equal to the points' report.json.
+   */
+  @Test
+  void aLimitSweepPageShowsRefusedShareAndDeliveryPerLimit() throws Exception {
+    List<ExperimentReport> reports =
+        List.of(storedAt(20, 2000), storedAt(100, 400), storedAt(600, 0));
+    List<io.chatnet.operator.capacity.SweepPoint> points = SweepPoints.of(reports);
+    assertThat(points).extracting(p -> p.rln().userMessageLimit()).containsExactly(20, 100, 600);
+    var model = io.chatnet.operator.capacity.CapacityModel.fit(points);
+    Document page = Jsoup.parse(SweepReportPage.render("Sweep rln-limit", points, model));
+    List<String> header = page.select("table.points th").eachText();
+    assertThat(header).endsWith("RLN limit", "Refused share", "Delivery", "RLN validation");
+    int n = header.size();
+    for (int i = 0; i < reports.size(); i++) {
+      JsonNode json = JSON.readTree(ReportJson.write(reports.get(i)));
+      JsonNode oneToOne = json.path("outcome").path("results").path("oneToOne");
+      Element row = page.select("table.points tr").get(i + 1);
+      assertThat(row.child(n - 4).text())
+          .isEqualTo(json.path("network").path("rln").path("userMessageLimit").asText());
+      // one traffic kind counted refusals: the point's share is that kind's
+      assertThat(row.child(n - 3).text())
+          .isEqualTo(Units.ratio(oneToOne.path("refusedShare").asDouble()));
+      assertThat(row.child(n - 2).text())
+          .isEqualTo(Units.ratio(oneToOne.path("deliveryRatio").asDouble()));
+      assertThat(row.child(n - 1).text())
+          .isEqualTo(
+              RlnSection.seconds(
+                  json.path("outcome")
+                      .path("results")
+                      .path("metrics")
+                      .path("rln")
+                      .path("verificationSecondsEstimate")
+                      .asDouble()));
+    }
+    assertThat(page.select("table.points tr").get(1).child(n - 3).text()).isEqualTo("45.45 %");
+    Element chart =
+        page.selectFirst(
+            "svg.chart[aria-label=\"Refused share and delivery against the RLN limit\"]");
+    assertThat(chart.select("circle.point[data-series=\"refused share\"]"))
+        .extracting(c -> c.attr("data-x"))
+        .containsExactly("20", "100", "600");
+  }
+
+  @Test
+  void aSweepWithoutRlnHasNoRlnColumns() {
+    Document page =
+        Jsoup.parse(
+            SweepReportPage.render(
+                "Sweep",
+                SweepFixtures.threeByTwo(),
+                io.chatnet.operator.capacity.CapacityModel.fit(SweepFixtures.threeByTwo())));
+    assertThat(page.select("table.points th").eachText()).doesNotContain("RLN limit");
     assertThat(page.select("h2").eachText()).doesNotContain("Against the RLN user message limit");
   }
 }
