@@ -196,9 +196,14 @@ class LoadGeneratorFaultsTest {
         .hasSize(1);
   }
 
-  /** A shard's summary (ChatExperimentLifecycleTest's figures) that measured [from, to]. */
   static String summary(int shard, Instant from, Instant to) throws Exception {
-    Summary s = ContractJson.readSummary(ChatExperimentLifecycleTest.summaryJson("kill", shard));
+    return summary("kill", shard, from, to);
+  }
+
+  /** A shard's summary (ChatExperimentLifecycleTest's figures) that measured [from, to]. */
+  static String summary(String experiment, int shard, Instant from, Instant to) throws Exception {
+    Summary s =
+        ContractJson.readSummary(ChatExperimentLifecycleTest.summaryJson(experiment, shard));
     return ContractJson.write(
         s.withMeasurements(
             null,
@@ -233,21 +238,25 @@ class LoadGeneratorFaultsTest {
                                 && name.equals(ev.getInvolvedObject().getName())));
   }
 
-  /**
-   * Waits until shard {@code index} of "kill" has {@code count} pods; returns them oldest first.
-   */
   static List<Pod> shardPods(KubernetesClient client, TestNamespace ns, int index, int count) {
-    await("shard " + index + " pod " + count)
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> pods(client, ns, index).size() >= count);
-    return pods(client, ns, index);
+    return shardPods(client, ns, "kill", index, count);
   }
 
-  private static List<Pod> pods(KubernetesClient client, TestNamespace ns, int index) {
+  /** Waits until shard {@code index} has {@code count} pods; returns them oldest first. */
+  static List<Pod> shardPods(
+      KubernetesClient client, TestNamespace ns, String experiment, int index, int count) {
+    await("shard " + index + " pod " + count)
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> pods(client, ns, experiment, index).size() >= count);
+    return pods(client, ns, experiment, index);
+  }
+
+  private static List<Pod> pods(
+      KubernetesClient client, TestNamespace ns, String experiment, int index) {
     return client
         .pods()
         .inNamespace(ns.name())
-        .withLabel(ExperimentNames.EXPERIMENT_LABEL, "kill")
+        .withLabel(ExperimentNames.EXPERIMENT_LABEL, experiment)
         .list()
         .getItems()
         .stream()
