@@ -171,10 +171,18 @@ public record Summary(
       Map<String, PhaseWindow> phases,
       Map<String, Integer> roles) {
     return rebuilt(
-        traffic, logins, contactRequests, groupCreations, catchUp, phases, roles, omitted);
+        traffic,
+        logins,
+        contactRequests,
+        groupCreations,
+        catchUp,
+        phases,
+        roles,
+        omitted,
+        clientFaults);
   }
 
-  /** This summary with the traffic figures and the version 2 fields given. */
+  /** This summary with the traffic figures, the version 2 fields and the client faults given. */
   private Summary rebuilt(
       Map<String, Figures> traffic,
       Map<String, OperationFigures> logins,
@@ -183,7 +191,8 @@ public record Summary(
       List<CatchUpFigures> catchUp,
       Map<String, PhaseWindow> phases,
       Map<String, Integer> roles,
-      List<String> omitted) {
+      List<String> omitted,
+      ClientFaults clientFaults) {
     return new Summary(
         contractVersion,
         experiment,
@@ -213,31 +222,8 @@ public record Summary(
 
   /** The same summary with the client faults given (null: none counted). */
   public Summary withClientFaults(ClientFaults faults) {
-    return new Summary(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
-        traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
-        logins,
-        contactRequests,
-        groupCreations,
-        catchUp,
-        phases,
-        roles,
-        omitted,
-        faults);
+    return rebuilt(
+        traffic, logins, contactRequests, groupCreations, catchUp, phases, roles, omitted, faults);
   }
 
   /**
@@ -266,7 +252,8 @@ public record Summary(
         catchUp == null ? null : catchUp.stream().map(f -> f.withHistograms(change)).toList(),
         phases,
         roles,
-        omitted);
+        omitted,
+        clientFaults);
   }
 
   /**
@@ -277,15 +264,15 @@ public record Summary(
     List<String> names = new java.util.ArrayList<>(omitted == null ? List.of() : omitted);
     names.add(name);
     return rebuilt(
-            traffic,
-            "logins".equals(name) ? null : logins,
-            "contactRequests".equals(name) ? null : contactRequests,
-            "groupCreations".equals(name) ? null : groupCreations,
-            "catchUp".equals(name) ? null : catchUp,
-            phases,
-            "roles".equals(name) ? null : roles,
-            List.copyOf(names))
-        .withClientFaults("clientFaults".equals(name) ? null : clientFaults);
+        traffic,
+        "logins".equals(name) ? null : logins,
+        "contactRequests".equals(name) ? null : contactRequests,
+        "groupCreations".equals(name) ? null : groupCreations,
+        "catchUp".equals(name) ? null : catchUp,
+        phases,
+        "roles".equals(name) ? null : roles,
+        List.copyOf(names),
+        "clientFaults".equals(name) ? null : clientFaults);
   }
 
   /** The sections {@link #omitting} drops from a termination message, least needed first. */
