@@ -147,7 +147,13 @@ class RlnKeystoreClaimsClusterTest {
               "rln-net-relay-0", "rln-net-relay-1", "rln-net-relay-2", "rln-net-relay-3");
       assertThat(after).containsAllEntriesOf(before);
       // every claim on a volume of the spec's class
-      assertThat(client.persistentVolumeClaims().inNamespace(ns.name()).list().getItems())
+      assertThat(
+              client
+                  .persistentVolumeClaims()
+                  .inNamespace(ns.name())
+                  .withLabel("chatnet.io/network", "net")
+                  .list()
+                  .getItems())
           .allSatisfy(
               c -> {
                 assertThat(c.getSpec().getStorageClassName()).isEqualTo(storageClass);
@@ -172,6 +178,51 @@ class RlnKeystoreClaimsClusterTest {
       }
       client.storage().v1().storageClasses().withName(storageClass).delete();
     }
+  }
+
+  /**
+   * A claim nothing can bind (its class provisions nothing and has no volumes): the group's
+   * diagnosis names the claim and the spec field, beside the scheduler's own words.
+   */
+  @Test
+  void aPodWaitingForItsKeystoreClaimIsDiagnosedWithTheClaimAndTheField(
+      KubernetesClient client, TestNamespace ns) {
+    ChatNetwork network =
+        create(
+            client,
+            ns,
+            "pend",
+            """
+            seed: pending
+            rln: {enabled: true, keystoreStorageClass: no-such-class}
+            groups:
+            - {name: boot, kind: nwaku, role: bootstrap, replicas: 1}
+            - {name: relay, kind: nwaku, role: relay, replicas: 1}
+            """);
+    NodeGroup relay = network.getSpec().getGroups().get(1);
+    apply(client, new Applier(client), network, relay, 1);
+    await("pod pend-relay-0 unschedulable for its claim")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              var pod = client.pods().inNamespace(ns.name()).withName("pend-relay-0").get();
+              return pod != null
+                  && pod.getStatus() != null
+                  && pod.getStatus().getConditions().stream()
+                      .anyMatch(
+                          c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()));
+            });
+    GroupDiagnosis.Cause cause =
+        GroupDiagnosis.causeOf(client.pods().inNamespace(ns.name()).withName("pend-relay-0").get());
+    assertThat(cause.reason()).isEqualTo("Unschedulable");
+    assertThat(cause.message())
+        .contains("keystore claim rln-pend-relay-0 is not bound")
+        .contains("spec.rln.keystoreStorageClass")
+        .contains("PersistentVolumeClaims");
+    assertThat(client.persistentVolumeClaims().inNamespace(ns.name()).withName("rln-pend-relay-0"))
+        .satisfies(c -> assertThat(c.get().getStatus().getPhase()).isEqualTo("Pending"));
+    client.apps().statefulSets().inNamespace(ns.name()).delete();
+    client.persistentVolumeClaims().inNamespace(ns.name()).delete();
   }
 
   private static void apply(
@@ -203,7 +254,12 @@ class RlnKeystoreClaimsClusterTest {
         .until(
             () -> {
               List<PersistentVolumeClaim> claims =
-                  client.persistentVolumeClaims().inNamespace(ns.name()).list().getItems();
+                  client
+                      .persistentVolumeClaims()
+                      .inNamespace(ns.name())
+                      .withLabel("chatnet.io/network", "net")
+                      .list()
+                      .getItems();
               StatefulSet sts =
                   client.apps().statefulSets().inNamespace(ns.name()).withName("net-relay").get();
               return claims.size() == pods
@@ -214,7 +270,13 @@ class RlnKeystoreClaimsClusterTest {
   }
 
   private static Map<String, String> claimUids(KubernetesClient client, TestNamespace ns) {
-    return client.persistentVolumeClaims().inNamespace(ns.name()).list().getItems().stream()
+    return client
+        .persistentVolumeClaims()
+        .inNamespace(ns.name())
+        .withLabel("chatnet.io/network", "net")
+        .list()
+        .getItems()
+        .stream()
         .collect(
             Collectors.toMap(
                 c -> c.getMetadata().getName(),
