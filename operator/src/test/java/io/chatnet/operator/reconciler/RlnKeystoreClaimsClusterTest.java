@@ -26,7 +26,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,18 +55,7 @@ class RlnKeystoreClaimsClusterTest {
   }
 
   static ChatNetwork create(KubernetesClient client, TestNamespace ns, String name, String spec) {
-    ChatNetwork network =
-        Serialization.unmarshal(
-            """
-            apiVersion: chatnet.io/v1alpha1
-            kind: ChatNetwork
-            metadata: {name: %s}
-            spec:
-            %s"""
-                .formatted(name, spec.indent(2)),
-            ChatNetwork.class);
-    network.getMetadata().setNamespace(ns.name());
-    return client.resource(network).create();
+    return RlnRefusalClusterTest.create(client, ns, name, spec);
   }
 
   @Test
