@@ -275,17 +275,22 @@ public final class GroupStatefulSet {
   }
 
   private static Volume keysVolume(ChatNetwork network, NodeGroup group, int keyChunks) {
-    List<VolumeProjection> sources = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int chunk = 0; chunk < keyChunks; chunk++) {
+      names.add(Names.keys(network, group, chunk));
+    }
+    return projectedSecrets("keys", names);
+  }
+
+  /** Secrets projected read-only for the pod's user group (0440), as one volume. */
+  static Volume projectedSecrets(String volume, List<String> secrets) {
+    List<VolumeProjection> sources = new ArrayList<>();
+    for (String secret : secrets) {
       sources.add(
-          new VolumeProjectionBuilder()
-              .withNewSecret()
-              .withName(Names.keys(network, group, chunk))
-              .endSecret()
-              .build());
+          new VolumeProjectionBuilder().withNewSecret().withName(secret).endSecret().build());
     }
     return new VolumeBuilder()
-        .withName("keys")
+        .withName(volume)
         .withNewProjected()
         .withDefaultMode(0440)
         .withSources(sources)
@@ -323,7 +328,7 @@ public final class GroupStatefulSet {
         .build();
   }
 
-  private static VolumeMount mount(String volume, String path, boolean readOnly) {
+  static VolumeMount mount(String volume, String path, boolean readOnly) {
     return new VolumeMountBuilder()
         .withName(volume)
         .withMountPath(path)

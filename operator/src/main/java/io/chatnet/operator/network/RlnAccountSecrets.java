@@ -22,7 +22,37 @@ import java.util.Map;
  * and events carry addresses.
  */
 public final class RlnAccountSecrets {
+  private static final Memo<String, Map<String, String>> KEY_DATA = new Memo<>(64);
+
   private RlnAccountSecrets() {}
+
+  /**
+   * Every RLN Secret of the network, written before any pod needs them (ChatNetworkReconciler's
+   * applyNodeKeys): each publishing group's account keys and, when any group publishes, the
+   * keystore password ({@link RlnKeystorePassword}). None without RLN.
+   */
+  public static List<Secret> all(ChatNetwork network) {
+    List<Secret> secrets = new ArrayList<>();
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      secrets.addAll(build(network, group));
+    }
+    if (!secrets.isEmpty()) {
+      secrets.add(RlnKeystorePassword.build(network));
+    }
+    return secrets;
+  }
+
+  /** The names {@link #build} gives the group's Secrets (none unless it publishes). */
+  public static List<String> names(ChatNetwork network, NodeGroup group) {
+    if (!RlnArgs.publishes(network.getSpec().getRln(), group)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
+      names.add(name(network, group, chunk));
+    }
+    return names;
+  }
 
   public static String name(ChatNetwork network, NodeGroup group, int chunk) {
     return Names.group(network, group) + "-rln-" + chunk;
@@ -37,14 +67,13 @@ public final class RlnAccountSecrets {
     String seed = network.getSpec().getSeed();
     int perSecret = NodeKeySecrets.KEYS_PER_SECRET;
     for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
-      Map<String, String> data = new LinkedHashMap<>();
+      int from = chunk * perSecret;
       int end = Math.min(group.getReplicas(), (chunk + 1) * perSecret);
-      for (int ordinal = chunk * perSecret; ordinal < end; ordinal++) {
-        String key = EthAccount.derive(seed, group.getName(), ordinal).privateKeyHex();
-        data.put(
-            Integer.toString(ordinal),
-            Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
-      }
+      // derived once per range: a rollout reconciles hundreds of times
+      Map<String, String> data =
+          KEY_DATA.get(
+              seed + "\n" + group.getName() + "\n" + from + "\n" + end,
+              k -> keys(seed, group.getName(), from, end));
       secrets.add(
           new SecretBuilder()
               .withNewMetadata()
@@ -57,5 +86,16 @@ public final class RlnAccountSecrets {
               .build());
     }
     return secrets;
+  }
+
+  private static Map<String, String> keys(String seed, String group, int from, int end) {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (int ordinal = from; ordinal < end; ordinal++) {
+      String key = EthAccount.derive(seed, group, ordinal).privateKeyHex();
+      data.put(
+          Integer.toString(ordinal),
+          Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
+    }
+    return java.util.Collections.unmodifiableMap(data);
   }
 }

@@ -15,10 +15,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.VolumeProjection;
-import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,8 +87,9 @@ public final class RlnGroupPods {
             .withDefaultMode(0440)
             .endSecret()
             .build());
-    node.getVolumeMounts().add(mount(CLAIM, RlnArgs.KEYSTORE_DIR, true));
-    node.getVolumeMounts().add(mount(PASSWORD_VOLUME, RlnKeystorePassword.DIR, true));
+    node.getVolumeMounts().add(GroupStatefulSet.mount(CLAIM, RlnArgs.KEYSTORE_DIR, true));
+    node.getVolumeMounts()
+        .add(GroupStatefulSet.mount(PASSWORD_VOLUME, RlnKeystorePassword.DIR, true));
     List<EnvVar> binary =
         node.getEnv().stream().filter(e -> e.getName().equals(NodeStartScript.BINARY_ENV)).toList();
     initContainers.add(
@@ -107,9 +104,9 @@ public final class RlnGroupPods {
             .withResources(node.getResources())
             .withSecurityContext(node.getSecurityContext())
             .withVolumeMounts(
-                mount(CLAIM, RlnArgs.KEYSTORE_DIR, false),
-                mount(ACCOUNTS_VOLUME, RlnKeystoreInit.ACCOUNTS_DIR, true),
-                mount(PASSWORD_VOLUME, RlnKeystorePassword.DIR, true))
+                GroupStatefulSet.mount(CLAIM, RlnArgs.KEYSTORE_DIR, false),
+                GroupStatefulSet.mount(ACCOUNTS_VOLUME, RlnKeystoreInit.ACCOUNTS_DIR, true),
+                GroupStatefulSet.mount(PASSWORD_VOLUME, RlnKeystorePassword.DIR, true))
             .build());
     return List.of(claim(network, group, spec));
   }
@@ -131,29 +128,10 @@ public final class RlnGroupPods {
   }
 
   private static Volume accountsVolume(ChatNetwork network, NodeGroup group) {
-    List<VolumeProjection> sources = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
-      sources.add(
-          new VolumeProjectionBuilder()
-              .withNewSecret()
-              .withName(RlnAccountSecrets.name(network, group, chunk))
-              .endSecret()
-              .build());
+      names.add(RlnAccountSecrets.name(network, group, chunk));
     }
-    return new VolumeBuilder()
-        .withName(ACCOUNTS_VOLUME)
-        .withNewProjected()
-        .withDefaultMode(0440)
-        .withSources(sources)
-        .endProjected()
-        .build();
-  }
-
-  private static VolumeMount mount(String volume, String path, boolean readOnly) {
-    return new VolumeMountBuilder()
-        .withName(volume)
-        .withMountPath(path)
-        .withReadOnly(readOnly)
-        .build();
+    return GroupStatefulSet.projectedSecrets(ACCOUNTS_VOLUME, names);
   }
 }

@@ -16,6 +16,7 @@ import io.chatnet.operator.network.GroupService;
 import io.chatnet.operator.network.GroupStatefulSet;
 import io.chatnet.operator.network.NetworkConfigMap;
 import io.chatnet.operator.network.NodeKeySecrets;
+import io.chatnet.operator.network.RlnAccountSecrets;
 import io.chatnet.operator.preflight.PreflightStep;
 import io.chatnet.operator.rln.RlnBinding;
 import io.chatnet.operator.rln.RlnJobs;
@@ -276,6 +277,11 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
         applier.apply(
             network, secret, observed.find(observed.secrets(), secret.getMetadata().getName()));
       }
+    }
+    // RLN account keys of publishing groups and the keystore password (none without RLN)
+    for (Secret secret : RlnAccountSecrets.all(network)) {
+      applier.apply(
+          network, secret, observed.find(observed.secrets(), secret.getMetadata().getName()));
     }
   }
 

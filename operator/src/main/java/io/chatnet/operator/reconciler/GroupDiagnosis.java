@@ -140,7 +140,7 @@ public record GroupDiagnosis(String group, int desired, int ready, List<Cause> c
           Objects.requireNonNullElse(scheduled.get().getReason(), "NotScheduled"),
           1,
           name,
-          scheduled.get().getMessage());
+          KeystoreClaimHint.explain(pod, scheduled.get().getMessage()));
     }
     if (scheduled.isEmpty() && pod.getSpec() != null && pod.getSpec().getNodeName() == null) {
       return new Cause("NotScheduled", 1, name, "waiting for the scheduler");

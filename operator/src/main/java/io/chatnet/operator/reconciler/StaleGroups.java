@@ -6,6 +6,7 @@ import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.NodeKeySecrets;
+import io.chatnet.operator.network.RlnAccountSecrets;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ final class StaleGroups {
         for (int c = 0; c < NodeKeySecrets.chunks(group.getReplicas()); c++) {
           wanted.add(Names.keys(network, group, c));
         }
+        wanted.addAll(RlnAccountSecrets.names(network, group));
       }
     }
     Predicate<HasMetadata> unwanted =

@@ -92,4 +92,35 @@ public class KeyMountsTest {
     assertThat(shard.getAutomountServiceAccountToken()).isFalse();
     assertThat(secretsOf(shard)).isEmpty();
   }
+
+  /**
+   * On a bound RLN network a publishing group's pods mount its own account keys and the network's
+   * keystore password (0440) besides its node keys; validators and bootstrap nodes only their keys.
+   */
+  @Test
+  void rlnAccountKeysAndThePasswordReachOnlyPublishingPods() {
+    ChatNetwork network =
+        io.chatnet.operator.rln.RlnFixtures.network("{enabled: true, validatorGroups: [relay]}");
+    var rln =
+        java.util.Optional.of(
+            new io.chatnet.operator.rln.RlnBinding(
+                RlnGroupPodsTest.CHAIN, java.util.Map.of("svc", 2)));
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      PodSpec pod =
+          GroupStatefulSet.build(network, group, 1, Scenarios.DEFAULTS, rln)
+              .getSpec()
+              .getTemplate()
+              .getSpec();
+      List<String> own = new ArrayList<>();
+      if (group.getKind() == GroupKind.NWAKU) {
+        own.add(Names.keys(network, group, 0));
+      }
+      if (group.getName().equals("svc")) {
+        own.add(RlnAccountSecrets.name(network, group, 0));
+        own.add(RlnKeystorePassword.name(network));
+      }
+      assertThat(secretsOf(pod)).as(group.getName()).containsExactlyInAnyOrderElementsOf(own);
+      assertThat(tokenMounted(pod)).as(group.getName()).isFalse();
+    }
+  }
 }

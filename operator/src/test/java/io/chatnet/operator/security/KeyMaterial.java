@@ -3,7 +3,10 @@ package io.chatnet.operator.security;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.identity.EthAccount;
 import io.chatnet.operator.identity.NodeKey;
+import io.chatnet.operator.network.RlnKeystorePassword;
+import io.chatnet.operator.rln.RlnArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +39,43 @@ public final class KeyMaterial {
                 group.getName() + "/" + ordinal,
                 NodeKey.derive(seed, group.getName(), ordinal).privateKeyHex()));
       }
+    }
+    forms.addAll(rln(network));
+    return forms;
+  }
+
+  /**
+   * On an RLN network: each publishing node's account key (as the keystore tool takes it, 0x and 64
+   * hex digits, and as its Secret stores that text) in every spelling of a key, and the keystore
+   * password, plain and as its Secret stores it.
+   */
+  static List<SecretForm> rln(ChatNetwork network) {
+    List<SecretForm> forms = new ArrayList<>();
+    String seed = network.getSpec().getSeed();
+    Base64.Encoder b64 = Base64.getEncoder();
+    for (NodeGroup group : network.getSpec().getGroups()) {
+      if (!RlnArgs.publishes(network.getSpec().getRln(), group)) {
+        continue;
+      }
+      for (int ordinal = 0; ordinal < group.getReplicas(); ordinal++) {
+        String owner = group.getName() + "/" + ordinal + " RLN account";
+        String key = EthAccount.derive(seed, group.getName(), ordinal).privateKeyHex();
+        forms.addAll(forms(owner, key.substring(2)));
+        forms.add(
+            new SecretForm(
+                owner,
+                "base64 of the hex text (Secret data, with 0x)",
+                b64.encodeToString(key.getBytes(StandardCharsets.US_ASCII))));
+      }
+    }
+    if (!forms.isEmpty()) {
+      String password = RlnKeystorePassword.derive(seed);
+      forms.add(new SecretForm("RLN keystore password", "text", password));
+      forms.add(
+          new SecretForm(
+              "RLN keystore password",
+              "base64 of the hex text (Secret data)",
+              b64.encodeToString(password.getBytes(StandardCharsets.US_ASCII))));
     }
     return forms;
   }
