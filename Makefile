@@ -73,6 +73,10 @@ bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); wr
 bench-reliability: ## fault campaign: operator SIGKILLed at random instants (networks, experiments); writes bench/reliability.md [TRIALS= NODES= SEED=]
 	bench/reliability/run.sh
 
+.PHONY: bench-soak
+bench-soak: ## soak: networks and an experiment loop for 30 min; operator memory, writes, memos; writes bench/reliability.md [SOAK_NETWORKS= SOAK_NODES= SOAK_MINUTES= SOAK_LOOP=]
+	bench/reliability/soak.sh
+
 .PHONY: bench-loadgen
 bench-loadgen: ## benchmark the load generator against the status-backend stand-in; writes bench/loadgen.md
 	bench/loadgen/run.sh

@@ -103,16 +103,25 @@ final class OperatorProcess implements AutoCloseable {
     return log;
   }
 
-  private int ready() throws IOException, InterruptedException {
+  long pid() {
+    return process.pid();
+  }
+
+  /** The HTTP port it listens on (/q/health, /q/metrics), once its log names it; else -1. */
+  int httpPort() throws IOException {
     Matcher m = LISTENING.matcher(Files.readString(log));
-    if (!m.find()) {
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private int ready() throws IOException, InterruptedException {
+    int port = httpPort();
+    if (port < 0) {
       return -1;
     }
     try {
       return HttpClient.newHttpClient()
           .send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + m.group(1) + "/q/health/ready"))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.discarding())
