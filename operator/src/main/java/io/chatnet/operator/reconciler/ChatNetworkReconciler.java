@@ -10,7 +10,6 @@ import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.monitoring.NetworkPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
-import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.network.GroupService;
 import io.chatnet.operator.network.GroupStatefulSet;
@@ -19,21 +18,13 @@ import io.chatnet.operator.network.NodeKeySecrets;
 import io.chatnet.operator.network.RlnAccountSecrets;
 import io.chatnet.operator.preflight.PreflightStep;
 import io.chatnet.operator.rln.RlnBinding;
-import io.chatnet.operator.rln.RlnJobs;
 import io.chatnet.operator.status.EventRecorder;
 import io.chatnet.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -42,13 +33,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,13 +50,6 @@ import org.jboss.logging.Logger;
 public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   public static final String NAME = "chatnetwork";
   private static final Logger LOG = Logger.getLogger(ChatNetworkReconciler.class);
-
-  /** Pods whose IPs go into ENRs: few per network, so caching them is cheap. */
-  static final String ENR_POD_SELECTOR =
-      Labels.MANAGED_SELECTOR + "," + Labels.ROLE + " in (bootstrap,service)";
-
-  /** The RLN bring-up's chain Deployment and Jobs (RlnBringUpStep). */
-  static final String RLN_SELECTOR = Labels.MANAGED_SELECTOR + "," + RlnJobs.RLN_LABEL;
 
   /** Ready counts are written at most this often while they move (phase changes at once). */
   static final Duration COUNT_WRITE_INTERVAL = Duration.ofSeconds(5);
@@ -93,42 +75,15 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
     this.diagnoser = new GroupDiagnoser(client, Clock.systemUTC());
     this.preflight = new PreflightStep(client, defaults, Clock.systemUTC());
     this.rlnBringUp = new RlnBringUpStep(client, Clock.systemUTC());
-    this.memos = new NetworkMemos(statusLimiter, diagnoser, refusals);
+    this.memos = new NetworkMemos(statusLimiter, diagnoser, refusals, rlnBringUp);
   }
 
   @Override
   public List<EventSource<?, ChatNetwork>> prepareEventSources(
       EventSourceContext<ChatNetwork> context) {
-    return List.of(
-        informer(context, StatefulSet.class, Labels.MANAGED_SELECTOR),
-        informer(context, Service.class, Labels.MANAGED_SELECTOR),
-        informer(context, ConfigMap.class, Labels.MANAGED_SELECTOR),
-        informer(context, Secret.class, Labels.MANAGED_SELECTOR),
-        informer(context, Pod.class, ENR_POD_SELECTOR),
-        informer(context, Deployment.class, RLN_SELECTOR),
-        informer(context, Job.class, RLN_SELECTOR));
-  }
-
-  private <R extends HasMetadata> InformerEventSource<R, ChatNetwork> informer(
-      EventSourceContext<ChatNetwork> context, Class<R> type, String selector) {
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(type, ChatNetwork.class)
-            .withLabelSelector(selector)
-            // a deleted child may be a deleted network's: prune the memos (NetworkMemos)
-            .withOnDeleteFilter(
-                (child, unknown) -> {
-                  memos.retain(context.getPrimaryCache().list().toList());
-                  return true;
-                })
-            .withSecondaryToPrimaryMapper(
-                object -> {
-                  String network = object.getMetadata().getLabels().get(Labels.NETWORK);
-                  return network == null
-                      ? Set.of()
-                      : Set.of(new ResourceID(network, object.getMetadata().getNamespace()));
-                })
-            .build(),
-        context);
+    // a deleted child may be a deleted network's: prune the memos (NetworkMemos)
+    return NetworkEventSources.of(
+        context, () -> memos.retain(context.getPrimaryCache().list().toList()));
   }
 
   @Override

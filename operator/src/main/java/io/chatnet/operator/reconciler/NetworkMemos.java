@@ -23,11 +23,22 @@ final class NetworkMemos {
   private final StatusWriteLimiter statusLimiter;
   private final GroupDiagnoser diagnoser;
   private final WriteRefusals refusals;
+  private final RlnBringUpStep rln;
 
   NetworkMemos(StatusWriteLimiter statusLimiter, GroupDiagnoser diagnoser, WriteRefusals refusals) {
+    this(statusLimiter, diagnoser, refusals, null);
+  }
+
+  /** {@code rln}: the RLN step, whose registration looks are kept per network too (may be null). */
+  NetworkMemos(
+      StatusWriteLimiter statusLimiter,
+      GroupDiagnoser diagnoser,
+      WriteRefusals refusals,
+      RlnBringUpStep rln) {
     this.statusLimiter = statusLimiter;
     this.diagnoser = diagnoser;
     this.refusals = refusals;
+    this.rln = rln;
     sizes().keySet().forEach(memo -> OperatorMetrics.memoEntries(memo, () -> sizes().get(memo)));
     // the builders' process-wide caches: bounded, not per network (DerivationMemos)
     DerivationMemos.sizes()
@@ -51,6 +62,9 @@ final class NetworkMemos {
     appliedPodMonitors.keySet().retainAll(ids);
     statusLimiter.retain(ids);
     diagnoser.retain(ids);
+    if (rln != null) {
+      rln.retain(ids);
+    }
     refusals.retainOwners(
         live.stream().map(n -> n.getMetadata().getUid()).collect(Collectors.toSet()));
   }
@@ -61,6 +75,7 @@ final class NetworkMemos {
         "network-podmonitors", appliedPodMonitors.size(),
         "network-status-writes", statusLimiter.size(),
         "network-diagnoses", diagnoser.size(),
-        "network-write-refusals", refusals.size());
+        "network-write-refusals", refusals.size(),
+        "network-rln-registration-looks", rln == null ? 0 : rln.size());
   }
 }

@@ -30,6 +30,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class RlnBringUpStep {
 
   private final KubernetesClient client;
   private final Clock clock;
-  private final Map<String, Instant> lastRegistrationLook = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Instant> lastRegistrationLook = new ConcurrentHashMap<>();
 
   RlnBringUpStep(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -277,12 +278,21 @@ final class RlnBringUpStep {
    * only) while a group has fewer registered than funded pods, at most every {@link
    * #REGISTRATION_LOOK}; otherwise the recorded counts stand.
    */
+  /** Forgets the registration looks of networks not in {@code live} (NetworkMemos prunes). */
+  void retain(java.util.Set<ResourceID> live) {
+    lastRegistrationLook.keySet().retainAll(live);
+  }
+
+  int size() {
+    return lastRegistrationLook.size();
+  }
+
   private Map<String, Integer> registered(ChatNetwork network, RlnStatus previous, Instant now) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     if (previous == null || previous.getContractAddress() == null) {
       return counts;
     }
-    String key = network.getMetadata().getNamespace() + "/" + network.getMetadata().getName();
+    ResourceID key = ResourceID.fromResource(network);
     Instant last = lastRegistrationLook.get(key);
     if (!incomplete(network, previous)
         || (last != null && Duration.between(last, now).compareTo(REGISTRATION_LOOK) < 0)) {
