@@ -90,7 +90,8 @@ class NetworkMemosTest {
             Map.entry("network-podmonitors", 0),
             Map.entry("network-status-writes", 0),
             Map.entry("network-write-refusals", 0),
-            Map.entry("network-diagnoses", 0));
+            Map.entry("network-diagnoses", 0),
+            Map.entry("network-rln-registration-looks", 0));
   }
 
   @Test
