@@ -28,10 +28,18 @@ final class Campaign implements AutoCloseable {
   private OperatorProcess operator;
   private int started;
 
-  private Campaign(String name, String namespace, CampaignSettings settings) {
+  /** System properties of each operator process, by its number (e.g. its leader identity). */
+  private final java.util.function.IntFunction<List<String>> properties;
+
+  private Campaign(
+      String name,
+      String namespace,
+      CampaignSettings settings,
+      java.util.function.IntFunction<List<String>> properties) {
     this.name = name;
     this.namespace = namespace;
     this.settings = settings;
+    this.properties = properties;
     this.schedule = new KillSchedule(settings.seed());
     this.audit = new AuditLog(LocalCluster.get().auditLog().orElseThrow());
   }
@@ -39,7 +47,17 @@ final class Campaign implements AutoCloseable {
   /** Starts the campaign's first operator and waits until it is ready. */
   static Campaign start(String name, String namespace, CampaignSettings settings)
       throws IOException {
-    Campaign campaign = new Campaign(name, namespace, settings);
+    return start(name, namespace, settings, n -> List.of());
+  }
+
+  /** As {@link #start(String, String, CampaignSettings)}, each process given more properties. */
+  static Campaign start(
+      String name,
+      String namespace,
+      CampaignSettings settings,
+      java.util.function.IntFunction<List<String>> properties)
+      throws IOException {
+    Campaign campaign = new Campaign(name, namespace, settings, properties);
     campaign.operator = campaign.newOperator().awaitReady(Duration.ofMinutes(3));
     return campaign;
   }
@@ -62,8 +80,25 @@ final class Campaign implements AutoCloseable {
     default void afterKill() throws Exception {}
   }
 
+  /** What interrupts a trial: by default the operator's SIGKILL and a new process at once. */
+  interface Fault {
+    /** Injects the fault; returns the instant convergence is timed from. */
+    Instant inject() throws Exception;
+
+    /** What the fault was, appended to the state at kill in the record (empty: nothing). */
+    default String describe() {
+      return "";
+    }
+  }
+
   /** Runs trial {@code trial} of {@code campaignCase} with kills drawn within {@code window}. */
   TrialRecord run(String campaignCase, int trial, Duration window, Trial t) throws Exception {
+    return run(campaignCase, trial, window, t, this::killAndRestart);
+  }
+
+  /** As {@link #run(String, int, Duration, Trial)}, with {@code fault} instead of the kill. */
+  TrialRecord run(String campaignCase, int trial, Duration window, Trial t, Fault fault)
+      throws Exception {
     Duration delay = schedule.delay(campaignCase, trial, window);
     Instant acted = Instant.now();
     t.act();
@@ -72,7 +107,10 @@ final class Campaign implements AutoCloseable {
       Thread.sleep(left); // the kill instant itself is what the trial is about, not a wait
     }
     String state = t.state();
-    Instant killed = killAndRestart();
+    Instant killed = fault.inject();
+    if (!fault.describe().isEmpty()) {
+      state += "; " + fault.describe();
+    }
     t.afterKill();
     List<String> last = t.violations();
     Instant deadline = killed.plus(settings.convergeWithin());
@@ -82,7 +120,7 @@ final class Campaign implements AutoCloseable {
     }
     if (!operator.alive()) {
       last = new ArrayList<>(last);
-      last.add("the restarted operator exited: " + operator.log());
+      last.add("the operator exited: " + operator.log());
     }
     boolean converged = last.isEmpty();
     Instant at = Instant.now();
@@ -127,6 +165,15 @@ final class Campaign implements AutoCloseable {
     return records;
   }
 
+  KillSchedule schedule() {
+    return schedule;
+  }
+
+  /** The operator process running now (the one a control plane fault must not restart). */
+  OperatorProcess operator() {
+    return operator;
+  }
+
   CampaignSettings settings() {
     return settings;
   }
@@ -140,8 +187,16 @@ final class Campaign implements AutoCloseable {
         || w.name().startsWith(object + ".");
   }
 
-  private OperatorProcess newOperator() throws IOException {
-    return OperatorProcess.start(name, ++started, namespace, settings.resync());
+  /** Starts the campaign's next operator process (not yet the one it checks: see adopt). */
+  OperatorProcess newOperator() throws IOException {
+    ++started;
+    return OperatorProcess.start(
+        name, started, namespace, settings.resync(), properties.apply(started));
+  }
+
+  /** Makes {@code process} the operator the campaign checks is alive and closes at the end. */
+  void adopt(OperatorProcess process) {
+    operator = process;
   }
 
   /** Waits, polling, until {@code violations} is empty (setup steps that are not trials). */
