@@ -3,7 +3,8 @@
 # crash or a rolling restart would: same binary, flags, ports and data dir as up.sh (the same
 # functions, components.sh). Used by the reliability campaign (issue 15) between its steps:
 #   restart.sh kill etcd|apiserver    SIGKILL the recorded process, wait until it is gone
-#   restart.sh start etcd|apiserver   start it again, return once healthy (/health, /readyz)
+#   restart.sh start etcd|apiserver   start it again, return once healthy (/readyz of the API
+#                                     server in both cases: it serves again only with etcd)
 #   restart.sh etcd|apiserver         both, at once
 # The cluster is the one of CHATNET_CLUSTER_STATE (default <repo>/.cluster), on the ports it was
 # started with (its ports.env), whatever this shell exports.
@@ -35,7 +36,9 @@ kill_component() {
 start_component() {
   running "$name" && die "$name is already running"
   case "$name" in
-    etcd) start_etcd ;;
+    etcd) # the API server stays up without etcd; answering again is what ends the outage
+      start_etcd
+      running kube-apiserver && wait_for kube-apiserver 90 healthz "https://127.0.0.1:$APISERVER_PORT/readyz" ;;
     kube-apiserver) start_apiserver ;;
   esac
 }

@@ -5,11 +5,11 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +25,7 @@ public final class ApiOutages implements Interceptor {
   public static final Duration MINIMUM = Duration.ofSeconds(1);
 
   private static final Logger LOG = Logger.getLogger(ApiOutages.class);
-  private static final ApiOutages SHARED = new ApiOutages(Clock.systemUTC());
+  private static final ApiOutages SHARED = new ApiOutages(Instant::now);
 
   /** One outage the operator lived through: from its first failure to the first answer. */
   public record Outage(Instant start, Instant end) {
@@ -34,13 +34,13 @@ public final class ApiOutages implements Interceptor {
     }
   }
 
-  private final Clock clock;
+  private final Supplier<Instant> clock;
   private Instant failingSince;
   private Outage last;
   private long count;
   private Duration total = Duration.ZERO;
 
-  ApiOutages(Clock clock) {
+  ApiOutages(Supplier<Instant> clock) {
     this.clock = clock;
   }
 
@@ -51,7 +51,7 @@ public final class ApiOutages implements Interceptor {
 
   synchronized void failed() {
     if (failingSince == null) {
-      failingSince = clock.instant();
+      failingSince = clock.get();
     }
   }
 
@@ -59,7 +59,7 @@ public final class ApiOutages implements Interceptor {
     if (failingSince == null) {
       return;
     }
-    Outage outage = new Outage(failingSince, clock.instant());
+    Outage outage = new Outage(failingSince, clock.get());
     failingSince = null;
     if (outage.length().compareTo(MINIMUM) >= 0) {
       last = outage;

@@ -111,12 +111,12 @@ final class Campaign implements AutoCloseable {
     if (!fault.describe().isEmpty()) {
       state += "; " + fault.describe();
     }
-    t.afterKill();
-    List<String> last = t.violations();
+    afterKill(t);
+    List<String> last = violations(t);
     Instant deadline = killed.plus(settings.convergeWithin());
     while (!last.isEmpty() && Instant.now().isBefore(deadline) && operator.alive()) {
       Thread.sleep(POLL.toMillis());
-      last = t.violations();
+      last = violations(t);
     }
     if (!operator.alive()) {
       last = new ArrayList<>(last);
@@ -145,6 +145,31 @@ final class Campaign implements AutoCloseable {
             .append();
     records.add(record);
     return record;
+  }
+
+  /** Lifts the trial's hold, again while the API server does not answer yet (up to a minute). */
+  private static void afterKill(Trial t) throws Exception {
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+    while (true) {
+      try {
+        t.afterKill();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (Instant.now().isAfter(giveUp)) {
+          throw e;
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+    }
+  }
+
+  /** The trial's violations; a request the API server does not answer yet is one more. */
+  private static List<String> violations(Trial t) {
+    try {
+      return t.violations();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return List.of("API server not answering the test: " + e.getMessage());
+    }
   }
 
   /** SIGKILL the running operator and start the next at once; returns the kill instant. */

@@ -48,25 +48,12 @@ class ControlPlaneFaultCampaignIT {
     campaign = Campaign.start("control-plane", ns.name(), SETTINGS);
     operator = campaign.operator();
     // the experiment trials are ExperimentFaultCampaignIT's, with their history and shard player
-    ExperimentFaultCampaignIT.history = new ExperimentHistory(client, ns.name());
-    ExperimentFaultCampaignIT.player = new ShardPlayer(client, ns.name());
-    client
-        .resource(Scenarios.manifest("smoke.yaml", ns.name(), ExperimentFaultCampaignIT.NETWORK))
-        .create();
-    Campaign.awaitClean(
-        () -> NetworkFaultCampaignIT.converged(client, ns, ExperimentFaultCampaignIT.NETWORK),
-        SETTINGS.convergeWithin());
+    ExperimentStage.setUp(client, ns, SETTINGS);
   }
 
   @AfterAll
   static void stop(KubernetesClient client) throws Exception {
-    ExperimentFaultCampaignIT.cordon(client, false);
-    if (ExperimentFaultCampaignIT.player != null) {
-      ExperimentFaultCampaignIT.player.close();
-    }
-    if (ExperimentFaultCampaignIT.history != null) {
-      ExperimentFaultCampaignIT.history.close();
-    }
+    ExperimentStage.tearDown(client);
     if (campaign != null) {
       campaign.close();
     }

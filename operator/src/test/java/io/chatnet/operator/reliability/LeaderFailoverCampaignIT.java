@@ -3,7 +3,6 @@ package io.chatnet.operator.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatnet.operator.Crds;
-import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
@@ -64,25 +63,12 @@ class LeaderFailoverCampaignIT {
         () -> holder(client, ns).isPresent() ? List.of() : List.of("no Lease holder yet"),
         Duration.ofMinutes(2));
     replicas.add(campaign.newOperator().awaitReady(Duration.ofMinutes(3)));
-    ExperimentFaultCampaignIT.history = new ExperimentHistory(client, ns.name());
-    ExperimentFaultCampaignIT.player = new ShardPlayer(client, ns.name());
-    client
-        .resource(Scenarios.manifest("smoke.yaml", ns.name(), ExperimentFaultCampaignIT.NETWORK))
-        .create();
-    Campaign.awaitClean(
-        () -> NetworkFaultCampaignIT.converged(client, ns, ExperimentFaultCampaignIT.NETWORK),
-        SETTINGS.convergeWithin());
+    ExperimentStage.setUp(client, ns, SETTINGS);
   }
 
   @AfterAll
   static void stop(KubernetesClient client) throws Exception {
-    ExperimentFaultCampaignIT.cordon(client, false);
-    if (ExperimentFaultCampaignIT.player != null) {
-      ExperimentFaultCampaignIT.player.close();
-    }
-    if (ExperimentFaultCampaignIT.history != null) {
-      ExperimentFaultCampaignIT.history.close();
-    }
+    ExperimentStage.tearDown(client);
     for (OperatorProcess p : replicas) {
       p.kill();
     }
