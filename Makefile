@@ -70,7 +70,7 @@ bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); wr
 	bench/network/run.sh
 
 .PHONY: bench-reliability
-bench-reliability: ## fault campaign: operator SIGKILLed at random instants (networks, experiments); writes bench/reliability.md [TRIALS= NODES= SEED=]
+bench-reliability: ## fault campaign: operator, API server, etcd, leader SIGKILLed at random instants; writes bench/reliability.md [TRIALS= NODES= SEED= CASES=]
 	bench/reliability/run.sh
 
 .PHONY: bench-soak

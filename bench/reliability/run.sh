@@ -9,8 +9,9 @@
 #   TRIALS (20) per case; NODES (2000) pods of each network (the smoke network's shape, relays
 #   scaled); KILL_WINDOW_MS (NODES*40, at least 8000) the window kills are drawn in (scale-up/down
 #   use half, deletion an eighth); CONVERGE_SECONDS (NODES/4, at least 240); QUIET_SECONDS (6);
-#   SEED (now) replays a campaign; CASES ('*FaultCampaignIT') the test classes, e.g.
-#   NetworkFaultCampaignIT; OUT (bench/reliability.md).
+#   SEED (now) replays a campaign; CASES ('*FaultCampaignIT,LeaderFailoverCampaignIT') the test
+#   classes, e.g. NetworkFaultCampaignIT; OUTAGE_MAX_SECONDS (30) the longest etcd or API server
+#   outage (ControlPlaneFaultCampaignIT; 2 s at least); OUT (bench/reliability.md).
 # Uses CHATNET_KUBECONFIG's cluster when set, else starts the local cluster (make cluster-up).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,7 +24,8 @@ converge=$(( NODES / 4 > 240 ? NODES / 4 : 240 ))
 CONVERGE_SECONDS=${CONVERGE_SECONDS:-$converge}
 QUIET_SECONDS=${QUIET_SECONDS:-6}
 SEED=${SEED:-$(date +%s%3N)}
-CASES=${CASES:-*FaultCampaignIT}
+CASES=${CASES:-*FaultCampaignIT,LeaderFailoverCampaignIT}
+OUTAGE_MAX_SECONDS=${OUTAGE_MAX_SECONDS:-30}
 OUT=${OUT:-$repo/bench/reliability.md}
 MVN=${MVN:-mvn -B -ntp}
 relays=$(( NODES - 8 )) # smoke.yaml: 1 boot, 1 store, 4 desktop, 2 mobile besides its relays
@@ -37,7 +39,7 @@ export CHATNET_RELIABILITY_OUT=$work/trials.tsv CHATNET_RELIABILITY_SEED=$SEED \
   CHATNET_RELIABILITY_TRIALS=$TRIALS CHATNET_RELIABILITY_RELAYS=$relays \
   CHATNET_RELIABILITY_KILL_WINDOW_MS=$KILL_WINDOW_MS \
   CHATNET_RELIABILITY_CONVERGE_SECONDS=$CONVERGE_SECONDS \
-  CHATNET_RELIABILITY_QUIET_SECONDS=$QUIET_SECONDS
+  CHATNET_RELIABILITY_QUIET_SECONDS=$QUIET_SECONDS CHATNET_RELIABILITY_OUTAGE_MAX_SECONDS=$OUTAGE_MAX_SECONDS
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 began=$(date +%s)
 status=0
@@ -53,7 +55,9 @@ section=$(python3 - "$work/trials.tsv" <<PY
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 order = ["network-provisioning", "network-scale-up", "network-scale-down", "network-deletion",
-         "experiment-preparing", "experiment-running", "experiment-analyzing"]
+         "experiment-preparing", "experiment-running", "experiment-analyzing",
+         "apiserver-rollout", "etcd-rollout", "apiserver-experiment", "etcd-experiment",
+         "leader-failover-running", "leader-failover-analyzing"]
 cases = sorted({r["case"] for r in rows}, key=lambda c: order.index(c) if c in order else 99)
 print("<!-- fault-campaign:begin (written by bench/reliability/run.sh; edits here are replaced) -->")
 print("## Fault campaign: last run")
@@ -64,6 +68,9 @@ print("Sizes: $NODES pods a network (the smoke network's shape: $relays relays),
 print("kills drawn within $KILL_WINDOW_MS ms of the action (scale: half, deletion: an eighth), seed $SEED")
 print("(\`SEED=$SEED\` replays every kill instant), convergence allowed $CONVERGE_SECONDS s, writes counted")
 print("over $QUIET_SECONDS s after convergence (the operator re-reconciles every 2 s meanwhile).")
+print("Control plane cases: etcd or the API server SIGKILLed and started again after 2 to $OUTAGE_MAX_SECONDS s")
+print("(state at kill names the outage; time counted from the kill); leader failover: the Lease holder of")
+print("two replicas SIGKILLed (state at kill names the takeover time).")
 print()
 print("| case | trials | converged, invariants held | converge after kill: min / median / max | writes after convergence |")
 print("| --- | ---: | ---: | --- | ---: |")
@@ -73,7 +80,7 @@ for c in cases:
     ms = sorted(int(r["converge_ms"]) for r in rs)
     print(f"| {c} | {len(rs)} | {len(ok)} | {ms[0]} / {int(statistics.median(ms))} / {ms[-1]} ms | {sum(int(r['writes_after']) for r in rs)} |")
 print()
-print("Every trial (state at kill: the object's phase and ready count when the SIGKILL landed):")
+print("Every trial (state at kill: the object's phase and ready count when the SIGKILL landed, then the fault):")
 print()
 print("| case | trial | kill after | state at kill | outcome | converged after kill | writes after | violations |")
 print("| --- | ---: | ---: | --- | --- | ---: | ---: | --- |")

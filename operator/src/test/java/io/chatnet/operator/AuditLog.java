@@ -86,6 +86,12 @@ public final class AuditLog {
     try {
       return JSON.readTree(line);
     } catch (IOException e) {
+      // an API server killed mid-write leaves a torn event; the restarted one appends its first
+      // event to the same line: that event is whole, the torn one is lost with the process
+      int next = line.lastIndexOf("{\"kind\":\"Event\"");
+      if (next > 0) {
+        return parse(line.substring(next));
+      }
       throw new UncheckedIOException("unreadable audit line", e);
     }
   }

@@ -371,6 +371,7 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   private UpdateControl<ChatExperiment> statusUpdate(
       ChatExperiment experiment, ChatExperimentStatus previous, ChatExperimentStatus status) {
+    ApiOutageCondition.mark(experiment, previous, status, new EventRecorder(client));
     if (status.equals(previous)) {
       return UpdateControl.noUpdate();
     }

@@ -6,6 +6,7 @@ import io.chatnet.operator.api.GroupKind;
 import io.chatnet.operator.api.GroupRole;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
+import io.chatnet.operator.config.ApiOutages;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
 import io.chatnet.operator.monitoring.NetworkPodMonitor;
@@ -312,6 +313,13 @@ public class ChatNetworkReconciler implements Reconciler<ChatNetwork> {
   private UpdateControl<ChatNetwork> statusUpdate(
       ChatNetwork network, ChatNetworkStatus status, EventRecorder events) {
     ChatNetworkStatus previous = network.getStatus();
+    ApiOutageCondition.mark(
+        network,
+        true,
+        previous == null ? null : previous.getConditions(),
+        status.getConditions(),
+        ApiOutages.shared().last(),
+        events);
     if (status.equals(previous)) {
       return UpdateControl.noUpdate();
     }

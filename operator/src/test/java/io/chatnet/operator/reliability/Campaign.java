@@ -28,10 +28,18 @@ final class Campaign implements AutoCloseable {
   private OperatorProcess operator;
   private int started;
 
-  private Campaign(String name, String namespace, CampaignSettings settings) {
+  /** System properties of each operator process, by its number (e.g. its leader identity). */
+  private final java.util.function.IntFunction<List<String>> properties;
+
+  private Campaign(
+      String name,
+      String namespace,
+      CampaignSettings settings,
+      java.util.function.IntFunction<List<String>> properties) {
     this.name = name;
     this.namespace = namespace;
     this.settings = settings;
+    this.properties = properties;
     this.schedule = new KillSchedule(settings.seed());
     this.audit = new AuditLog(LocalCluster.get().auditLog().orElseThrow());
   }
@@ -39,7 +47,17 @@ final class Campaign implements AutoCloseable {
   /** Starts the campaign's first operator and waits until it is ready. */
   static Campaign start(String name, String namespace, CampaignSettings settings)
       throws IOException {
-    Campaign campaign = new Campaign(name, namespace, settings);
+    return start(name, namespace, settings, n -> List.of());
+  }
+
+  /** As {@link #start(String, String, CampaignSettings)}, each process given more properties. */
+  static Campaign start(
+      String name,
+      String namespace,
+      CampaignSettings settings,
+      java.util.function.IntFunction<List<String>> properties)
+      throws IOException {
+    Campaign campaign = new Campaign(name, namespace, settings, properties);
     campaign.operator = campaign.newOperator().awaitReady(Duration.ofMinutes(3));
     return campaign;
   }
@@ -62,8 +80,25 @@ final class Campaign implements AutoCloseable {
     default void afterKill() throws Exception {}
   }
 
+  /** What interrupts a trial: by default the operator's SIGKILL and a new process at once. */
+  interface Fault {
+    /** Injects the fault; returns the instant convergence is timed from. */
+    Instant inject() throws Exception;
+
+    /** What the fault was, appended to the state at kill in the record (empty: nothing). */
+    default String describe() {
+      return "";
+    }
+  }
+
   /** Runs trial {@code trial} of {@code campaignCase} with kills drawn within {@code window}. */
   TrialRecord run(String campaignCase, int trial, Duration window, Trial t) throws Exception {
+    return run(campaignCase, trial, window, t, this::killAndRestart);
+  }
+
+  /** As {@link #run(String, int, Duration, Trial)}, with {@code fault} instead of the kill. */
+  TrialRecord run(String campaignCase, int trial, Duration window, Trial t, Fault fault)
+      throws Exception {
     Duration delay = schedule.delay(campaignCase, trial, window);
     Instant acted = Instant.now();
     t.act();
@@ -72,17 +107,20 @@ final class Campaign implements AutoCloseable {
       Thread.sleep(left); // the kill instant itself is what the trial is about, not a wait
     }
     String state = t.state();
-    Instant killed = killAndRestart();
-    t.afterKill();
-    List<String> last = t.violations();
+    Instant killed = fault.inject();
+    if (!fault.describe().isEmpty()) {
+      state += "; " + fault.describe();
+    }
+    afterKill(t);
+    List<String> last = violations(t);
     Instant deadline = killed.plus(settings.convergeWithin());
     while (!last.isEmpty() && Instant.now().isBefore(deadline) && operator.alive()) {
       Thread.sleep(POLL.toMillis());
-      last = t.violations();
+      last = violations(t);
     }
     if (!operator.alive()) {
       last = new ArrayList<>(last);
-      last.add("the restarted operator exited: " + operator.log());
+      last.add("the operator exited: " + operator.log());
     }
     boolean converged = last.isEmpty();
     Instant at = Instant.now();
@@ -109,6 +147,31 @@ final class Campaign implements AutoCloseable {
     return record;
   }
 
+  /** Lifts the trial's hold, again while the API server does not answer yet (up to a minute). */
+  private static void afterKill(Trial t) throws Exception {
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+    while (true) {
+      try {
+        t.afterKill();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (Instant.now().isAfter(giveUp)) {
+          throw e;
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+    }
+  }
+
+  /** The trial's violations; a request the API server does not answer yet is one more. */
+  private static List<String> violations(Trial t) {
+    try {
+      return t.violations();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return List.of("API server not answering the test: " + e.getMessage());
+    }
+  }
+
   /** SIGKILL the running operator and start the next at once; returns the kill instant. */
   Instant killAndRestart() throws IOException, InterruptedException {
     operator.kill();
@@ -127,6 +190,15 @@ final class Campaign implements AutoCloseable {
     return records;
   }
 
+  KillSchedule schedule() {
+    return schedule;
+  }
+
+  /** The operator process running now (the one a control plane fault must not restart). */
+  OperatorProcess operator() {
+    return operator;
+  }
+
   CampaignSettings settings() {
     return settings;
   }
@@ -140,8 +212,16 @@ final class Campaign implements AutoCloseable {
         || w.name().startsWith(object + ".");
   }
 
-  private OperatorProcess newOperator() throws IOException {
-    return OperatorProcess.start(name, ++started, namespace, settings.resync());
+  /** Starts the campaign's next operator process (not yet the one it checks: see adopt). */
+  OperatorProcess newOperator() throws IOException {
+    ++started;
+    return OperatorProcess.start(
+        name, started, namespace, settings.resync(), properties.apply(started));
+  }
+
+  /** Makes {@code process} the operator the campaign checks is alive and closes at the end. */
+  void adopt(OperatorProcess process) {
+    operator = process;
   }
 
   /** Waits, polling, until {@code violations} is empty (setup steps that are not trials). */

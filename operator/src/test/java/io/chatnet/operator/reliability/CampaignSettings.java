@@ -29,7 +29,7 @@ record CampaignSettings(
         Duration.ofSeconds(number("converge-seconds", 240)));
   }
 
-  private static long number(String name, long fallback) {
+  static long number(String name, long fallback) {
     return Optional.ofNullable(System.getProperty("chatnet.reliability." + name))
         .or(
             () ->

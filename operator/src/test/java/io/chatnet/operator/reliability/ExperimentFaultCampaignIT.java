@@ -12,6 +12,8 @@ import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +70,13 @@ class ExperimentFaultCampaignIT {
   /** Cordons (or uncordons) every node: new pods wait unscheduled, running ones stay. */
   static void cordon(KubernetesClient client, boolean unschedulable) {
     for (Node node : client.nodes().list().getItems()) {
+      // a merge patch, not a read-modify-write: kwok's heartbeats change nodes all the time
       client
           .nodes()
           .withName(node.getMetadata().getName())
-          .edit(
-              n -> {
-                n.getSpec().setUnschedulable(unschedulable ? true : null);
-                return n;
-              });
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"unschedulable\":" + (unschedulable ? "true" : "null") + "}}");
     }
   }
 

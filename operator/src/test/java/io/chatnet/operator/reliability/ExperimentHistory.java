@@ -4,9 +4,8 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,42 +14,45 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything that ever existed, not just what is left: watches on Jobs, ConfigMaps and
+ * Everything that ever existed, not just what is left: informers on Jobs, ConfigMaps and
  * ChatExperiments of a namespace record every Job and report ConfigMap created (by uid), and every
  * distinct start instant and results an experiment's status ever held. "Exactly one Job per
- * experiment" is a claim about this history; a final list cannot show a Job made twice.
+ * experiment" is a claim about this history; a final list cannot show a Job made twice. Informers,
+ * not bare watches: after an API server or etcd restart a watch cannot resume from its last
+ * resource version (410 Gone), where an informer lists again and carries on.
  */
 final class ExperimentHistory implements AutoCloseable {
   private final Map<String, Set<String>> uids = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> starts = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> results = new ConcurrentHashMap<>();
-  private final List<Watch> watches = new ArrayList<>();
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   ExperimentHistory(KubernetesClient client, String namespace) {
-    watches.add(client.batch().v1().jobs().inNamespace(namespace).watch(recorder(this::created)));
-    watches.add(client.configMaps().inNamespace(namespace).watch(recorder(this::created)));
-    watches.add(
+    informers.add(
+        client.batch().v1().jobs().inNamespace(namespace).inform(recorder(this::created)));
+    informers.add(client.configMaps().inNamespace(namespace).inform(recorder(this::created)));
+    informers.add(
         client
             .resources(ChatExperiment.class)
             .inNamespace(namespace)
-            .watch(recorder(this::status)));
+            .inform(recorder(this::status)));
   }
 
-  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> Watcher<T> recorder(
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> ResourceEventHandler<T> recorder(
       java.util.function.Consumer<T> onEvent) {
-    return new Watcher<>() {
+    return new ResourceEventHandler<>() {
       @Override
-      public void eventReceived(Action action, T resource) {
-        if (action != Action.DELETED) {
-          onEvent.accept(resource);
-        }
+      public void onAdd(T resource) {
+        onEvent.accept(resource);
       }
 
       @Override
-      public void onClose(WatcherException cause) {
-        // a closed watch would hide creations: the trial's checks would pass on too little
-        throw new IllegalStateException("history watch closed", cause);
+      public void onUpdate(T before, T resource) {
+        onEvent.accept(resource);
       }
+
+      @Override
+      public void onDelete(T resource, boolean finalStateUnknown) {}
     };
   }
 
@@ -94,6 +96,6 @@ final class ExperimentHistory implements AutoCloseable {
 
   @Override
   public void close() {
-    watches.forEach(Watch::close);
+    informers.forEach(SharedIndexInformer::close);
   }
 }

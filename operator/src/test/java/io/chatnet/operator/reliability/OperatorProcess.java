@@ -28,10 +28,12 @@ final class OperatorProcess implements AutoCloseable {
   static final String AGENT_PREFIX = "chatnet-reliability-";
   private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
 
+  private final int number;
   private final Process process;
   private final Path log;
 
-  private OperatorProcess(Process process, Path log) {
+  private OperatorProcess(int number, Process process, Path log) {
+    this.number = number;
     this.process = process;
     this.log = log;
   }
@@ -42,6 +44,13 @@ final class OperatorProcess implements AutoCloseable {
    * unchanged object costs writes.
    */
   static OperatorProcess start(String campaign, int n, String namespace, Duration resync)
+      throws IOException {
+    return start(campaign, n, namespace, resync, List.of());
+  }
+
+  /** As {@link #start(String, int, String, Duration)}, with more system properties (-D...). */
+  static OperatorProcess start(
+      String campaign, int n, String namespace, Duration resync, List<String> properties)
       throws IOException {
     Path jar =
         Path.of(System.getProperty("chatnet.operator.app", "target/quarkus-app/quarkus-run.jar"));
@@ -70,13 +79,13 @@ final class OperatorProcess implements AutoCloseable {
             "-Dchatnet.images.netem=" + Scenarios.DEFAULTS.netemImage(),
             "-Dchatnet.images.loadgen=" + Scenarios.DEFAULTS.loadgenImage(),
             "-Dchatnet.cluster-domain=" + Scenarios.DEFAULTS.clusterDomain(),
-            "-Dkubernetes.user.agent=" + AGENT_PREFIX + n,
-            "-jar",
-            jar.toString()));
+            "-Dkubernetes.user.agent=" + AGENT_PREFIX + n));
+    command.addAll(properties);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", LocalCluster.get().kubeconfig().toString());
-    return new OperatorProcess(builder.start(), log);
+    return new OperatorProcess(n, builder.start(), log);
   }
 
   /** Waits until the process answers its readiness probe (informers started). */
@@ -93,6 +102,11 @@ final class OperatorProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** Its number in the campaign (n of start). */
+  int number() {
+    return number;
   }
 
   boolean alive() {

@@ -1,0 +1,88 @@
+package io.chatnet.operator.reliability;
+
+import io.chatnet.testkit.LocalCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local cluster's etcd and kube-apiserver as a campaign's fault: SIGKILL one of them, leave it
+ * down for a while, start it again on the same ports, flags and data dir and wait until it is
+ * healthy. The commands are cluster/scripts/restart.sh's (which shares up.sh's start functions), so
+ * the restarted process is exactly the one the cluster began with.
+ */
+final class ControlPlane {
+  enum Component {
+    APISERVER("apiserver"),
+    ETCD("etcd");
+
+    final String script;
+
+    Component(String script) {
+      this.script = script;
+    }
+  }
+
+  /** What one outage was: the component, when it was killed, and how long it was down. */
+  record Outage(Component component, Instant killed, Duration down) {
+    @Override
+    public String toString() {
+      return component.script + " down " + down.toMillis() + " ms";
+    }
+  }
+
+  private ControlPlane() {}
+
+  /**
+   * Kills {@code component}, sleeps {@code pause} (the outage the trial is about, not a wait for a
+   * state), starts it again and returns once it answers its health check. The API server's audit
+   * log must survive the restart (it is appended to, never truncated): the campaign counts the
+   * operator's writes after convergence from it.
+   */
+  static Outage restart(Component component, Duration pause)
+      throws IOException, InterruptedException {
+    Path audit = LocalCluster.get().auditLog().orElseThrow();
+    long auditBefore = Files.size(audit);
+    script("kill", component);
+    Instant killed = Instant.now();
+    Thread.sleep(pause.toMillis());
+    script("start", component);
+    Duration down = Duration.between(killed, Instant.now());
+    if (Files.size(audit) < auditBefore) {
+      throw new IllegalStateException(
+          "the audit log shrank across the " + component.script + " restart: " + audit);
+    }
+    return new Outage(component, killed, down);
+  }
+
+  private static void script(String action, Component component)
+      throws IOException, InterruptedException {
+    Path repo = Path.of(System.getProperty("chatnet.repo.dir", "..")).toAbsolutePath().normalize();
+    Path log =
+        Files.createDirectories(Path.of("target", "reliability")).resolve("control-plane.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    repo.resolve("cluster/scripts/restart.sh").toString(),
+                    action,
+                    component.script))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // the cluster whose kubeconfig the tests use, on the ports it was started with
+    builder
+        .environment()
+        .put(
+            "CHATNET_CLUSTER_STATE",
+            LocalCluster.get().kubeconfig().toAbsolutePath().getParent().toString());
+    Process process = builder.start();
+    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "restart.sh " + action + " " + component.script + " failed; see " + log.toAbsolutePath());
+    }
+  }
+}
