@@ -16,6 +16,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+. bench/reliability/section.sh
 TRIALS=${TRIALS:-20}
 NODES=${NODES:-2000}
 window=$(( NODES * 40 > 8000 ? NODES * 40 : 8000 ))
@@ -90,14 +91,7 @@ for c in cases:
 print("<!-- fault-campaign:end -->")
 PY
 )
-python3 - "$OUT" "$section" <<'PY'
-import os, re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read() if os.path.exists(path) else "# Reliability\n\n"
-pattern = re.compile(r"<!-- fault-campaign:begin.*?<!-- fault-campaign:end -->", re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+replace_section "$OUT" fault-campaign "$section"
 echo "$section"
 [ "$status" = 0 ] || echo "some trials failed (maven exit $status): $work/mvn.log" >&2
 exit "$status"

@@ -16,6 +16,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+. bench/reliability/section.sh
 export SOAK_NETWORKS=${SOAK_NETWORKS:-10} SOAK_NODES=${SOAK_NODES:-1000} \
   SOAK_MINUTES=${SOAK_MINUTES:-30} SOAK_LOOP=${SOAK_LOOP:-1} \
   SOAK_SAMPLE_SECONDS=${SOAK_SAMPLE_SECONDS:-30} SOAK_RESYNC_SECONDS=${SOAK_RESYNC_SECONDS:-60}
@@ -115,14 +116,7 @@ p("Informer objects at the loop's end: " + ", ".join(f"{o} {last_loop['objects:'
 p("<!-- soak:end -->")
 PY
 )
-python3 - "$OUT" "$section" <<'PY'
-import os, re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read() if os.path.exists(path) else "# Reliability\n\n"
-pattern = re.compile(r"<!-- soak:begin.*?<!-- soak:end -->", re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+replace_section "$OUT" soak "$section"
 echo "$section"
 [ "$status" = 0 ] || echo "the soak failed (maven exit $status): $work/mvn.log" >&2
 exit "$status"
