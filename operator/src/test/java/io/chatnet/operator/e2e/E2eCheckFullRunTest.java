@@ -3,6 +3,8 @@ package io.chatnet.operator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chatnet.contract.PhaseWindow;
+import io.chatnet.contract.Summary;
 import io.chatnet.loadgen.client.Json;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.InProcessOperator;
@@ -156,11 +158,37 @@ class E2eCheckFullRunTest {
               pod.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"));
       String message;
       try {
-        message = Json.MAPPER.writeValueAsString(run.summaries().get(shard));
+        message =
+            Json.MAPPER.writeValueAsString(
+                shifted(
+                    run.summaries().get(shard),
+                    Duration.between(
+                        run.start(), Instant.parse(live.getStatus().getPlannedStart()))));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
       ShardPods.terminate(client, NAMESPACE, pod.getMetadata().getName(), 0, "Completed", message);
     }
+  }
+
+  /**
+   * The stand-in run's summary moved to this experiment's timeline: its phases (the measured window
+   * among them, which the operator compares with the planned one) shifted by {@code by}, as if the
+   * run had started at this experiment's planned start.
+   */
+  static Summary shifted(Summary summary, Duration by) {
+    Map<String, PhaseWindow> phases = new java.util.LinkedHashMap<>();
+    if (summary.phases() != null) {
+      summary
+          .phases()
+          .forEach((k, w) -> phases.put(k, new PhaseWindow(w.from().plus(by), w.to().plus(by))));
+    }
+    return summary.withMeasurements(
+        summary.logins(),
+        summary.contactRequests(),
+        summary.groupCreations(),
+        summary.catchUp(),
+        summary.phases() == null ? null : phases,
+        summary.roles());
   }
 }
