@@ -2,6 +2,7 @@ package io.chatnet.operator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatnet.operator.AuditLog;
 import io.chatnet.operator.Crds;
 import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatExperiment;
@@ -23,19 +24,24 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15's third case: the API server, and separately etcd, killed (SIGKILL) at a random instant
  * while a network rolls out and while an experiment is Preparing, Running or Analyzing, left down
- * for a seeded random pause (2 s to chatnet.reliability.outage-max-seconds, 30 by default) and
- * started again on the same ports and data dir ({@link ControlPlane}). The operator process is not
- * restarted: it must recover by itself, to the same invariants as after its own SIGKILL (the
- * network converges to its spec with nothing missing, extra or twice and single owners; the
- * experiment keeps its start instant, one Job, one report, results once) and then write nothing.
+ * for a seeded random pause (2 s to chatnet.reliability.outage-max-seconds: 10 by default, the
+ * one-trial run of make test; make bench-reliability passes 30) and started again on the same ports
+ * and data dir ({@link ControlPlane}). The operator process is not restarted: it must recover by
+ * itself, to the same invariants as after its own SIGKILL (the network converges to its spec with
+ * nothing missing, extra or twice and single owners; the experiment keeps its start instant, one
+ * Job, one report, results once) and then write nothing.
  */
 @LocalClusterTest
 class ControlPlaneFaultCampaignIT {
   static final CampaignSettings SETTINGS = CampaignSettings.fromEnvironment();
   static final Duration MIN_OUTAGE =
       Duration.ofSeconds(CampaignSettings.number("outage-min-seconds", 2));
+  // Longer outages (with etcd's restart and the API server's readiness on a loaded machine, 45 s
+  // were seen) let kube-controller-manager mark kwok's nodes NotReady, and the simulated cluster's
+  // own recovery can then outlast the convergence window (bench/reliability.md, finding 5): a
+  // property of the local cluster, not of the operator, so make test stays below it.
   static final Duration MAX_OUTAGE =
-      Duration.ofSeconds(CampaignSettings.number("outage-max-seconds", 30));
+      Duration.ofSeconds(CampaignSettings.number("outage-max-seconds", 10));
   static final ExperimentPhase[] PHASES = {
     ExperimentPhase.Running, ExperimentPhase.Analyzing, ExperimentPhase.Preparing
   };
@@ -103,6 +109,16 @@ class ControlPlaneFaultCampaignIT {
               provision ? SETTINGS.killWindow() : SETTINGS.killWindow().dividedBy(2),
               new NetworkFaultCampaignIT.NetworkTrial(client, ns, name) {
                 @Override
+                public List<String> violations() {
+                  // converged only once the outage is shown: its condition and event are writes
+                  List<String> open = new ArrayList<>(super.violations());
+                  if (open.isEmpty() && component == Component.APISERVER) {
+                    open.addAll(outageShown(client, ns, ChatNetwork.class, name));
+                  }
+                  return open;
+                }
+
+                @Override
                 public void act() {
                   if (provision) {
                     client.resource(manifest(ns, name, relays)).create();
@@ -140,8 +156,13 @@ class ControlPlaneFaultCampaignIT {
               campaignCase,
               i,
               Duration.ofSeconds(ExperimentFaultCampaignIT.phaseSeconds()).minusSeconds(1),
-              new ExperimentFaultCampaignIT()
-              .new PhaseTrial(client, ns, component.script.substring(0, 3) + "-exp" + i, phase),
+              shownAfter(
+                  new ExperimentFaultCampaignIT()
+                  .new PhaseTrial(client, ns, component.script.substring(0, 3) + "-exp" + i, phase),
+                  component,
+                  client,
+                  ns,
+                  component.script.substring(0, 3) + "-exp" + i),
               outage(component, campaignCase, i)));
       // etcd outages are not shown yet (bench/reliability.md, control plane finding 8)
       if (component == Component.APISERVER) {
@@ -151,6 +172,48 @@ class ControlPlaneFaultCampaignIT {
       }
     }
     assertSameOperator(records);
+  }
+
+  /**
+   * {@code trial}, converged only once an API server outage is shown on the experiment too: the
+   * condition and the event are the operator's writes, so the quiet interval starts after them.
+   */
+  static Campaign.Trial shownAfter(
+      Campaign.Trial trial,
+      Component component,
+      KubernetesClient client,
+      TestNamespace ns,
+      String name) {
+    return new Campaign.Trial() {
+      @Override
+      public void act() throws Exception {
+        trial.act();
+      }
+
+      @Override
+      public String state() {
+        return trial.state();
+      }
+
+      @Override
+      public List<String> violations() {
+        List<String> open = new ArrayList<>(trial.violations());
+        if (open.isEmpty() && component == Component.APISERVER) {
+          open.addAll(outageShown(client, ns, ChatExperiment.class, name));
+        }
+        return open;
+      }
+
+      @Override
+      public boolean concerns(AuditLog.Write write) {
+        return trial.concerns(write);
+      }
+
+      @Override
+      public void afterKill() throws Exception {
+        trial.afterKill();
+      }
+    };
   }
 
   static ChatNetwork manifest(TestNamespace ns, String name, int relays) {
