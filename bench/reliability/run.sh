@@ -11,7 +11,9 @@
 #   use half, deletion an eighth); CONVERGE_SECONDS (NODES/4, at least 240); QUIET_SECONDS (6);
 #   SEED (now) replays a campaign; CASES ('*FaultCampaignIT,LeaderFailoverCampaignIT') the test
 #   classes, e.g. NetworkFaultCampaignIT; OUTAGE_MAX_SECONDS (30) the longest etcd or API server
-#   outage (ControlPlaneFaultCampaignIT; 2 s at least); OUT (bench/reliability.md).
+#   outage (ControlPlaneFaultCampaignIT; 2 s at least); OUT (bench/reliability.md); SECTION
+#   (fault-campaign) the marker of the section the run replaces and TITLE its heading, so runs of
+#   other sizes keep their own sections (e.g. SECTION=fault-campaign-full TITLE='Fault campaign: full size').
 # Uses CHATNET_KUBECONFIG's cluster when set, else starts the local cluster (make cluster-up).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,6 +30,8 @@ SEED=${SEED:-$(date +%s%3N)}
 CASES=${CASES:-*FaultCampaignIT,LeaderFailoverCampaignIT}
 OUTAGE_MAX_SECONDS=${OUTAGE_MAX_SECONDS:-30}
 OUT=${OUT:-$repo/bench/reliability.md}
+SECTION=${SECTION:-fault-campaign}
+TITLE=${TITLE:-Fault campaign: last run}
 MVN=${MVN:-mvn -B -ntp}
 relays=$(( NODES - 8 )) # smoke.yaml: 1 boot, 1 store, 4 desktop, 2 mobile besides its relays
 
@@ -60,8 +64,8 @@ order = ["network-provisioning", "network-scale-up", "network-scale-down", "netw
          "apiserver-rollout", "etcd-rollout", "apiserver-experiment", "etcd-experiment",
          "leader-failover-running", "leader-failover-analyzing"]
 cases = sorted({r["case"] for r in rows}, key=lambda c: order.index(c) if c in order else 99)
-print("<!-- fault-campaign:begin (written by bench/reliability/run.sh; edits here are replaced) -->")
-print("## Fault campaign: last run")
+print("<!-- $SECTION:begin (written by bench/reliability/run.sh; edits here are replaced) -->")
+print("## $TITLE")
 print()
 print("Produced by \`make bench-reliability\` on $(date -u +%Y-%m-%d), $(nproc) cores shared with other work;")
 print("1/5/15-minute load average $load_before before and $load_after after ($minutes min in all).")
@@ -88,10 +92,10 @@ print("| --- | ---: | ---: | --- | --- | ---: | ---: | --- |")
 for c in cases:
     for r in [r for r in rows if r["case"] == c]:
         print(f"| {c} | {r['trial']} | {r['kill_after_ms']} ms | {r['state_at_kill']} | {r['outcome']} | {r['converge_ms']} ms | {r['writes_after']} | {r['violations'].replace('|', '/')} |")
-print("<!-- fault-campaign:end -->")
+print("<!-- $SECTION:end -->")
 PY
 )
-replace_section "$OUT" fault-campaign "$section"
+replace_section "$OUT" "$SECTION" "$section"
 echo "$section"
 [ "$status" = 0 ] || echo "some trials failed (maven exit $status): $work/mvn.log" >&2
 exit "$status"
