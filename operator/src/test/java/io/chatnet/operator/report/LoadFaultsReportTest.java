@@ -38,20 +38,24 @@ class LoadFaultsReportTest {
     shards.getFailedShards().add(new FailedShard(3, "faulty-loadgen-3-xyz12", "exit code 1"));
     shards.setCoveredShare(0.8);
     ClientFaultResults clients = new ClientFaultResults();
-    SignalDropResult mobile = new SignalDropResult();
-    mobile.setClientKind("mobile");
-    mobile.setDrops(7);
-    mobile.setClients(2);
-    mobile.setLongestOutageMillis(4250);
-    SignalDropResult desktop = new SignalDropResult();
-    desktop.setClientKind("desktop");
-    clients.getSignalDrops().addAll(List.of(desktop, mobile));
+    clients
+        .getSignalDrops()
+        .addAll(List.of(drops("desktop", 0, 0, 0), drops("mobile", 7, 2, 4250)));
     clients.setUnresponsiveClients(3);
     clients.setCallTimeouts(5);
     clients.setUnresponsive(List.of(silentClient, "mobile-1"));
     clients.setShardsWithoutFigures(1);
     experiment.getStatus().getResults().setClientFaults(clients);
     return experiment;
+  }
+
+  private static SignalDropResult drops(String kind, long drops, int clients, long longestMillis) {
+    SignalDropResult d = new SignalDropResult();
+    d.setClientKind(kind);
+    d.setDrops(drops);
+    d.setClients(clients);
+    d.setLongestOutageMillis(longestMillis);
+    return d;
   }
 
   private static Document page(ChatExperiment experiment) {
@@ -149,9 +153,7 @@ class LoadFaultsReportTest {
     ChatExperiment clean = ReportFixtures.experiment("clean", 30);
     clean.getStatus().getShards().setCoveredShare(1.0);
     ClientFaultResults none = new ClientFaultResults();
-    SignalDropResult desktop = new SignalDropResult();
-    desktop.setClientKind("desktop");
-    none.getSignalDrops().add(desktop);
+    none.getSignalDrops().add(drops("desktop", 0, 0, 0));
     none.setShardsWithoutFigures(1);
     clean.getStatus().getResults().setClientFaults(none);
     Document page = page(clean);
@@ -165,12 +167,7 @@ class LoadFaultsReportTest {
     ChatExperiment run = ReportFixtures.experiment("drops", 30);
     run.getStatus().getShards().setCoveredShare(1.0);
     ClientFaultResults clients = new ClientFaultResults();
-    SignalDropResult mobile = new SignalDropResult();
-    mobile.setClientKind("mobile");
-    mobile.setDrops(1);
-    mobile.setClients(1);
-    mobile.setLongestOutageMillis(800);
-    clients.getSignalDrops().add(mobile);
+    clients.getSignalDrops().add(drops("mobile", 1, 1, 800));
     run.getStatus().getResults().setClientFaults(clients);
     Document page = page(run);
     assertThat(page.select("h2").eachText()).contains(HEADING);
