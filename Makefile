@@ -70,7 +70,7 @@ bench-network: ## benchmark ChatNetwork provisioning (100, 1000, 10000 pods); wr
 	bench/network/run.sh
 
 .PHONY: bench-reliability
-bench-reliability: ## fault campaign: operator, API server, etcd, leader SIGKILLed at random instants; writes bench/reliability.md [TRIALS= NODES= SEED= CASES=]
+bench-reliability: ## fault campaign: operator, API server, etcd, leader, load generator shard killed at random instants; writes bench/reliability.md [TRIALS=3 NODES=200 SEED= CASES=; the issue's full size: TRIALS=20 NODES=2000]
 	bench/reliability/run.sh
 
 .PHONY: bench-soak

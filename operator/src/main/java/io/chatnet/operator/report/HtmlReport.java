@@ -46,6 +46,7 @@ public final class HtmlReport {
     LoadSection.put(data, report);
     ChatSection.put(data, report);
     OperationsSection.put(data, report);
+    LoadFaultsSection.put(data, report);
     RlnSection.put(data, report);
     ExperimentResults results = outcome.results();
     data.put("metrics", MetricsView.of(results == null ? null : results.getMetrics()));

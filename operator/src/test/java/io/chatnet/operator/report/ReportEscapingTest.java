@@ -91,7 +91,7 @@ class ReportEscapingTest {
     return page.select(selector).eachText();
   }
 
-  private static void assertNothingInjected(String html, Document page) {
+  static void assertNothingInjected(String html, Document page) {
     assertThat(html).doesNotContain("<script").doesNotContain("<b ").doesNotContain("=\"z\"");
     assertThat(page.select("script, b, [onmouseover]")).isEmpty();
     // the hostile & itself is escaped: "&amp;" in the name reads back as the five characters
