@@ -6,6 +6,7 @@ import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.NetworkPhase;
+import io.chatnet.operator.config.KubeconfigClient;
 import io.chatnet.operator.experiment.ExperimentTimeline;
 import io.chatnet.operator.naming.ExperimentNames;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -119,7 +120,7 @@ public final class E2eCheck implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (KubernetesClient client = E2eFiles.client(kubeconfig)) {
+    try (KubernetesClient client = KubeconfigClient.of(kubeconfig)) {
       String server = client.getMasterUrl().toString();
       List<Node> nodes;
       try {
