@@ -1,6 +1,7 @@
 package io.chatnet.contract;
 
 import java.util.Map;
+import lombok.Builder;
 
 /**
  * The figures of one kind of traffic over a shard's measurement window. {@code unknown} receipts
@@ -17,6 +18,7 @@ import java.util.Map;
  * before the load generator counted refusals (contract versions 1 and 2 as first written): absent,
  * not zero.
  */
+@Builder(toBuilder = true)
 public record Figures(
     long sent,
     long failed,
@@ -63,19 +65,6 @@ public record Figures(
 
   /** The same figures with another latency summary. */
   public Figures withLatency(LatencySummary latency) {
-    return new Figures(
-        sent,
-        failed,
-        expected,
-        received,
-        duplicates,
-        late,
-        lost,
-        acked,
-        deliveryRatio,
-        latency,
-        unknown,
-        refused,
-        refusedBySender);
+    return toBuilder().latencyMillis(latency).build();
   }
 }

@@ -3,6 +3,7 @@ package io.chatnet.contract;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lombok.Builder;
 
 /**
  * What a shard reports when it ends (JSON, in the summary file and, compactly, in the pod's
@@ -33,6 +34,7 @@ import java.util.Map;
  * @param clientFaults websocket drops and clients that stopped answering (added within version 2:
  *     optional, null in summaries written before; readers must not take its absence for zero)
  */
+@Builder(toBuilder = true)
 public record Summary(
     int contractVersion,
     String experiment,
@@ -64,58 +66,6 @@ public record Summary(
 
   public static final String IDLE_PHASE = "idle";
   public static final String MEASURED_PHASE = "measured";
-
-  /** A summary without client faults (as version 2 was first written). */
-  public Summary(
-      int contractVersion,
-      String experiment,
-      int shard,
-      Instant plannedStart,
-      long startSkewMillis,
-      Clients clients,
-      int pairs,
-      int groups,
-      Map<String, String> setupFailures,
-      Map<String, Figures> traffic,
-      Map<String, Integer> behaviours,
-      long foreignReceipts,
-      long signalReconnects,
-      boolean stoppedEarly,
-      Relay relay,
-      long expiredReceipts,
-      Map<String, OperationFigures> logins,
-      Map<String, ContactRequestFigures> contactRequests,
-      Map<String, GroupCreationFigures> groupCreations,
-      List<CatchUpFigures> catchUp,
-      Map<String, PhaseWindow> phases,
-      Map<String, Integer> roles,
-      List<String> omitted) {
-    this(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
-        traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
-        logins,
-        contactRequests,
-        groupCreations,
-        catchUp,
-        phases,
-        roles,
-        omitted,
-        null);
-  }
 
   /** A summary without the version 2 measurements (as version 1 wrote it). */
   public Summary(
@@ -170,60 +120,19 @@ public record Summary(
       List<CatchUpFigures> catchUp,
       Map<String, PhaseWindow> phases,
       Map<String, Integer> roles) {
-    return rebuilt(
-        traffic,
-        logins,
-        contactRequests,
-        groupCreations,
-        catchUp,
-        phases,
-        roles,
-        omitted,
-        clientFaults);
-  }
-
-  /** This summary with the traffic figures, the version 2 fields and the client faults given. */
-  private Summary rebuilt(
-      Map<String, Figures> traffic,
-      Map<String, OperationFigures> logins,
-      Map<String, ContactRequestFigures> contactRequests,
-      Map<String, GroupCreationFigures> groupCreations,
-      List<CatchUpFigures> catchUp,
-      Map<String, PhaseWindow> phases,
-      Map<String, Integer> roles,
-      List<String> omitted,
-      ClientFaults clientFaults) {
-    return new Summary(
-        contractVersion,
-        experiment,
-        shard,
-        plannedStart,
-        startSkewMillis,
-        clients,
-        pairs,
-        groups,
-        setupFailures,
-        traffic,
-        behaviours,
-        foreignReceipts,
-        signalReconnects,
-        stoppedEarly,
-        relay,
-        expiredReceipts,
-        logins,
-        contactRequests,
-        groupCreations,
-        catchUp,
-        phases,
-        roles,
-        omitted,
-        clientFaults);
+    return toBuilder()
+        .logins(logins)
+        .contactRequests(contactRequests)
+        .groupCreations(groupCreations)
+        .catchUp(catchUp)
+        .phases(phases)
+        .roles(roles)
+        .build();
   }
 
   /** The same summary with the client faults given (null: none counted). */
   public Summary withClientFaults(ClientFaults faults) {
-    return rebuilt(
-        traffic, logins, contactRequests, groupCreations, catchUp, phases, roles, omitted, faults);
+    return toBuilder().clientFaults(faults).build();
   }
 
   /**
@@ -244,16 +153,14 @@ public record Summary(
                 : f.withLatency(LatencySummaries.change(f.latencyMillis(), change)));
       }
     }
-    return rebuilt(
-        changedTraffic,
-        mapValues(logins, f -> f.withHistograms(change)),
-        mapValues(contactRequests, f -> f.withHistograms(change)),
-        mapValues(groupCreations, f -> f.withHistograms(change)),
-        catchUp == null ? null : catchUp.stream().map(f -> f.withHistograms(change)).toList(),
-        phases,
-        roles,
-        omitted,
-        clientFaults);
+    return toBuilder()
+        .traffic(changedTraffic)
+        .logins(mapValues(logins, f -> f.withHistograms(change)))
+        .contactRequests(mapValues(contactRequests, f -> f.withHistograms(change)))
+        .groupCreations(mapValues(groupCreations, f -> f.withHistograms(change)))
+        .catchUp(
+            catchUp == null ? null : catchUp.stream().map(f -> f.withHistograms(change)).toList())
+        .build();
   }
 
   /**
@@ -263,16 +170,15 @@ public record Summary(
   public Summary omitting(String name) {
     List<String> names = new java.util.ArrayList<>(omitted == null ? List.of() : omitted);
     names.add(name);
-    return rebuilt(
-        traffic,
-        "logins".equals(name) ? null : logins,
-        "contactRequests".equals(name) ? null : contactRequests,
-        "groupCreations".equals(name) ? null : groupCreations,
-        "catchUp".equals(name) ? null : catchUp,
-        phases,
-        "roles".equals(name) ? null : roles,
-        List.copyOf(names),
-        "clientFaults".equals(name) ? null : clientFaults);
+    return toBuilder()
+        .logins("logins".equals(name) ? null : logins)
+        .contactRequests("contactRequests".equals(name) ? null : contactRequests)
+        .groupCreations("groupCreations".equals(name) ? null : groupCreations)
+        .catchUp("catchUp".equals(name) ? null : catchUp)
+        .roles("roles".equals(name) ? null : roles)
+        .omitted(List.copyOf(names))
+        .clientFaults("clientFaults".equals(name) ? null : clientFaults)
+        .build();
   }
 
   /** The sections {@link #omitting} drops from a termination message, least needed first. */
@@ -301,6 +207,7 @@ public record Summary(
    *     receipts of earlier messages are unknown, not lost)
    * @param publishFailures why publishes failed (status and nwaku's text), with counts
    */
+  @Builder(toBuilder = true)
   public record Relay(
       long relayed,
       List<String> pubsubTopics,

@@ -197,49 +197,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     if (utf8Length(compact) <= MAX_TERMINATION_MESSAGE) {
       return compact;
     }
+    Summary.Relay relay = result.relay();
     Summary trimmed =
-        new Summary(
-                result.contractVersion(),
-                result.experiment(),
-                result.shard(),
-                result.plannedStart(),
-                result.startSkewMillis(),
+        result.toBuilder()
+            .clients(
                 new Summary.Clients(
                     result.clients().assigned(),
                     result.clients().ready(),
                     result.clients().failed(),
-                    java.util.Map.of()),
-                result.pairs(),
-                result.groups(),
-                java.util.Map.of(),
-                result.traffic(),
-                result.behaviours(),
-                result.foreignReceipts(),
-                result.signalReconnects(),
-                result.stoppedEarly(),
-                result.relay() == null
+                    java.util.Map.of()))
+            .setupFailures(java.util.Map.of())
+            .relay(
+                relay == null
                     ? null
-                    : new Summary.Relay(
-                        result.relay().relayed(),
-                        result.relay().pubsubTopics(),
-                        result.relay().receivers(),
-                        java.util.Map.of(),
-                        result.relay().cacheCapacity(),
-                        result.relay().readIntervalMillis(),
-                        result.relay().reads(),
-                        result.relay().overflows(),
-                        result.relay().failedReads(),
-                        java.util.Map.of()),
-                result.expiredReceipts())
-            .withMeasurements(
-                result.logins(),
-                result.contactRequests(),
-                result.groupCreations(),
-                result.catchUp(),
-                result.phases(),
-                result.roles())
-            .withClientFaults(
-                result.clientFaults() == null ? null : result.clientFaults().withoutNames());
+                    : relay.toBuilder()
+                        .subscribeFailures(java.util.Map.of())
+                        .publishFailures(java.util.Map.of())
+                        .build())
+            .clientFaults(
+                result.clientFaults() == null ? null : result.clientFaults().withoutNames())
+            .build();
     String withoutLists = ContractJson.write(trimmed);
     if (utf8Length(withoutLists) <= MAX_TERMINATION_MESSAGE) {
       return withoutLists;

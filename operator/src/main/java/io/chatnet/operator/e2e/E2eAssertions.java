@@ -4,16 +4,13 @@ import io.chatnet.operator.analysis.MetricsStep;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
-import io.chatnet.operator.api.Distribution;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.api.ExperimentResults;
 import io.chatnet.operator.api.ExperimentTraffic;
 import io.chatnet.operator.api.GroupKind;
-import io.chatnet.operator.api.GroupMetrics;
 import io.chatnet.operator.api.MetricsResults;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.ShardStatus;
-import io.chatnet.operator.api.TrafficMetrics;
 import io.chatnet.operator.api.TrafficResult;
 import io.chatnet.operator.experiment.VerdictJudge;
 import io.chatnet.operator.report.ExperimentReport;
@@ -77,9 +74,9 @@ public final class E2eAssertions {
     findings.add(verdict(status));
     MetricsResults metrics = results == null ? null : results.getMetrics();
     findings.add(metricsAvailable(status));
-    findings.add(nodeMetrics(metrics));
-    findings.add(groupMetrics(metrics, network));
-    findings.add(trafficMetrics(metrics, chats.keySet()));
+    findings.add(E2eMetricFindings.nodeMetrics(metrics));
+    findings.add(E2eMetricFindings.groupMetrics(metrics, network));
+    findings.add(E2eMetricFindings.trafficMetrics(metrics, chats.keySet()));
     findings.add(report(experiment, status, report));
     return findings;
   }
@@ -214,100 +211,6 @@ public final class E2eAssertions {
                     c.getStatus() + ", " + c.getReason() + ": " + c.getMessage()))
         .orElse(
             new Finding(METRICS_AVAILABLE, false, "no " + MetricsStep.CONDITION + " condition"));
-  }
-
-  /** The network-wide figures of the report's first table and its bandwidth chart. */
-  private static Finding nodeMetrics(MetricsResults metrics) {
-    if (metrics == null) {
-      return new Finding(METRICS_NODES, false, "no metrics in status.results");
-    }
-    List<String> missing = new ArrayList<>();
-    absent(metrics.getBandwidthInBytesPerSecond(), "bandwidth in", missing);
-    absent(metrics.getBandwidthOutBytesPerSecond(), "bandwidth out", missing);
-    absent(metrics.getPeers(), "peers", missing);
-    return missing.isEmpty()
-        ? new Finding(
-            METRICS_NODES,
-            true,
-            String.format(
-                Locale.ROOT,
-                "mean in %.0f B/s, out %.0f B/s, %.1f peers over %s nodes",
-                metrics.getBandwidthInBytesPerSecond().getMean(),
-                metrics.getBandwidthOutBytesPerSecond().getMean(),
-                metrics.getPeers().getMean(),
-                metrics.getBandwidthInBytesPerSecond().getNodes()))
-        : new Finding(METRICS_NODES, false, "absent: " + String.join(", ", missing));
-  }
-
-  private static void absent(Distribution d, String name, List<String> missing) {
-    if (d == null || d.getMean() == null) {
-      missing.add(name);
-    }
-  }
-
-  /** The report's per-group table and CPU and memory charts: every group of the network. */
-  private static Finding groupMetrics(MetricsResults metrics, ChatNetwork network) {
-    if (metrics == null) {
-      return new Finding(METRICS_GROUPS, false, "no metrics in status.results");
-    }
-    Map<String, GroupMetrics> byName = new LinkedHashMap<>();
-    metrics.getGroups().forEach(g -> byName.put(g.getName(), g));
-    List<String> names =
-        network == null || network.getSpec() == null
-            ? new ArrayList<>(byName.keySet())
-            : network.getSpec().getGroups().stream().map(NodeGroup::getName).toList();
-    List<String> missing = new ArrayList<>();
-    for (String name : names) {
-      GroupMetrics g = byName.get(name);
-      if (g == null) {
-        missing.add(name);
-        continue;
-      }
-      List<String> absent = new ArrayList<>();
-      absent(g.getCpuCores(), "CPU", absent);
-      absent(g.getMemoryBytes(), "memory", absent);
-      if (!absent.isEmpty()) {
-        missing.add(name + " (" + String.join(", ", absent) + ")");
-      }
-    }
-    if (names.isEmpty()) {
-      return new Finding(METRICS_GROUPS, false, "no groups");
-    }
-    return missing.isEmpty()
-        ? new Finding(METRICS_GROUPS, true, names.size() + "/" + names.size() + " groups")
-        : new Finding(METRICS_GROUPS, false, "absent: " + String.join(", ", missing));
-  }
-
-  /** The load generators' counters and histograms: each requested chat kind was seen sent. */
-  private static Finding trafficMetrics(MetricsResults metrics, java.util.Set<String> kinds) {
-    if (metrics == null) {
-      return new Finding(METRICS_TRAFFIC, false, "no metrics in status.results");
-    }
-    List<String> seen = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (String kind : kinds) {
-      long sent =
-          metrics.getTraffic().stream()
-              .filter(t -> kind.equals(t.getKind()))
-              .map(TrafficMetrics::getSent)
-              .filter(java.util.Objects::nonNull)
-              .mapToLong(Long::longValue)
-              .sum();
-      boolean latency =
-          metrics.getTraffic().stream()
-              .anyMatch(t -> kind.equals(t.getKind()) && t.getLatencyP95Millis() != null);
-      if (sent > 0 && latency) {
-        seen.add(kind + " " + sent + " sent");
-      } else {
-        missing.add(kind + (sent > 0 ? " (no latency)" : ""));
-      }
-    }
-    if (kinds.isEmpty()) {
-      return new Finding(METRICS_TRAFFIC, false, "the experiment requested no chat traffic");
-    }
-    return missing.isEmpty()
-        ? new Finding(METRICS_TRAFFIC, true, String.join(", ", seen))
-        : new Finding(METRICS_TRAFFIC, false, "absent: " + String.join(", ", missing));
   }
 
   /**

@@ -1,14 +1,9 @@
 package io.chatnet.operator.e2e;
 
 import io.chatnet.operator.api.ChatExperiment;
-import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
-import io.chatnet.operator.api.ChatNetworkStatus;
-import io.chatnet.operator.api.ExperimentPhase;
-import io.chatnet.operator.api.NetworkPhase;
-import io.chatnet.operator.experiment.ExperimentTimeline;
+import io.chatnet.operator.config.KubeconfigClient;
 import io.chatnet.operator.naming.ExperimentNames;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,7 +113,7 @@ public final class E2eCheck implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (KubernetesClient client = E2eFiles.client(kubeconfig)) {
+    try (KubernetesClient client = KubeconfigClient.of(kubeconfig)) {
       String server = client.getMasterUrl().toString();
       List<Node> nodes;
       try {
@@ -173,11 +167,13 @@ public final class E2eCheck implements Callable<Integer> {
     boolean passed = false;
     try {
       prepareNamespace(client);
-      Optional<ChatNetwork> ready = networkReady(client, network);
+      E2eWaits waits = new E2eWaits(out, namespace, poll);
+      Optional<ChatNetwork> ready = waits.networkReady(client, network, networkTimeout);
       if (ready.isEmpty()) {
         return 1;
       }
-      Optional<ChatExperiment> finished = experimentFinished(client, experiment);
+      Optional<ChatExperiment> finished =
+          waits.experimentFinished(client, experiment, experimentMargin);
       if (finished.isEmpty()) {
         return 1;
       }
@@ -229,161 +225,11 @@ public final class E2eCheck implements Callable<Integer> {
     if (!leftovers.list().getItems().isEmpty()) {
       say("deleting the experiments an earlier run left in " + namespace);
       leftovers.delete();
-      waitFor(
-          () -> leftovers.list().getItems().isEmpty() ? true : null,
-          Duration.ofMinutes(2),
-          "earlier experiments to go");
-    }
-  }
-
-  private Optional<ChatNetwork> networkReady(KubernetesClient client, ChatNetwork manifest)
-      throws InterruptedException {
-    manifest.getMetadata().setNamespace(namespace);
-    client.resource(manifest).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    String name = manifest.getMetadata().getName();
-    say("applied network " + name + "; waiting up to " + networkTimeout + " for Ready");
-    Instant deadline = Instant.now().plus(networkTimeout);
-    String last = "";
-    ChatNetwork live = null;
-    while (Instant.now().isBefore(deadline)) {
-      live = client.resources(ChatNetwork.class).inNamespace(namespace).withName(name).get();
-      // An empty status (phase unset) is no status: the operator has not written one.
-      ChatNetworkStatus status =
-          live == null || live.getStatus() == null || live.getStatus().getPhase() == null
-              ? null
-              : live.getStatus();
-      String now =
-          status == null
-              ? "no status yet"
-              : status.getPhase()
-                  + ", "
-                  + Objects.requireNonNullElse(status.getReady(), "?")
-                  + " ready";
-      if (!now.equals(last)) {
-        say("network " + name + ": " + now);
-        last = now;
-      }
-      if (status != null && status.getPhase() == NetworkPhase.Ready) {
-        return Optional.of(live);
-      }
-      if (status != null && status.getPhase() == NetworkPhase.Failed) {
-        say("network " + name + " failed:");
-        printConditions(status.getConditions());
-        return Optional.empty();
-      }
-      Thread.sleep(poll.toMillis());
-    }
-    say("network " + name + " not Ready after " + networkTimeout + ":");
-    if (live == null || live.getStatus() == null || live.getStatus().getPhase() == null) {
-      out.println(
-          "  it has no status: is the chatnet operator running and watching namespace "
-              + namespace
-              + "?");
-    } else {
-      printConditions(live.getStatus().getConditions());
-      live.getStatus()
-          .getGroups()
-          .forEach(
-              g ->
-                  out.println(
-                      "  group "
-                          + g.getName()
-                          + ": "
-                          + g.getReadyReplicas()
-                          + "/"
-                          + g.getReplicas()
-                          + " ready"
-                          + (g.getState() == null ? "" : ", " + g.getState())));
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ChatExperiment> experimentFinished(
-      KubernetesClient client, ChatExperiment manifest) throws InterruptedException {
-    manifest.getMetadata().setNamespace(namespace);
-    client.resource(manifest).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    String name = manifest.getMetadata().getName();
-    var spec = manifest.getSpec();
-    Duration timeout =
-        Duration.ofSeconds(
-                (long) spec.getSetupSeconds()
-                    + ExperimentTimeline.phaseSeconds(spec)
-                    + spec.getWarmupSeconds()
-                    + spec.getDurationSeconds())
-            .plus(experimentMargin);
-    say("applied experiment " + name + "; waiting up to " + timeout + " for it to finish");
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "";
-    ChatExperiment live = null;
-    while (Instant.now().isBefore(deadline)) {
-      live = client.resources(ChatExperiment.class).inNamespace(namespace).withName(name).get();
-      ChatExperimentStatus status = live == null ? null : live.getStatus();
-      ExperimentPhase phase = status == null ? null : status.getPhase();
-      String now = phase == null ? "no status yet" : phase.name();
-      if (!now.equals(last)) {
-        say("experiment " + name + ": " + now);
-        last = now;
-      }
-      if (phase == ExperimentPhase.Succeeded || phase == ExperimentPhase.Failed) {
-        return Optional.of(withReport(client, live));
-      }
-      Thread.sleep(poll.toMillis());
-    }
-    say("experiment " + name + " not finished after " + timeout + ":");
-    if (live != null && live.getStatus() != null) {
-      printConditions(live.getStatus().getConditions());
-    }
-    return Optional.empty();
-  }
-
-  /** The report is written just after the experiment finishes: wait for it a little (bounded). */
-  private ChatExperiment withReport(KubernetesClient client, ChatExperiment finished)
-      throws InterruptedException {
-    String name = finished.getMetadata().getName();
-    ChatExperiment withReport =
-        waitFor(
-            () -> {
-              ChatExperiment e =
-                  client
-                      .resources(ChatExperiment.class)
-                      .inNamespace(namespace)
-                      .withName(name)
-                      .get();
-              boolean reported =
-                  e != null
-                      && e.getStatus() != null
-                      && e.getStatus().getConditions().stream()
-                          .anyMatch(c -> "ReportStored".equals(c.getType()));
-              return reported ? e : null;
-            },
-            Duration.ofSeconds(60),
-            "the report of experiment " + name);
-    return withReport != null ? withReport : finished;
-  }
-
-  private <T> T waitFor(Supplier<T> probe, Duration timeout, String what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        say("gave up waiting for " + what + " after " + timeout);
-        return null;
-      }
-      Thread.sleep(poll.toMillis());
-    }
-  }
-
-  private void printConditions(List<Condition> conditions) {
-    if (conditions.isEmpty()) {
-      out.println("  no conditions");
-    }
-    for (Condition c : conditions) {
-      out.println(
-          "  " + c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage());
+      new E2eWaits(out, namespace, poll)
+          .waitFor(
+              () -> leftovers.list().getItems().isEmpty() ? true : null,
+              Duration.ofMinutes(2),
+              "earlier experiments to go");
     }
   }
 

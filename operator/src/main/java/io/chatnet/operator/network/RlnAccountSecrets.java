@@ -3,17 +3,11 @@ package io.chatnet.operator.network;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.identity.EthAccount;
-import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.naming.Names;
 import io.chatnet.operator.rln.RlnArgs;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The RLN account keys of a publishing group, one entry per ordinal ({@code "17"}: pod 17's key, 0x
@@ -22,7 +16,11 @@ import java.util.Map;
  * and events carry addresses.
  */
 public final class RlnAccountSecrets {
-  private static final Memo<String, Map<String, String>> KEY_DATA = new Memo<>(64);
+  private static final ChunkedKeySecrets SECRETS =
+      new ChunkedKeySecrets(
+          (seed, group, ordinal) -> EthAccount.derive(seed, group, ordinal).privateKeyHex(),
+          RlnAccountSecrets::name,
+          null);
 
   private RlnAccountSecrets() {}
 
@@ -47,11 +45,7 @@ public final class RlnAccountSecrets {
     if (!RlnArgs.publishes(network.getSpec().getRln(), group)) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
-    for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
-      names.add(name(network, group, chunk));
-    }
-    return names;
+    return SECRETS.names(network, group);
   }
 
   public static String name(ChatNetwork network, NodeGroup group, int chunk) {
@@ -60,42 +54,9 @@ public final class RlnAccountSecrets {
 
   /** None for a group that holds no memberships. */
   public static List<Secret> build(ChatNetwork network, NodeGroup group) {
-    List<Secret> secrets = new ArrayList<>();
     if (!RlnArgs.publishes(network.getSpec().getRln(), group)) {
-      return secrets;
+      return new ArrayList<>();
     }
-    String seed = network.getSpec().getSeed();
-    int perSecret = NodeKeySecrets.KEYS_PER_SECRET;
-    for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
-      int from = chunk * perSecret;
-      int end = Math.min(group.getReplicas(), (chunk + 1) * perSecret);
-      // derived once per range: a rollout reconciles hundreds of times
-      Map<String, String> data =
-          KEY_DATA.get(
-              seed + "\n" + group.getName() + "\n" + from + "\n" + end,
-              k -> keys(seed, group.getName(), from, end));
-      secrets.add(
-          new SecretBuilder()
-              .withNewMetadata()
-              .withName(name(network, group, chunk))
-              .withNamespace(network.getMetadata().getNamespace())
-              .withLabels(Labels.group(network, group))
-              .endMetadata()
-              .withType("Opaque")
-              .withData(data)
-              .build());
-    }
-    return secrets;
-  }
-
-  private static Map<String, String> keys(String seed, String group, int from, int end) {
-    Map<String, String> data = new LinkedHashMap<>();
-    for (int ordinal = from; ordinal < end; ordinal++) {
-      String key = EthAccount.derive(seed, group, ordinal).privateKeyHex();
-      data.put(
-          Integer.toString(ordinal),
-          Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
-    }
-    return java.util.Collections.unmodifiableMap(data);
+    return SECRETS.build(network, group);
   }
 }

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,10 +127,8 @@ public final class RlnGroupPods {
   }
 
   private static Volume accountsVolume(ChatNetwork network, NodeGroup group) {
-    List<String> names = new ArrayList<>();
-    for (int chunk = 0; chunk < NodeKeySecrets.chunks(group.getReplicas()); chunk++) {
-      names.add(RlnAccountSecrets.name(network, group, chunk));
-    }
-    return GroupStatefulSet.projectedSecrets(ACCOUNTS_VOLUME, names);
+    // only publishing groups get here (addTo), so names() holds every chunk
+    return GroupStatefulSet.projectedSecrets(
+        ACCOUNTS_VOLUME, RlnAccountSecrets.names(network, group));
   }
 }

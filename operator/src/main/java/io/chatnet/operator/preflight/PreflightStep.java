@@ -159,7 +159,7 @@ public final class PreflightStep {
       if (ns.isPresent()) {
         PodSecurityCheck.Policy policy =
             PodSecurityCheck.Policy.of(ns.get().getMetadata().getLabels());
-        List<Finding> security = podSecurity(namespace, policy, demands);
+        List<Finding> security = PodSecurityCheck.findings(namespace, policy, demands);
         findings.addAll(security);
         if (security.isEmpty()) {
           summaries.add(
@@ -275,53 +275,6 @@ public final class PreflightStep {
         true,
         PASSED,
         added + " pods to add; " + String.join("; ", parts));
-  }
-
-  /** One finding per group the namespace's level would refuse. */
-  static List<Finding> podSecurity(
-      String namespace, PodSecurityCheck.Policy policy, List<GroupDemand> demands) {
-    List<Finding> findings = new ArrayList<>();
-    for (GroupDemand d : demands) {
-      if (d.added() == 0) {
-        continue;
-      }
-      List<PodSecurityCheck.Violation> violations = PodSecurityCheck.violations(d.pod(), policy);
-      if (violations.isEmpty()) {
-        continue;
-      }
-      boolean netem =
-          d.group().getNetworkConditions() != null
-              && violations.stream()
-                  .anyMatch(v -> v.container() != null && v.container().endsWith(" netem"));
-      StringBuilder m = new StringBuilder();
-      m.append("namespace ")
-          .append(namespace)
-          .append(" enforces Pod Security ")
-          .append(policy.describe())
-          .append(", which refuses the pods of ")
-          .append(d.describe())
-          .append(": ")
-          .append(
-              String.join(
-                  ", ", violations.stream().map(PodSecurityCheck.Violation::describe).toList()))
-          .append(".");
-      if (netem) {
-        m.append(" ")
-            .append(d.field())
-            .append(
-                ".networkConditions adds the netem init container,"
-                    + " which runs tc as root with NET_ADMIN (only the privileged level allows it).");
-      }
-      m.append(" Fix: kubectl label namespace ")
-          .append(namespace)
-          .append(" pod-security.kubernetes.io/enforce=privileged --overwrite");
-      if (netem) {
-        m.append(", or drop ").append(d.field()).append(".networkConditions");
-      }
-      m.append(", or set spec.preflight.skipChecks: [podSecurity]");
-      findings.add(new Finding(Finding.POD_SECURITY, m.toString()));
-    }
-    return findings;
   }
 
   /** A read that may be forbidden: then the note says so and the check is skipped. */

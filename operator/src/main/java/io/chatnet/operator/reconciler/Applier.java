@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Server-side apply with one field manager, skipped when nothing changed: each desired object
@@ -136,26 +137,26 @@ public final class Applier {
    * earlier owner of that name, deleted, whose objects the garbage collector has yet to remove.
    */
   static boolean controlledByEarlier(HasMetadata object, HasMetadata owner) {
-    List<OwnerReference> refs = object.getMetadata().getOwnerReferences();
-    return refs != null
-        && refs.stream()
-            .anyMatch(
-                r ->
-                    Boolean.TRUE.equals(r.getController())
-                        && Objects.equals(r.getKind(), owner.getKind())
-                        && Objects.equals(r.getName(), owner.getMetadata().getName())
-                        && !Objects.equals(r.getUid(), owner.getMetadata().getUid()));
+    return controllers(object)
+        .anyMatch(
+            r ->
+                Objects.equals(r.getKind(), owner.getKind())
+                    && Objects.equals(r.getName(), owner.getMetadata().getName())
+                    && !Objects.equals(r.getUid(), owner.getMetadata().getUid()));
   }
 
   /** Whether {@code object}'s controller is {@code owner} (same UID, not just the same name). */
   static boolean controlledBy(HasMetadata object, HasMetadata owner) {
+    return controllers(object)
+        .anyMatch(r -> Objects.equals(r.getUid(), owner.getMetadata().getUid()));
+  }
+
+  /** {@code object}'s owner references that say controller: true (the API server allows one). */
+  private static Stream<OwnerReference> controllers(HasMetadata object) {
     List<OwnerReference> refs = object.getMetadata().getOwnerReferences();
-    return refs != null
-        && refs.stream()
-            .anyMatch(
-                r ->
-                    Boolean.TRUE.equals(r.getController())
-                        && Objects.equals(r.getUid(), owner.getMetadata().getUid()));
+    return refs == null
+        ? Stream.empty()
+        : refs.stream().filter(r -> Boolean.TRUE.equals(r.getController()));
   }
 
   private static boolean matches(HasMetadata live, HasMetadata desired, String hash) {

@@ -7,25 +7,18 @@ import io.chatnet.operator.api.ChatExperimentSpec;
 import io.chatnet.operator.api.ChatExperimentStatus;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
-import io.chatnet.operator.api.ShardStatus;
 import io.chatnet.operator.config.BuildDefaults;
 import io.chatnet.operator.config.OperatorConfig;
-import io.chatnet.operator.experiment.ExperimentPlan;
 import io.chatnet.operator.experiment.ExperimentQueue;
-import io.chatnet.operator.experiment.ExperimentTimeline;
 import io.chatnet.operator.experiment.LoadGeneratorJob;
 import io.chatnet.operator.experiment.NetworkWait;
-import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.experiment.SummaryAggregator;
-import io.chatnet.operator.monitoring.LoadGeneratorPodMonitor;
 import io.chatnet.operator.monitoring.PodMonitorSupport;
 import io.chatnet.operator.status.Conditions;
 import io.chatnet.operator.status.EventRecorder;
 import io.chatnet.operator.status.StatusPatches;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -63,17 +56,17 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
   private final BuildDefaults defaults;
   private final Clock clock;
   private final AnalysisStep analysis;
-  private final PodMonitorSupport podMonitors;
   private final ReportStep reports;
   private final FaultStep faults;
+  private final PrepareStep prepares;
   private final WriteRefusals refusals = new WriteRefusals(Clock.systemUTC());
   private final WriteRefusalStatus refusalStatus = new WriteRefusalStatus(Clock.systemUTC());
 
   public ChatExperimentReconciler(OperatorConfig config, KubernetesClient client) {
     this.client = client;
     this.defaults = config.buildDefaults();
-    this.podMonitors = new PodMonitorSupport(client);
     this.clock = Clock.systemUTC();
+    this.prepares = new PrepareStep(defaults, clock, new PodMonitorSupport(client));
     this.reports = new ReportStep(client, clock);
     this.faults = new FaultStep(client, clock);
     this.analysis =
@@ -130,11 +123,11 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
     } else if (step instanceof ExperimentStep.Queue q) {
       recheck = queued(experiment, status, q.turn());
     } else if (step instanceof ExperimentStep.Start s) {
-      prepare(experiment, network, status, s.start(), seen.plan(), job, applier, refused);
+      prepares.prepare(experiment, network, status, s.start(), seen.plan(), job, applier, refused);
       MissedStart.note(client, experiment, status, s.missed(), s.start(), now);
       recheck = Duration.between(now, s.start());
     } else if (step instanceof ExperimentStep.Run r) {
-      prepare(experiment, network, status, r.start(), seen.plan(), job, applier, refused);
+      prepares.prepare(experiment, network, status, r.start(), seen.plan(), job, applier, refused);
       recheck = run(seen, status, r.start(), refused);
     }
     Optional<Duration> retry =
@@ -189,60 +182,6 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
         status, NetworkWait.CONDITION, true, "Ready", "network " + networkName(e) + " is Ready");
     setCondition(status, SCHEDULED, false, NETWORK_BUSY, message);
     return QUEUE_RECHECK;
-  }
-
-  /** Writes the plan (fixing the start instant) and the Job, unless they already match. */
-  private void prepare(
-      ChatExperiment experiment,
-      ChatNetwork network,
-      ChatExperimentStatus status,
-      Instant start,
-      Optional<ConfigMap> plan,
-      Optional<Job> job,
-      Applier applier,
-      WriteRefusals.Round refused) {
-    ChatExperimentSpec spec = experiment.getSpec();
-    boolean planRefused = false;
-    if (plan.isEmpty() || !start.toString().equals(PlanConfigMap.start(plan.get()))) {
-      ConfigMap desired =
-          PlanConfigMap.build(
-              experiment,
-              ExperimentPlan.build(experiment, network, start, defaults.clusterDomain()),
-              start);
-      applier.apply(experiment, desired, plan);
-      // the Job mounts the plan: without it its pods would wait for a volume that never comes
-      planRefused = refused.refusedNow(desired);
-    }
-    if (planRefused && status.getPlannedStart() == null) {
-      // no start is fixed until the plan is written: a quota fixed later gets a full setup period
-      return;
-    }
-    if (job.isEmpty() && !planRefused && clock.instant().isBefore(start)) {
-      applier.apply(experiment, LoadGeneratorJob.build(experiment, defaults), job);
-      applyPodMonitor(experiment, applier);
-    }
-    if (status.getPlannedStart() == null) {
-      status.setPlannedStart(start.toString());
-      status.setWindowEnd(ExperimentTimeline.of(spec, start).end().toString());
-      status.setPhase(ExperimentPhase.Preparing);
-      status.setShards(new ShardStatus());
-      status.getShards().setTotal(spec.getLoadGenerator().getReplicas());
-      setCondition(
-          status,
-          "NetworkReady",
-          true,
-          "Ready",
-          "network " + networkName(experiment) + " is Ready");
-      setCondition(
-          status,
-          SCHEDULED,
-          true,
-          "Started",
-          "no other experiment runs on network " + networkName(experiment));
-      LOG.infof(
-          "experiment %s/%s: load generator starts at %s",
-          experiment.getMetadata().getNamespace(), experiment.getMetadata().getName(), start);
-    }
   }
 
   /**
@@ -329,22 +268,6 @@ public class ChatExperimentReconciler implements Reconciler<ChatExperiment> {
 
   private static int count(Integer value) {
     return Objects.requireNonNullElse(value, 0);
-  }
-
-  /** The shards' PodMonitor, written with the Job where the Prometheus Operator is installed. */
-  private void applyPodMonitor(ChatExperiment experiment, Applier applier) {
-    if (!podMonitors.served()) {
-      return;
-    }
-    try {
-      applier.apply(experiment, LoadGeneratorPodMonitor.build(experiment), Optional.empty());
-    } catch (KubernetesClientException e) {
-      LOG.warnf(
-          "experiment %s/%s: cannot write its PodMonitor (%s); pods keep their scrape annotations",
-          experiment.getMetadata().getNamespace(),
-          experiment.getMetadata().getName(),
-          e.getMessage());
-    }
   }
 
   private void fail(

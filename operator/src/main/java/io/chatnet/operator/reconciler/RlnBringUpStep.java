@@ -5,7 +5,6 @@ import io.chatnet.operator.api.ChatNetworkStatus;
 import io.chatnet.operator.api.NetworkPhase;
 import io.chatnet.operator.api.NodeGroup;
 import io.chatnet.operator.api.RlnChainMode;
-import io.chatnet.operator.api.RlnGroupStatus;
 import io.chatnet.operator.api.RlnStatus;
 import io.chatnet.operator.naming.Labels;
 import io.chatnet.operator.network.NodeKeySecrets;
@@ -37,11 +36,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The network reconciler's RLN bring-up (rln/RlnBringUp decides): applies the chain, the deployer
@@ -52,16 +49,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the binding with the funded counts recorded so far.
  */
 final class RlnBringUpStep {
-  /** How often pods of publishing groups are listed while registration is incomplete. */
-  static final Duration REGISTRATION_LOOK = Duration.ofSeconds(10);
-
   private final KubernetesClient client;
   private final Clock clock;
-  private final Map<ResourceID, Instant> lastRegistrationLook = new ConcurrentHashMap<>();
+  private final RlnRegistrations registrations;
 
   RlnBringUpStep(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.registrations = new RlnRegistrations(client);
   }
 
   /** What the step leaves the rest of the reconcile: whether groups wait, the binding, status. */
@@ -188,7 +183,7 @@ final class RlnBringUpStep {
             .ifPresent(p -> failures.put(j.getMetadata().getName(), describe(p)));
       }
     }
-    Map<String, Integer> registered = registered(network, previous, now);
+    Map<String, Integer> registered = registrations.registered(network, previous, now);
     RlnBringUp.Decision decision =
         RlnBringUp.decide(
             network,
@@ -213,8 +208,8 @@ final class RlnBringUpStep {
                     Optional.ofNullable(jobs.get(RlnFundingJob.name(network, round)))));
     record(network, decision, events);
     Optional<Duration> look =
-        incomplete(network, decision.status()) && decision.binding().isPresent()
-            ? Optional.of(REGISTRATION_LOOK)
+        RlnRegistrations.incomplete(network, decision.status()) && decision.binding().isPresent()
+            ? Optional.of(RlnRegistrations.REGISTRATION_LOOK)
             : Optional.empty();
     return new Outcome(Optional.of(decision), look);
   }
@@ -272,78 +267,13 @@ final class RlnBringUpStep {
     return GroupDiagnosis.of(RlnChainManifests.name(network), 1, pods, List.of()).summary();
   }
 
-  /**
-   * Registered memberships per publishing group: pods whose keystore init container exited 0. Pods
-   * of publishing groups are listed (the network's pod informer holds bootstrap and service pods
-   * only) while a group has fewer registered than funded pods, at most every {@link
-   * #REGISTRATION_LOOK}; otherwise the recorded counts stand.
-   */
   /** Forgets the registration looks of networks not in {@code live} (NetworkMemos prunes). */
   void retain(java.util.Set<ResourceID> live) {
-    lastRegistrationLook.keySet().retainAll(live);
+    registrations.retain(live);
   }
 
   int size() {
-    return lastRegistrationLook.size();
-  }
-
-  private Map<String, Integer> registered(ChatNetwork network, RlnStatus previous, Instant now) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    if (previous == null || previous.getContractAddress() == null) {
-      return counts;
-    }
-    ResourceID key = ResourceID.fromResource(network);
-    Instant last = lastRegistrationLook.get(key);
-    if (!incomplete(network, previous)
-        || (last != null && Duration.between(last, now).compareTo(REGISTRATION_LOOK) < 0)) {
-      return counts;
-    }
-    lastRegistrationLook.put(key, now);
-    for (NodeGroup g : RlnBringUp.publishing(network)) {
-      int count =
-          (int)
-              client
-                  .pods()
-                  .inNamespace(network.getMetadata().getNamespace())
-                  .withLabel(Labels.NETWORK, network.getMetadata().getName())
-                  .withLabel(Labels.GROUP, g.getName())
-                  .list()
-                  .getItems()
-                  .stream()
-                  .filter(RlnBringUpStep::keystoreWritten)
-                  .count();
-      counts.put(g.getName(), count);
-    }
-    return counts;
-  }
-
-  /** Whether some group has funded pods (that may run) not yet seen registered. */
-  private static boolean incomplete(ChatNetwork network, RlnStatus status) {
-    for (NodeGroup g : RlnBringUp.publishing(network)) {
-      Optional<RlnGroupStatus> gs =
-          status.getGroups().stream().filter(s -> s.getName().equals(g.getName())).findFirst();
-      int funded = gs.map(RlnGroupStatus::getFunded).orElse(0);
-      int registered = gs.map(RlnGroupStatus::getRegistered).orElse(0);
-      if (registered < Math.min(funded, g.getReplicas())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean keystoreWritten(Pod pod) {
-    if (pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null) {
-      return false;
-    }
-    for (ContainerStatus s : pod.getStatus().getInitContainerStatuses()) {
-      if (RlnBinding.KEYSTORE_INIT_CONTAINER.equals(s.getName())
-          && s.getState() != null
-          && s.getState().getTerminated() != null
-          && Integer.valueOf(0).equals(s.getState().getTerminated().getExitCode())) {
-        return true;
-      }
-    }
-    return false;
+    return registrations.size();
   }
 
   private Optional<Pod> lastPod(ChatNetwork network, String job) {

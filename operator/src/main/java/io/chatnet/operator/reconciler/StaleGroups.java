@@ -27,9 +27,7 @@ final class StaleGroups {
     for (NodeGroup group : network.getSpec().getGroups()) {
       wanted.add(Names.group(network, group));
       if (group.getKind() == GroupKind.NWAKU) {
-        for (int c = 0; c < NodeKeySecrets.chunks(group.getReplicas()); c++) {
-          wanted.add(Names.keys(network, group, c));
-        }
+        wanted.addAll(NodeKeySecrets.names(network, group));
         wanted.addAll(RlnAccountSecrets.names(network, group));
       }
     }

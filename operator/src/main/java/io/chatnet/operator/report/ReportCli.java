@@ -1,10 +1,9 @@
 package io.chatnet.operator.report;
 
 import io.chatnet.operator.api.ChatExperiment;
+import io.chatnet.operator.config.KubeconfigClient;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ public final class ReportCli {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = client(kubeconfig)) {
+      try (KubernetesClient client = KubeconfigClient.of(kubeconfig)) {
         String ns = namespace != null ? namespace : client.getNamespace();
         if (ns == null) {
           ns = "default";
@@ -122,19 +121,6 @@ public final class ReportCli {
       }
       System.out.println(writeComparison(reports, out));
       return 0;
-    }
-  }
-
-  private static KubernetesClient client(Path kubeconfig) {
-    if (kubeconfig == null) {
-      return new KubernetesClientBuilder().build();
-    }
-    try {
-      return new KubernetesClientBuilder()
-          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
     }
   }
 

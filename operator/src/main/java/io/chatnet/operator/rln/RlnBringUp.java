@@ -81,7 +81,7 @@ public final class RlnBringUp {
     boolean inNetwork = rln.getChain().getMode() == RlnChainMode.IN_NETWORK;
     status.setRpcUrl(inNetwork ? RlnChainManifests.rpcUrl(network) : rln.getChain().getRpcUrl());
     status.setChainId(RlnChainManifests.chainId(network));
-    Builder out = new Builder(status);
+    RlnDecisions out = new RlnDecisions(status);
     if (!inNetwork) {
       // external: the spec names the contract; its accounts are funded by the user (docs/rln.md)
       status.setContractAddress(rln.getChain().getContractAddress());
@@ -119,7 +119,7 @@ public final class RlnBringUp {
   }
 
   private static Optional<Decision> chainOrContract(
-      ChatNetwork network, RlnStatus status, Observed observed, Builder out) {
+      ChatNetwork network, RlnStatus status, Observed observed, RlnDecisions out) {
     String chain = RlnChainManifests.name(network);
     if (!RlnJobState.available(observed.chain())) {
       Instant created =
@@ -218,7 +218,7 @@ public final class RlnBringUp {
   }
 
   private static Optional<Decision> funding(
-      ChatNetwork network, RlnStatus status, Observed observed, Builder out) {
+      ChatNetwork network, RlnStatus status, Observed observed, RlnDecisions out) {
     for (NodeGroup g : publishing(network)) {
       RlnGroupStatus gs = group(status, g.getName());
       while (gs.getFunded() < g.getReplicas()) {
@@ -328,62 +328,5 @@ public final class RlnBringUp {
       s.getGroups().add(c);
     }
     return s;
-  }
-
-  /** Makes the decisions of one call, all sharing the status being built. */
-  private record Builder(RlnStatus status) {
-    Decision progress(
-        String reason, String message, boolean createDeployJob, Optional<Duration> recheck) {
-      return new Decision(
-          reason,
-          message,
-          false,
-          false,
-          status,
-          createDeployJob,
-          Optional.empty(),
-          Optional.empty(),
-          recheck);
-    }
-
-    Decision funding(String message, RlnFundingJob.Round create, Optional<RlnBinding> binding) {
-      return new Decision(
-          FUNDING,
-          message,
-          false,
-          false,
-          status,
-          false,
-          Optional.ofNullable(create),
-          binding,
-          Optional.empty());
-    }
-
-    Decision failedAfter(String reason, String message, Duration recheck) {
-      return failed(reason, message, Optional.empty(), recheck);
-    }
-
-    Decision failed(String reason, String message, Optional<RlnBinding> binding) {
-      return failed(reason, message, binding, null);
-    }
-
-    private Decision failed(
-        String reason, String message, Optional<RlnBinding> binding, Duration recheck) {
-      return new Decision(
-          reason,
-          message,
-          false,
-          true,
-          status,
-          false,
-          Optional.empty(),
-          binding,
-          Optional.ofNullable(recheck));
-    }
-
-    Decision done(String message, Optional<RlnBinding> binding) {
-      return new Decision(
-          READY, message, true, false, status, false, Optional.empty(), binding, Optional.empty());
-    }
   }
 }

@@ -93,7 +93,7 @@ class PodSecurityCheckTest {
   @Test
   void theFindingNamesTheLevelTheContainerAndTheFix() {
     addNetworkConditions();
-    List<Finding> findings = PreflightStep.podSecurity("lab", policy("baseline", null), demands());
+    List<Finding> findings = PodSecurityCheck.findings("lab", policy("baseline", null), demands());
     assertThat(findings)
         .singleElement()
         .satisfies(

@@ -36,11 +36,11 @@ class RlnRegistrationCountTest {
   @Test
   void onlyAKeystoreInitContainerThatExitedZeroCounts() {
     String keystore = RlnBinding.KEYSTORE_INIT_CONTAINER;
-    assertThat(RlnBringUpStep.keystoreWritten(pod(init(keystore, 0, false)))).isTrue();
-    assertThat(RlnBringUpStep.keystoreWritten(pod(init(keystore, 1, false)))).isFalse();
-    assertThat(RlnBringUpStep.keystoreWritten(pod(init(keystore, null, true)))).isFalse();
-    assertThat(RlnBringUpStep.keystoreWritten(pod(init("other", 0, false)))).isFalse();
-    assertThat(RlnBringUpStep.keystoreWritten(pod())).isFalse();
-    assertThat(RlnBringUpStep.keystoreWritten(new PodBuilder().build())).isFalse();
+    assertThat(RlnRegistrations.keystoreWritten(pod(init(keystore, 0, false)))).isTrue();
+    assertThat(RlnRegistrations.keystoreWritten(pod(init(keystore, 1, false)))).isFalse();
+    assertThat(RlnRegistrations.keystoreWritten(pod(init(keystore, null, true)))).isFalse();
+    assertThat(RlnRegistrations.keystoreWritten(pod(init("other", 0, false)))).isFalse();
+    assertThat(RlnRegistrations.keystoreWritten(pod())).isFalse();
+    assertThat(RlnRegistrations.keystoreWritten(new PodBuilder().build())).isFalse();
   }
 }
