@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  */
 final class OperatorProbe {
   /**
-   * G1's line for a forced collection at -Xlog:gc, e.g. "Pause Full (System.gc()) 85M->40M(120M)".
+   * G1's line for a forced collection at -Xlog:gc: "Pause Full (Diagnostic Command) 49M->23M(96M)"
+   * for jcmd GC.run on JDK 17 ("System.gc()" for a call from inside).
    */
   private static final Pattern FORCED_FULL =
-      Pattern.compile("Pause Full \\(System\\.gc\\(\\)\\) \\d+M->(\\d+)M");
+      Pattern.compile("Pause Full \\((?:Diagnostic Command|System\\.gc\\(\\))\\) \\d+M->(\\d+)M");
 
   private static final Pattern SERIES =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+)");
