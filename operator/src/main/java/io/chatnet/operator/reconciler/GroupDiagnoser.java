@@ -42,6 +42,7 @@ final class GroupDiagnoser {
   private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, NamespaceEvents> namespaceEvents = new ConcurrentHashMap<>();
 
   GroupDiagnoser(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -99,6 +100,8 @@ final class GroupDiagnoser {
   /** Forgets the groups of networks not in {@code live} (deleted ones). */
   void retain(Set<ResourceID> live) {
     cache.values().removeIf(c -> !live.contains(c.network()));
+    Instant now = clock.instant();
+    namespaceEvents.values().removeIf(e -> e.stale(now));
   }
 
   int size() {
@@ -124,14 +127,48 @@ final class GroupDiagnoser {
         .getItems();
   }
 
+  /**
+   * The events of {@code statefulSet}, from one list of the namespace's StatefulSet events shared
+   * by every group diagnosed within {@link #TRANSIENT_REFRESH} (one list at a time per namespace:
+   * the others wait for it). The API server keeps no watch cache of events by default, so each
+   * list, even at resourceVersion 0, reads every event of the namespace from etcd to filter them:
+   * one per short group (four per network, ten 1,000-pod networks provisioning) timed out at 10 s
+   * each and kept the API server busy.
+   */
   private List<Event> events(String namespace, String statefulSet) {
-    return client
-        .v1()
-        .events()
-        .inNamespace(namespace)
-        .withField("involvedObject.kind", "StatefulSet")
-        .withField("involvedObject.name", statefulSet)
-        .list(new ListOptionsBuilder().withResourceVersion(FROM_WATCH_CACHE).build())
-        .getItems();
+    Instant now = clock.instant();
+    NamespaceEvents shared = namespaceEvents.computeIfAbsent(namespace, n -> new NamespaceEvents());
+    List<Event> all;
+    synchronized (shared) {
+      if (shared.at == null || !shared.at.plus(TRANSIENT_REFRESH).isAfter(now)) {
+        shared.events =
+            client
+                .v1()
+                .events()
+                .inNamespace(namespace)
+                .withField("involvedObject.kind", "StatefulSet")
+                .list(new ListOptionsBuilder().withResourceVersion(FROM_WATCH_CACHE).build())
+                .getItems();
+        shared.at = now;
+      }
+      all = shared.events;
+    }
+    namespaceEvents.values().removeIf(e -> e != shared && e.stale(now));
+    return all.stream()
+        .filter(
+            e ->
+                e.getInvolvedObject() != null
+                    && statefulSet.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  /** A namespace's StatefulSet events as last listed (guarded by itself). */
+  private static final class NamespaceEvents {
+    private Instant at;
+    private List<Event> events = List.of();
+
+    synchronized boolean stale(Instant now) {
+      return at != null && at.plus(REFRESH).isBefore(now);
+    }
   }
 }
