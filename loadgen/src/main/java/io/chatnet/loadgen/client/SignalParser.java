@@ -107,9 +107,9 @@ public final class SignalParser {
         String field = p.currentName();
         p.nextToken();
         if ("messages".equals(field)) {
-          messages = readMessages(p);
+          messages = readArray(p, SignalParser::readMessage);
         } else if ("chats".equals(field)) {
-          chats = readChats(p);
+          chats = readArray(p, SignalParser::readChat);
         } else {
           p.skipChildren();
         }
@@ -120,64 +120,62 @@ public final class SignalParser {
     return Signal.messagesNew(messages, chats, nanos, micros);
   }
 
-  private static List<ChatMessage> readMessages(JsonParser p) throws IOException {
+  /** One object of an array, read from its START_OBJECT to its END_OBJECT. */
+  private interface ObjectReader<T> {
+    T read(JsonParser p) throws IOException;
+  }
+
+  /** The objects of an array (other elements skipped); empty if the value is not an array. */
+  private static <T> List<T> readArray(JsonParser p, ObjectReader<T> reader) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return List.of();
     }
-    List<ChatMessage> out = new ArrayList<>(1);
+    List<T> out = new ArrayList<>(1);
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (p.currentToken() != JsonToken.START_OBJECT) {
+      if (p.currentToken() == JsonToken.START_OBJECT) {
+        out.add(reader.read(p));
+      } else {
         p.skipChildren();
-        continue;
       }
-      String id = "";
-      String text = "";
-      String chatId = "";
-      int contentType = 0;
-      int contactRequestState = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "id" -> id = text(p);
-          case "text" -> text = text(p);
-          case "chatId" -> chatId = text(p);
-          case "contentType" -> contentType = number(p);
-          case "contactRequestState" -> contactRequestState = number(p);
-          default -> p.skipChildren();
-        }
-      }
-      out.add(new ChatMessage(id, text, chatId, contentType, contactRequestState));
     }
     return out;
   }
 
-  private static List<Chat> readChats(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return List.of();
-    }
-    List<Chat> out = new ArrayList<>(1);
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (p.currentToken() != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
+  private static ChatMessage readMessage(JsonParser p) throws IOException {
+    String id = "";
+    String text = "";
+    String chatId = "";
+    int contentType = 0;
+    int contactRequestState = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "id" -> id = text(p);
+        case "text" -> text = text(p);
+        case "chatId" -> chatId = text(p);
+        case "contentType" -> contentType = number(p);
+        case "contactRequestState" -> contactRequestState = number(p);
+        default -> p.skipChildren();
       }
-      String id = "";
-      int chatType = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "id" -> id = text(p);
-          case "chatType" -> chatType = number(p);
-          default -> p.skipChildren();
-        }
-      }
-      out.add(new Chat(id, chatType));
     }
-    return out;
+    return new ChatMessage(id, text, chatId, contentType, contactRequestState);
+  }
+
+  private static Chat readChat(JsonParser p) throws IOException {
+    String id = "";
+    int chatType = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "id" -> id = text(p);
+        case "chatType" -> chatType = number(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new Chat(id, chatType);
   }
 
   /** A value as JsonNode's asText("") reads it: a scalar's text, "" for null or a container. */
