@@ -369,11 +369,14 @@ public final class LoadRun {
     if (graph.onMessages(client, signal) || contactPhase.onMessages(client, signal)) {
       return;
     }
-    for (var message : signal.event().path("messages")) {
-      String text = message.path("text").asText(null);
-      tracker.received(client.name(), client.ref().kind(), text, signal.receivedEpochMicros());
-      MessageText.decode(text)
-          .ifPresent(m -> catchUps.received(client.name(), m.id(), signal.receivedEpochMicros()));
+    for (var message : signal.messages()) {
+      MessageText.decode(message.text())
+          .ifPresent(
+              m -> {
+                tracker.received(
+                    client.name(), client.ref().kind(), m, signal.receivedEpochMicros());
+                catchUps.received(client.name(), m.id(), signal.receivedEpochMicros());
+              });
     }
   }
 

@@ -321,11 +321,12 @@ public final class DeliveryTracker {
 
   /** A messages.new receipt of {@code text} by {@code receiver} at {@code receivedMicros}. */
   public void received(String receiver, String receiverKind, String text, long receivedMicros) {
-    var decoded = MessageText.decode(text);
-    if (decoded.isEmpty()) {
-      return;
-    }
-    MessageText message = decoded.get();
+    MessageText.decode(text).ifPresent(m -> received(receiver, receiverKind, m, receivedMicros));
+  }
+
+  /** A receipt of load message {@code message} (decoded from its text) by {@code receiver}. */
+  public void received(
+      String receiver, String receiverKind, MessageText message, long receivedMicros) {
     long latencyMicros = receivedMicros - message.sentMicros();
     Sent sent = messages.get(message.id());
     if (sent == null) {

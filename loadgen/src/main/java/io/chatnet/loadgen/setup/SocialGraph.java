@@ -1,6 +1,5 @@
 package io.chatnet.loadgen.setup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chatnet.contract.GroupCreationFigures;
 import io.chatnet.loadgen.client.ChatClient;
 import io.chatnet.loadgen.client.EpochMicros;
@@ -77,20 +76,20 @@ public final class SocialGraph {
     // A member's messenger emits a new private group (chatType 3, ChatTypePrivateGroupChat:
     // protocol/chat.go @ c72f4913) in the chats of a messages.new once it handled the membership
     // update the creator sent.
-    for (JsonNode chat : signal.event().path("chats")) {
-      if (chat.path("chatType").asInt() == 3 && creations != null) {
+    for (Signal.Chat chat : signal.chats()) {
+      if (chat.chatType() == 3 && creations != null) {
         groupsSeen
-            .computeIfAbsent(chat.path("id").asText(""), k -> new GroupSeen())
+            .computeIfAbsent(chat.id(), k -> new GroupSeen())
             .saw(receiver.name(), signal.receivedEpochMicros());
       }
     }
-    for (JsonNode message : signal.event().path("messages")) {
-      String text = message.path("text").asText("");
+    for (Signal.ChatMessage message : signal.messages()) {
+      String text = message.text();
       if (text.startsWith(CONTACT_PREFIX)) {
         String sender = text.substring(CONTACT_PREFIX.length());
         CompletableFuture<String> pending = pendingRequests.get(receiver.name() + "<" + sender);
         if (pending != null) {
-          pending.complete(message.path("id").asText());
+          pending.complete(message.id());
           handled = true;
         }
       }

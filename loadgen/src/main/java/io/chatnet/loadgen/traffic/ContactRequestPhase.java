@@ -1,6 +1,5 @@
 package io.chatnet.loadgen.traffic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chatnet.contract.ContactRequestFigures;
 import io.chatnet.contract.Plan;
 import io.chatnet.loadgen.client.ChatClient;
@@ -150,22 +149,21 @@ public final class ContactRequestPhase {
       return false;
     }
     boolean handled = false;
-    for (JsonNode message : signal.event().path("messages")) {
-      String text = message.path("text").asText("");
+    for (Signal.ChatMessage message : signal.messages()) {
+      String text = message.text();
       if (text.startsWith(PREFIX)) {
         Request request = byText.get(text);
         if (request != null && request.planned.target().name().equals(client.name())) {
-          received(client, request, message.path("id").asText(""), signal.receivedEpochMicros());
+          received(client, request, message.id(), signal.receivedEpochMicros());
           handled = true;
         }
         continue;
       }
       boolean acceptance =
-          message.path("contentType").asInt() == 16
-              || (message.path("contentType").asInt() == 11
-                  && message.path("contactRequestState").asInt() == 2);
+          message.contentType() == 16
+              || (message.contentType() == 11 && message.contactRequestState() == 2);
       if (acceptance) {
-        Request request = byPair.get(client.name() + "|" + message.path("chatId").asText(""));
+        Request request = byPair.get(client.name() + "|" + message.chatId());
         if (request != null) {
           accepted(request, signal.receivedEpochMicros());
           handled = true;
