@@ -45,6 +45,10 @@ public class LeaderElection {
             .withRetryPeriod(settings.retryPeriod());
     settings.leaseNamespace().ifPresent(builder::withLeaseNamespace);
     settings.identity().ifPresent(builder::withIdentity);
-    return builder.build();
+    // A leader that lost the Lease must exit (the kubelet restarts it as a standby): the SDK keeps
+    // reconciling otherwise, beside the new leader. JOSDK 5.3.2's build() passes
+    // exitOnStopLeading=false (LeaderElectionConfigurationBuilder.build delegates to
+    // buildForTest(false); fixed upstream by java-operator-sdk#3619), so true is passed here.
+    return builder.buildForTest(true);
   }
 }

@@ -46,6 +46,16 @@ class LeaderElectionTest {
     assertThat(config.getRetryPeriod()).isEqualTo(Duration.ofSeconds(2));
   }
 
+  /**
+   * A leader that stops leading must end its process: with the SDK builder's default (false in
+   * JOSDK 5.3.2) the former leader went on reconciling beside the new one after an API server
+   * outage (LeaderApiServerFaultCampaignIT; bench/reliability.md, control plane finding 10).
+   */
+  @Test
+  void aLeaderThatLosesTheLeaseExits() {
+    assertThat(LeaderElection.of(settings(true, 15, 10, 2)).isExitOnStopLeading()).isTrue();
+  }
+
   @Test
   void durationsOutOfOrderAreRefusedAtStartWithTheValues() {
     assertThatThrownBy(() -> LeaderElection.of(settings(true, 10, 10, 2)))

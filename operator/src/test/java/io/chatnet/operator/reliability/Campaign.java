@@ -89,6 +89,11 @@ final class Campaign implements AutoCloseable {
     default String describe() {
       return "";
     }
+
+    /** What did not hold of the fault itself (read after convergence; none by default). */
+    default List<String> violations() {
+      return List.of();
+    }
   }
 
   /** Runs trial {@code trial} of {@code campaignCase} with kills drawn within {@code window}. */
@@ -126,6 +131,7 @@ final class Campaign implements AutoCloseable {
     Instant at = Instant.now();
     int writes = 0;
     List<String> violations = new ArrayList<>(last);
+    violations.addAll(fault.violations());
     if (converged) {
       List<AuditLog.Write> quiet = quietWrites(t, at);
       writes = quiet.size();
@@ -214,9 +220,15 @@ final class Campaign implements AutoCloseable {
 
   /** Starts the campaign's next operator process (not yet the one it checks: see adopt). */
   OperatorProcess newOperator() throws IOException {
+    return newOperator(List.of());
+  }
+
+  /** As {@link #newOperator()}, with {@code more} properties after its own (the later wins). */
+  synchronized OperatorProcess newOperator(List<String> more) throws IOException {
     ++started;
-    return OperatorProcess.start(
-        name, started, namespace, settings.resync(), properties.apply(started));
+    List<String> all = new ArrayList<>(properties.apply(started));
+    all.addAll(more);
+    return OperatorProcess.start(name, started, namespace, settings.resync(), all);
   }
 
   /** Makes {@code process} the operator the campaign checks is alive and closes at the end. */

@@ -184,6 +184,21 @@ class ControlPlaneFaultCampaignIT {
       KubernetesClient client,
       TestNamespace ns,
       String name) {
+    return shownWhen(
+        trial, () -> component == Component.APISERVER, client, ns, ChatExperiment.class, name);
+  }
+
+  /**
+   * {@code trial}, converged only once {@link #outageShown} holds for the object too whenever
+   * {@code required} says the outage must show (read at each poll).
+   */
+  static Campaign.Trial shownWhen(
+      Campaign.Trial trial,
+      java.util.function.BooleanSupplier required,
+      KubernetesClient client,
+      TestNamespace ns,
+      Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>> kind,
+      String name) {
     return new Campaign.Trial() {
       @Override
       public void act() throws Exception {
@@ -198,8 +213,8 @@ class ControlPlaneFaultCampaignIT {
       @Override
       public List<String> violations() {
         List<String> open = new ArrayList<>(trial.violations());
-        if (open.isEmpty() && component == Component.APISERVER) {
-          open.addAll(outageShown(client, ns, ChatExperiment.class, name));
+        if (open.isEmpty() && required.getAsBoolean()) {
+          open.addAll(outageShown(client, ns, kind, name));
         }
         return open;
       }

@@ -46,18 +46,7 @@ class LeaderFailoverCampaignIT {
     Crds.install(client);
     campaign =
         Campaign.start(
-            "leader-failover",
-            ns.name(),
-            SETTINGS,
-            n ->
-                List.of(
-                    "-Dchatnet.leader-election.enabled=true",
-                    "-Dchatnet.leader-election.lease-name=" + LEASE,
-                    "-Dchatnet.leader-election.lease-namespace=" + ns.name(),
-                    "-Dchatnet.leader-election.identity=" + identity(n),
-                    "-Dchatnet.leader-election.lease-duration=" + LEASE_DURATION,
-                    "-Dchatnet.leader-election.renew-deadline=" + RENEW,
-                    "-Dchatnet.leader-election.retry-period=" + RETRY));
+            "leader-failover", ns.name(), SETTINGS, n -> election(ns, LEASE, identity(n)));
     replicas.add(campaign.operator());
     Campaign.awaitClean(
         () -> holder(client, ns).isPresent() ? List.of() : List.of("no Lease holder yet"),
@@ -72,6 +61,18 @@ class LeaderFailoverCampaignIT {
     for (OperatorProcess p : replicas) {
       p.kill();
     }
+  }
+
+  /** An operator process's leader election properties: this campaign's Lease and timings. */
+  static List<String> election(TestNamespace ns, String lease, String identity) {
+    return List.of(
+        "-Dchatnet.leader-election.enabled=true",
+        "-Dchatnet.leader-election.lease-name=" + lease,
+        "-Dchatnet.leader-election.lease-namespace=" + ns.name(),
+        "-Dchatnet.leader-election.identity=" + identity,
+        "-Dchatnet.leader-election.lease-duration=" + LEASE_DURATION,
+        "-Dchatnet.leader-election.renew-deadline=" + RENEW,
+        "-Dchatnet.leader-election.retry-period=" + RETRY);
   }
 
   static Optional<String> holder(KubernetesClient client, TestNamespace ns) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The packaged operator (target/quarkus-app, as the chart's image runs it) as a separate process
  * watching one namespace, so a campaign can kill it with SIGKILL at any instant and start another.
- * Its requests carry the user agent {@code chatnet-reliability-<n>}; every process of a campaign
+ * Its requests carry the user agent {@code chatnet-reliability-<n>/}; every process of a campaign
  * shares the prefix {@link #AGENT_PREFIX}, which is how its writes are found in the audit log.
  */
 final class OperatorProcess implements AutoCloseable {
@@ -79,7 +79,7 @@ final class OperatorProcess implements AutoCloseable {
             "-Dchatnet.images.netem=" + Scenarios.DEFAULTS.netemImage(),
             "-Dchatnet.images.loadgen=" + Scenarios.DEFAULTS.loadgenImage(),
             "-Dchatnet.cluster-domain=" + Scenarios.DEFAULTS.clusterDomain(),
-            "-Dkubernetes.user.agent=" + AGENT_PREFIX + n));
+            "-Dkubernetes.user.agent=" + agent(n)));
     command.addAll(properties);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
@@ -104,6 +104,13 @@ final class OperatorProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * The user agent of process {@code n}: the prefix, its number, a slash (so 1 is not 10's prefix).
+   */
+  static String agent(int n) {
+    return AGENT_PREFIX + n + "/";
+  }
+
   /** Its number in the campaign (n of start). */
   int number() {
     return number;
@@ -111,6 +118,11 @@ final class OperatorProcess implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /** Its exit status once it has exited (137 after a SIGKILL); fails while it runs. */
+  int exitCode() {
+    return process.exitValue();
   }
 
   Path log() {
