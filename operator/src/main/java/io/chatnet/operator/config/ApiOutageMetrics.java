@@ -17,13 +17,15 @@ public class ApiOutageMetrics {
   ApiOutageMetrics(MeterRegistry registry) {
     ApiOutages outages = ApiOutages.shared();
     FunctionCounter.builder("chatnet.api.outages", outages, ApiOutages::count)
-        .description("API server outages (every request failing for 1 s or more) that ended")
+        .description(
+            "API server outages (every storage-backed request failing or waiting for 1 s or more) that ended")
         .register(registry);
     FunctionCounter.builder("chatnet.api.outage.seconds", outages, ApiOutages::seconds)
         .description("Seconds the operator waited in API server outages that ended")
         .register(registry);
     Gauge.builder("chatnet.api.reachable", outages, o -> o.reachable() ? 1 : 0)
-        .description("1 while the API server answers the operator, 0 while every request fails")
+        .description(
+            "1 while the API server answers the operator, 0 while every storage-backed request fails")
         .register(registry);
   }
 }

@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * The operator's Kubernetes client: Quarkus's (same Config and serialization as its default
  * producer, io.quarkus.kubernetes.client.runtime.KubernetesClientProducer at 3.33.2) with {@link
- * ApiOutages} listening to every response, so an API server outage the operator lives through is
- * measured and shown.
+ * ApiOutageInterceptor} reporting every request to {@link ApiOutages}, so an API server or etcd
+ * outage the operator lives through is measured and shown.
  */
 @Singleton
 public class OperatorClient {
@@ -26,7 +26,9 @@ public class OperatorClient {
             .withKubernetesSerialization(serialization)
             .withConfig(config)
             .withHttpClientBuilderConsumer(
-                b -> b.addOrReplaceInterceptor("chatnet-api-outages", ApiOutages.shared()))
+                b ->
+                    b.addOrReplaceInterceptor(
+                        "chatnet-api-outages", new ApiOutageInterceptor(ApiOutages.shared())))
             .build();
     return client;
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * healthy. The commands are cluster/scripts/restart.sh's (which shares up.sh's start functions), so
  * the restarted process is exactly the one the cluster began with.
  */
-final class ControlPlane {
-  enum Component {
+public final class ControlPlane {
+  public enum Component {
     APISERVER("apiserver"),
     ETCD("etcd");
 
@@ -28,7 +28,7 @@ final class ControlPlane {
   }
 
   /** What one outage was: the component, when it was killed, and how long it was down. */
-  record Outage(Component component, Instant killed, Duration down) {
+  public record Outage(Component component, Instant killed, Duration down) {
     @Override
     public String toString() {
       return component.script + " down " + down.toMillis() + " ms";
@@ -43,7 +43,7 @@ final class ControlPlane {
    * log must survive the restart (it is appended to, never truncated): the campaign counts the
    * operator's writes after convergence from it.
    */
-  static Outage restart(Component component, Duration pause)
+  public static Outage restart(Component component, Duration pause)
       throws IOException, InterruptedException {
     Path audit = LocalCluster.get().auditLog().orElseThrow();
     long auditBefore = Files.size(audit);

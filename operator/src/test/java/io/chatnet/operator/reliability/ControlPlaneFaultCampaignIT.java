@@ -8,7 +8,9 @@ import io.chatnet.operator.Scenarios;
 import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ChatNetwork;
 import io.chatnet.operator.api.ExperimentPhase;
+import io.chatnet.operator.config.ApiOutages;
 import io.chatnet.operator.reliability.ControlPlane.Component;
+import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.Test;
  * and data dir ({@link ControlPlane}). The operator process is not restarted: it must recover by
  * itself, to the same invariants as after its own SIGKILL (the network converges to its spec with
  * nothing missing, extra or twice and single owners; the experiment keeps its start instant, one
- * Job, one report, results once) and then write nothing.
+ * Job, one report, results once), show the outage it waited through (condition
+ * ApiServerReachable/RecoveredAfterOutage and a Warning event ApiServerOutage: every API server
+ * outage, and every etcd outage a write of the operator hung on, {@link OutageFault#mustShow}) and
+ * then write nothing.
  */
 @LocalClusterTest
 class ControlPlaneFaultCampaignIT {
@@ -66,26 +71,67 @@ class ControlPlaneFaultCampaignIT {
   }
 
   /** The outage of trial {@code trial}: its length drawn from the campaign's seed. */
-  static Campaign.Fault outage(Component component, String campaignCase, int trial) {
-    Duration pause =
+  static OutageFault outage(Component component, String campaignCase, int trial) {
+    return new OutageFault(
+        component,
         MIN_OUTAGE.plus(
             campaign
                 .schedule()
-                .delay(campaignCase + "/outage", trial, MAX_OUTAGE.minus(MIN_OUTAGE)));
-    return new Campaign.Fault() {
-      ControlPlane.Outage outage;
+                .delay(campaignCase + "/outage", trial, MAX_OUTAGE.minus(MIN_OUTAGE))));
+  }
 
-      @Override
-      public Instant inject() throws Exception {
-        outage = ControlPlane.restart(component, pause);
-        return outage.killed();
-      }
+  /**
+   * One control plane outage, and whether the operator must show it. An API server outage always:
+   * the operator's failing requests were refused (every trial so far had one). An etcd outage only
+   * when the operator waited on it: the API server stays up, and an operator with nothing to send
+   * while etcd is down (an experiment in Running waits for its window's end) waits for nothing and
+   * rightly shows nothing. The evidence is in the audit log: a write of the operator received at
+   * least ApiOutages.WAITED before etcd was started again (so it hung that long).
+   */
+  static final class OutageFault implements Campaign.Fault {
+    final Component component;
+    final Duration pause;
+    ControlPlane.Outage outage;
 
-      @Override
-      public String describe() {
-        return String.valueOf(outage);
+    OutageFault(Component component, Duration pause) {
+      this.component = component;
+      this.pause = pause;
+    }
+
+    @Override
+    public Instant inject() throws Exception {
+      outage = ControlPlane.restart(component, pause);
+      return outage.killed();
+    }
+
+    @Override
+    public String describe() {
+      return String.valueOf(outage);
+    }
+
+    /**
+     * Settled once true, or once false 10 s after the restart (hung writes are audited by then).
+     */
+    Boolean settled;
+
+    boolean mustShow() {
+      if (component == Component.APISERVER || outage == null) {
+        return component == Component.APISERVER;
       }
-    };
+      if (settled != null) {
+        return settled;
+      }
+      Instant started = outage.killed().plus(outage.down());
+      Instant waitedEnough = outage.killed().plus(pause).minus(ApiOutages.WAITED);
+      boolean waited =
+          new AuditLog(LocalCluster.get().auditLog().orElseThrow())
+              .writesBy(OperatorProcess.AGENT_PREFIX, outage.killed()).stream()
+                  .anyMatch(w -> w.at().isBefore(waitedEnough));
+      if (waited || Instant.now().isAfter(started.plusSeconds(10))) {
+        settled = waited;
+      }
+      return waited;
+    }
   }
 
   /** Networks rolling out: even trials provision a new network, odd ones scale one up. */
@@ -102,6 +148,7 @@ class ControlPlaneFaultCampaignIT {
             () -> NetworkFaultCampaignIT.converged(client, ns, scaled), SETTINGS.convergeWithin());
       }
       int relays = SETTINGS.relays() * (provision ? 1 : 1 + (i + 1) / 2);
+      OutageFault fault = outage(component, campaignCase, i);
       records.add(
           campaign.run(
               campaignCase,
@@ -110,9 +157,10 @@ class ControlPlaneFaultCampaignIT {
               new NetworkFaultCampaignIT.NetworkTrial(client, ns, name) {
                 @Override
                 public List<String> violations() {
-                  // converged only once the outage is shown: its condition and event are writes
+                  // converged only once the outage is shown (when it must be): its condition and
+                  // event are writes
                   List<String> open = new ArrayList<>(super.violations());
-                  if (open.isEmpty() && component == Component.APISERVER) {
+                  if (open.isEmpty() && fault.mustShow()) {
                     open.addAll(outageShown(client, ns, ChatNetwork.class, name));
                   }
                   return open;
@@ -132,9 +180,8 @@ class ControlPlaneFaultCampaignIT {
                   }
                 }
               },
-              outage(component, campaignCase, i)));
-      // etcd outages are not shown yet (bench/reliability.md, control plane finding 8)
-      if (component == Component.APISERVER) {
+              fault));
+      if (fault.mustShow()) {
         unshown.addAll(outageShown(client, ns, ChatNetwork.class, name));
       }
       if (provision) {
@@ -151,6 +198,7 @@ class ControlPlaneFaultCampaignIT {
     List<TrialRecord> records = new ArrayList<>();
     for (int i = 0; i < SETTINGS.trials(); i++) {
       ExperimentPhase phase = PHASES[i % PHASES.length];
+      OutageFault fault = outage(component, campaignCase, i);
       records.add(
           campaign.run(
               campaignCase,
@@ -159,13 +207,12 @@ class ControlPlaneFaultCampaignIT {
               shownAfter(
                   new ExperimentFaultCampaignIT()
                   .new PhaseTrial(client, ns, component.script.substring(0, 3) + "-exp" + i, phase),
-                  component,
+                  fault,
                   client,
                   ns,
                   component.script.substring(0, 3) + "-exp" + i),
-              outage(component, campaignCase, i)));
-      // etcd outages are not shown yet (bench/reliability.md, control plane finding 8)
-      if (component == Component.APISERVER) {
+              fault));
+      if (fault.mustShow()) {
         unshown.addAll(
             outageShown(
                 client, ns, ChatExperiment.class, component.script.substring(0, 3) + "-exp" + i));
@@ -175,17 +222,17 @@ class ControlPlaneFaultCampaignIT {
   }
 
   /**
-   * {@code trial}, converged only once an API server outage is shown on the experiment too: the
-   * condition and the event are the operator's writes, so the quiet interval starts after them.
+   * {@code trial}, converged only once the outage is shown on the experiment too when it must be
+   * ({@link OutageFault#mustShow}): the condition and the event are the operator's writes, so the
+   * quiet interval starts after them.
    */
   static Campaign.Trial shownAfter(
       Campaign.Trial trial,
-      Component component,
+      OutageFault fault,
       KubernetesClient client,
       TestNamespace ns,
       String name) {
-    return shownWhen(
-        trial, () -> component == Component.APISERVER, client, ns, ChatExperiment.class, name);
+    return shownWhen(trial, fault::mustShow, client, ns, ChatExperiment.class, name);
   }
 
   /**
