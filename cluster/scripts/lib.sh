@@ -16,7 +16,7 @@ APISERVER_PORT=${CHATNET_APISERVER_PORT:-36443}
 KCM_PORT=${CHATNET_KCM_PORT:-30257}
 SCHEDULER_PORT=${CHATNET_SCHEDULER_PORT:-30259}
 KWOK_PORT=${CHATNET_KWOK_PORT:-30247}
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok kwok-resync)
 
 die() { echo "cluster: $*" >&2; exit 1; }
 say() { echo "cluster: $*" >&2; }

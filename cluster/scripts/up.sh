@@ -90,11 +90,15 @@ start kube-scheduler "$K8S_BIN/kube-scheduler" --config "$STATE_DIR/scheduler.ya
   --bind-address 127.0.0.1 --secure-port "$SCHEDULER_PORT"
 
 # kwok plays the kubelet of every node annotated kwok.x-k8s.io/node=fake: heartbeats, pod status,
-# pod IPs from a range nothing routes to (no traffic ever goes there).
+# pod IPs from a range nothing routes to (no traffic ever goes there). Its "fast" stages, plus one of
+# ours: a kubelet sets Ready back after kube-controller-manager marked its pods not ready
+# (cluster/kwok/pod-ready-again.yaml says why).
 start kwok "$KWOK_BIN/kwok" --kubeconfig "$STATE_DIR/kwok.kubeconfig" --config "$KWOK_BIN/stages.yaml" \
   --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
   --cidr 10.128.0.0/12 --node-ip 10.127.0.1 --node-lease-duration-seconds 40 \
-  --server-address "127.0.0.1:$KWOK_PORT"
+  --server-address "127.0.0.1:$KWOK_PORT" --config "$CLUSTER_DIR/kwok/pod-ready-again.yaml"
+# ... and the kubelet's periodic status sync that kwok lacks (kwok-resync.py says why).
+start kwok-resync python3 "$CLUSTER_DIR/scripts/kwok-resync.py" "https://127.0.0.1:$APISERVER_PORT" "$PKI"
 
 wait_for kube-controller-manager 60 curl -fsSk "https://127.0.0.1:$KCM_PORT/healthz"
 wait_for kube-scheduler 60 curl -fsSk "https://127.0.0.1:$SCHEDULER_PORT/healthz"
