@@ -67,7 +67,13 @@ class ExperimentFaultCampaignIT {
     }
   }
 
-  /** Cordons (or uncordons) every node: new pods wait unscheduled, running ones stay. */
+  /**
+   * Cordons (or uncordons) every node: new pods wait unscheduled, running ones stay. A cordon
+   * returns once every node carries the unschedulable taint kube-controller-manager adds for it:
+   * the scheduler reads nodes from its own watch, and a Job created right after the patches had its
+   * pods placed (and completed by kwok) before that watch had the cordon, which sent the experiment
+   * from Preparing to Succeeded without Running (bench/reliability.md, finding 14).
+   */
   static void cordon(KubernetesClient client, boolean unschedulable) {
     for (Node node : client.nodes().list().getItems()) {
       // a merge patch, not a read-modify-write: kwok's heartbeats change nodes all the time
@@ -77,6 +83,27 @@ class ExperimentFaultCampaignIT {
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),
               "{\"spec\":{\"unschedulable\":" + (unschedulable ? "true" : "null") + "}}");
+    }
+    if (!unschedulable) {
+      return;
+    }
+    try {
+      Campaign.awaitClean(
+          () ->
+              client.nodes().list().getItems().stream()
+                  .filter(
+                      n ->
+                          n.getSpec().getTaints() == null
+                              || n.getSpec().getTaints().stream()
+                                  .noneMatch(
+                                      t -> "node.kubernetes.io/unschedulable".equals(t.getKey())))
+                  .map(n -> n.getMetadata().getName() + " not yet tainted unschedulable")
+                  .toList(),
+          Duration.ofSeconds(30));
+      Thread.sleep(1000); // the scheduler's watch, a moment behind the controller-manager's
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while cordoning", e);
     }
   }
 

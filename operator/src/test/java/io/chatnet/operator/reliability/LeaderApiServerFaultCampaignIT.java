@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Issue 15, a control plane outage with leader election on (the chart's default): two operator
@@ -164,13 +163,7 @@ class LeaderApiServerFaultCampaignIT {
     assertPassed(records);
   }
 
-  // bench only (make bench-reliability sets CHATNET_RELIABILITY_OUT): a network stayed Degraded
-  // after a 27 s outage under load (bench/reliability.md finding 12)
   @Test
-  @EnabledIfEnvironmentVariable(
-      named = "CHATNET_RELIABILITY_OUT",
-      matches = ".+",
-      disabledReason = "bench only until finding 12 of bench/reliability.md is understood")
   void apiServerOutageWhileANetworkProvisions(KubernetesClient client, TestNamespace ns)
       throws Exception {
     String campaignCase = "leader-apiserver-rollout";
