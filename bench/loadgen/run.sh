@@ -91,6 +91,25 @@ PY
   : > "$work/rss-$rate.tsv"
   sleep 2
   lg=$(pgrep -f -n "io.chatnet.loadgen.Main --plan $work/plan.json" || true)
+  # PAUSE_LOADGEN=<stop ms>/<every ms> (a check of the control, off by default): stops the load
+  # generator's process alone (SIGSTOP, then SIGCONT) for that long, that often, logging each stop
+  # (epoch microseconds) to pauses-<rate>.tsv; a control receiver must not see these pauses.
+  pauser=
+  if [ -n "${PAUSE_LOADGEN:-}" ] && [ -n "$lg" ]; then
+    IFS=/ read -r stop_ms every_ms <<<"$PAUSE_LOADGEN"
+    stop_s=$(awk -v m="$stop_ms" 'BEGIN {printf "%.3f", m / 1000}')
+    rest_s=$(awk -v m="$every_ms" -v s="$stop_ms" 'BEGIN {printf "%.3f", (m - s) / 1000}')
+    (
+      while kill -STOP "$lg" 2>/dev/null; do
+        from=${EPOCHREALTIME/./}
+        sleep "$stop_s"
+        kill -CONT "$lg" 2>/dev/null || break
+        printf '%s\t%s\n' "$from" "${EPOCHREALTIME/./}"
+        sleep "$rest_s"
+      done
+    ) > "$work/pauses-$rate.tsv" &
+    pauser=$!
+  fi
   t0=$(date +%s)
   while kill -0 "$timed" 2>/dev/null; do
     if [ -n "$lg" ] && [ -r "/proc/$lg/smaps_rollup" ]; then
@@ -100,6 +119,9 @@ PY
     sleep "${RSS_EVERY:-15}"
   done
   wait "$timed"
+  if [ -n "$pauser" ]; then
+    kill "$pauser" 2>/dev/null || true
+  fi
   echo "rss over time (s, RSS MiB, PSS MiB): $work/rss-$rate.tsv" >&2
   wait "$standin" || true
   if [ -n "$control" ]; then
