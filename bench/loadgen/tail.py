@@ -125,8 +125,16 @@ if gc_log:
         kinds.setdefault(k, [0, 0.0])
         kinds[k][0] += 1
         kinds[k][1] += (s[1] - s[0]) / 1000
+    covered, reach = 0.0, lo
+    for a, b, w in spans_in:
+        if w.startswith("Concurrent") and b > reach:
+            covered += b - max(a, reach)
+            reach = b
     print("GC log over the joined messages' span: " +
-          ", ".join(f"{k} {c} spans, {t:.0f} ms" for k, (c, t) in sorted(kinds.items())))
+          ", ".join(f"{k} {c} spans, {t:.0f} ms" for k, (c, t) in sorted(kinds.items())) +
+          f"; concurrent phases cover {covered / 1000:.0f} of its {(hi - lo) / 1000:.0f} ms"
+          f" ({sum(1 for a, b, w in spans_in if w in ('Concurrent marking', 'Concurrent marking (unload classes)'))}"
+          " concurrent markings)")
 
     import bisect
     starts = [s[0] for s in spans_in]
@@ -146,6 +154,16 @@ if gc_log:
     # the same for all receipts, to compare: how much of the window the concurrent phases cover
     all_conc = sum(1 for r in rows if overlaps(r[4], r[5], conc))
     print(f"all joined receipts waiting across a concurrent phase: {all_conc} ({100.0 * all_conc / n:.1f}%)")
+    exc_conc = sum(1 for r in exc_late if overlaps(r[4], r[5], conc))
+    outside = sorted(r[2] for r in rows if not overlaps(r[4], r[5], lambda w: True))
+    if outside:
+        print(f"excess of the receipts that waited across no GC phase or safepoint ({len(outside)}):"
+              f" p99 {outside[max(0, -(-99 * len(outside) // 100) - 1)] / 1000:.2f} ms,"
+              f" over 1 ms {100.0 * sum(1 for x in outside if x > LATE) / len(outside):.2f}%")
+    if all_conc and n > all_conc:
+        print(f"share of receipts with an excess over 1 ms: {100.0 * exc_conc / all_conc:.2f}% of those"
+              f" waiting across a concurrent phase, {100.0 * (len(exc_late) - exc_conc) / (n - all_conc):.2f}%"
+              f" of the others")
     for b in worst:
         rs = bins[b]
         a, z = min(r[4] for r in rs), max(r[5] for r in rs)

@@ -144,19 +144,23 @@ public final class ControlReceiver {
         reads = readAll(socket.getInputStream(), log);
       }
     }
+    // any collection in its GC log after this uptime is the CSV's writing, not the run's
+    long endedMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII)) {
       log.write(out);
     }
     System.err.printf(
         "control receiver: %d records in %d reads, %d bytes dropped (capacity %d records),"
-            + " %d bytes allocated by the read loop, %d after its first %d reads%n",
+            + " %d bytes allocated by the read loop, %d after its first %d reads; stream ended at"
+            + " uptime %.3f s%n",
         log.records(),
         reads.reads(),
         log.droppedBytes(),
         maxRecords,
         reads.allocatedBytes(),
         reads.allocatedWarmBytes(),
-        WARM_READS);
+        WARM_READS,
+        endedMillis / 1000.0);
   }
 
   private ControlReceiver() {}
