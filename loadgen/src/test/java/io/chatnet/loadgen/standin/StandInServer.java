@@ -1,15 +1,19 @@
 package io.chatnet.loadgen.standin;
 
 import io.chatnet.loadgen.traffic.MessageText;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The stand-in as a process of its own, for bench/loadgen: {@code StandInServer <clients>
- * <delay-ms> <seconds> <url-file> <truth-file> [<window-from-ms> <window-to-ms>
- * [<deliveries-csv>]]}. It writes its client URLs, serves for the given time, then writes the
+ * <delay-ms> <seconds> <url-file> <truth-file> [<window-from-ms> <window-to-ms> [<deliveries-csv>
+ * [<control-port>]]]}. It writes its client URLs, serves for the given time, then writes the
  * ground-truth latency percentiles of what it delivered and, if asked, every first delivery ({@code
- * message,receiver,delivered_us}) to join with the load generator's receipts.
+ * message,receiver,delivered_us}) to join with the load generator's receipts. With a control port
+ * it first connects to a {@link ControlReceiver} there and writes it every load message's delivery
+ * as it makes it.
  */
 public final class StandInServer {
   public static void main(String[] args) throws Exception {
@@ -19,7 +23,14 @@ public final class StandInServer {
     // Only messages sent in the load generator's measured window (epoch ms), as it counts them.
     long windowFrom = args.length > 5 ? Long.parseLong(args[5]) * 1000 : Long.MIN_VALUE;
     long windowTo = args.length > 6 ? Long.parseLong(args[6]) * 1000 : Long.MAX_VALUE;
-    try (StatusBackendStandIn standIn = new StatusBackendStandIn(clients)) {
+    int controlPort = args.length > 8 ? Integer.parseInt(args[8]) : 0;
+    try (StatusBackendStandIn standIn = new StatusBackendStandIn(clients);
+        Socket control =
+            controlPort > 0 ? new Socket(InetAddress.getLoopbackAddress(), controlPort) : null) {
+      if (control != null) {
+        control.setTcpNoDelay(true); // each record leaves when written, as the frame before it
+        standIn.control = control.getOutputStream();
+      }
       standIn.faults.deliveryDelayMillis = delay;
       standIn.faults.deliveryJitterMillis = 0;
       StringBuilder urls = new StringBuilder();
@@ -28,6 +39,10 @@ public final class StandInServer {
       }
       Files.writeString(Path.of(args[3]), urls);
       Thread.sleep(seconds * 1000);
+      if (control != null) {
+        standIn.control = null;
+        control.shutdownOutput(); // the receiver's end of stream: it writes its records
+      }
       long[] latencies =
           standIn.deliveries.stream()
               .filter(d -> !d.duplicate() && MessageText.decode(d.messageText()).isPresent())

@@ -2,6 +2,7 @@ package io.chatnet.loadgen.standin;
 
 import io.chatnet.loadgen.client.ClientProfile;
 import io.chatnet.loadgen.client.Json;
+import io.chatnet.loadgen.traffic.MessageText;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -185,6 +186,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
       String error) {}
 
   public final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Where every delivery of a load message is also written, as {@code <message id>,<receiver>\n},
+   * right after its frame's write completed and its truth stamp was taken: bench/loadgen's control
+   * receiver ({@link ControlReceiver}) reads it. A blocking write from the event loop (a few
+   * microseconds on loopback); null for none.
+   */
+  public volatile java.io.OutputStream control;
 
   /** Keys sent that upstream's request structs have no field for (dropped silently upstream). */
   public final List<String> unreadKeys = new CopyOnWriteArrayList<>();
@@ -1134,6 +1143,13 @@ public final class StatusBackendStandIn implements AutoCloseable {
             && "messages.new".equals(frame.getString("type"))
             && text.startsWith("chatnet|");
     boolean duplicate = load && !delivered.add(receiver.name + "\n" + text);
+    java.io.OutputStream controlOut = load ? control : null;
+    byte[] controlRecord =
+        controlOut == null
+            ? null
+            : MessageText.decode(text)
+                .map(m -> (m.id() + "," + receiver.name + "\n").getBytes(StandardCharsets.US_ASCII))
+                .orElse(null);
     // The ground-truth delivery instant is when the frame has left for the socket (the write's
     // completion), not when it was queued: a busy event loop delays the frame, and that delay is
     // the server's, not the load generator's.
@@ -1142,11 +1158,26 @@ public final class StatusBackendStandIn implements AutoCloseable {
         .onSuccess(
             v -> {
               long now = micros();
+              if (controlRecord != null) {
+                writeControl(controlOut, controlRecord);
+              }
               if (load) {
                 deliveries.add(new Delivery(text, receiver.name, now, duplicate));
               }
               written.accept(now);
             });
+  }
+
+  private void writeControl(java.io.OutputStream out, byte[] record) {
+    try {
+      synchronized (out) {
+        out.write(record);
+      }
+    } catch (IOException e) {
+      // the control's figures then miss records, which its join counts; the run goes on
+      control = null;
+      System.err.println("stand-in: control receiver write failed, stopped: " + e);
+    }
   }
 
   static long micros() {

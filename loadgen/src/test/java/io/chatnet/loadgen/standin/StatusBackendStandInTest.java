@@ -1,21 +1,29 @@
 package io.chatnet.loadgen.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatnet.loadgen.client.ClientProfile;
+import io.chatnet.loadgen.client.EpochMicros;
 import io.chatnet.loadgen.client.StatusBackendClient;
 import io.chatnet.loadgen.client.Transport;
+import io.chatnet.loadgen.traffic.MessageText;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -270,5 +278,44 @@ class StatusBackendStandInTest {
     assertThat(group.path("chats").path(0).path("chatType").asInt()).isEqualTo(3);
     assertThat(group.path("chats").path(0).path("id").asText())
         .endsWith("-" + standIn.publicKey("c0"));
+  }
+
+  @Test
+  void eachLoadMessageDeliveryIsWrittenToTheControlAfterItsFrame() throws Exception {
+    standIn = new StatusBackendStandIn(2);
+    ByteArrayOutputStream control = new ByteArrayOutputStream();
+    standIn.control = control;
+    StatusBackendClient a =
+        new StatusBackendClient(transport, standIn.url(0), Duration.ofSeconds(5));
+    StatusBackendClient b =
+        new StatusBackendClient(transport, standIn.url(1), Duration.ofSeconds(5));
+    for (StatusBackendClient api : List.of(a, b)) {
+      assertThat(api.call("CreateAccountAndLogin", account()).join().path("error").asText())
+          .isEmpty();
+    }
+    List<String> frames = new CopyOnWriteArrayList<>();
+    transport
+        .sockets()
+        .connect(
+            new WebSocketConnectOptions()
+                .setAbsoluteURI(standIn.url(1).replace("http:", "ws:") + "/signals"))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS)
+        .textMessageHandler(frames::add);
+    String load = new MessageText("0-7", EpochMicros.now()).encode(64);
+    for (String text : List.of(load, "not a load message")) {
+      a.rpc(
+              "wakuext_sendOneToOneMessage",
+              List.of(Map.of("id", standIn.publicKey("c1"), "message", text)))
+          .join();
+    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> frames.stream().filter(f -> f.contains("messages.new")).count() == 2);
+    // one record, for the load message only, as <message id>,<receiver>
+    await().atMost(Duration.ofSeconds(5)).until(() -> control.size() > 0);
+    assertThat(control.toString(StandardCharsets.US_ASCII)).isEqualTo("0-7,c1\n");
+    assertThat(standIn.count(d -> d.messageText().equals(load))).isEqualTo(1);
   }
 }
