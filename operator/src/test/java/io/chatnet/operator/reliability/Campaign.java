@@ -106,7 +106,13 @@ final class Campaign implements AutoCloseable {
       throws Exception {
     Duration delay = schedule.delay(campaignCase, trial, window);
     Instant acted = Instant.now();
-    t.act();
+    try {
+      t.act();
+    } catch (Exception | AssertionError e) {
+      // lift the hold act set up (cordoned nodes, held shards), or every later trial inherits it
+      afterKill(t);
+      throw e;
+    }
     long left = Duration.between(Instant.now(), acted.plus(delay)).toMillis();
     if (left > 0) {
       Thread.sleep(left); // the kill instant itself is what the trial is about, not a wait

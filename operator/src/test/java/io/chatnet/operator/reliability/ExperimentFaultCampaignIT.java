@@ -88,22 +88,27 @@ class ExperimentFaultCampaignIT {
       return;
     }
     try {
-      Campaign.awaitClean(
-          () ->
-              client.nodes().list().getItems().stream()
-                  .filter(
-                      n ->
-                          n.getSpec().getTaints() == null
-                              || n.getSpec().getTaints().stream()
-                                  .noneMatch(
-                                      t -> "node.kubernetes.io/unschedulable".equals(t.getKey())))
-                  .map(n -> n.getMetadata().getName() + " not yet tainted unschedulable")
-                  .toList(),
-          Duration.ofSeconds(30));
+      Campaign.awaitClean(() -> untainted(client), Duration.ofSeconds(60));
       Thread.sleep(1000); // the scheduler's watch, a moment behind the controller-manager's
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while cordoning", e);
+    }
+  }
+
+  /** The nodes without the unschedulable taint yet; an unanswered list counts as not yet. */
+  private static List<String> untainted(KubernetesClient client) {
+    try {
+      return client.nodes().list().getItems().stream()
+          .filter(
+              n ->
+                  n.getSpec().getTaints() == null
+                      || n.getSpec().getTaints().stream()
+                          .noneMatch(t -> "node.kubernetes.io/unschedulable".equals(t.getKey())))
+          .map(n -> n.getMetadata().getName() + " not yet tainted unschedulable")
+          .toList();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return List.of("nodes unread: " + e.getMessage());
     }
   }
 
