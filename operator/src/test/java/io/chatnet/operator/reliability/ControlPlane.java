@@ -1,6 +1,8 @@
 package io.chatnet.operator.reliability;
 
 import io.chatnet.testkit.LocalCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,65 @@ public final class ControlPlane {
     @Override
     public String toString() {
       return component.script + " down " + down.toMillis() + " ms";
+    }
+
+    Instant ended() {
+      return killed.plus(down);
+    }
+  }
+
+  /**
+   * Outages from this long on can outlast a node's lease: kwok renews its 40 s leases (up.sh) every
+   * 10 s, so the controller-manager may have last seen a renewal 10 s before the outage began.
+   */
+  static final Duration LEASE_AT_RISK = Duration.ofSeconds(30);
+
+  /** How long the simulated cluster is given to react to an outage's end (below). */
+  static final Duration SETTLE = Duration.ofSeconds(15);
+
+  /** How long every node must have kept its Ready condition before a trial may converge. */
+  static final Duration NODES_STEADY = Duration.ofSeconds(10);
+
+  /**
+   * What keeps the cluster from being settled after {@code outage}: a trial converges no earlier.
+   * An outage longer than kwok's node lease (40 s) lets kube-controller-manager mark nodes NotReady
+   * and their pods not ready a few seconds after the outage ends, and kwok sets them back: the
+   * operator rightly reports Degraded, then Ready, and those writes are the cluster's doing, not
+   * writes after convergence (bench/reliability.md, finding 15). So, after an outage of {@link
+   * #LEASE_AT_RISK} or more: {@link #SETTLE} after the outage's end, every node Ready, none with a
+   * Ready transition in the last {@link #NODES_STEADY}. An unanswered request counts as not settled
+   * yet.
+   */
+  static List<String> unsettled(KubernetesClient client, Outage outage) {
+    if (outage == null || outage.down().compareTo(LEASE_AT_RISK) < 0) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    if (now.isBefore(outage.ended().plus(SETTLE))) {
+      return List.of("the cluster settling after the outage (" + SETTLE.toSeconds() + " s)");
+    }
+    try {
+      return client.nodes().list().getItems().stream()
+          .flatMap(
+              n ->
+                  n.getStatus().getConditions().stream()
+                      .filter(c -> "Ready".equals(c.getType()))
+                      .filter(
+                          c ->
+                              !"True".equals(c.getStatus())
+                                  || Instant.parse(c.getLastTransitionTime())
+                                      .isAfter(now.minus(NODES_STEADY)))
+                      .map(
+                          c ->
+                              "node "
+                                  + n.getMetadata().getName()
+                                  + " Ready="
+                                  + c.getStatus()
+                                  + " since "
+                                  + c.getLastTransitionTime()))
+          .toList();
+    } catch (KubernetesClientException e) {
+      return List.of("nodes unread: " + e.getMessage());
     }
   }
 

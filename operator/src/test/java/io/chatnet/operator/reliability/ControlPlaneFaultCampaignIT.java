@@ -160,6 +160,7 @@ class ControlPlaneFaultCampaignIT {
                   // converged only once the outage is shown (when it must be): its condition and
                   // event are writes
                   List<String> open = new ArrayList<>(super.violations());
+                  open.addAll(ControlPlane.unsettled(client, fault.outage));
                   if (open.isEmpty() && fault.mustShow()) {
                     open.addAll(outageShown(client, ns, ChatNetwork.class, name));
                   }

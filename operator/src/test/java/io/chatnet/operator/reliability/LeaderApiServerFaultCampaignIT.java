@@ -185,6 +185,13 @@ class LeaderApiServerFaultCampaignIT {
                               ControlPlaneFaultCampaignIT.manifest(ns, name, SETTINGS.relays()))
                           .create();
                     }
+
+                    @Override
+                    public List<String> violations() {
+                      List<String> open = new ArrayList<>(super.violations());
+                      open.addAll(ControlPlane.unsettled(client, outage.outage()));
+                      return open;
+                    }
                   },
                   outage,
                   client,

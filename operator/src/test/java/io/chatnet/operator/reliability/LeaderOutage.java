@@ -43,6 +43,12 @@ final class LeaderOutage implements Campaign.Fault {
   private OperatorProcess holder;
   private OperatorProcess formerLeader;
   private Instant takeover;
+  private ControlPlane.Outage outage;
+
+  /** The API server outage injected, once injected. */
+  ControlPlane.Outage outage() {
+    return outage;
+  }
 
   LeaderOutage(
       KubernetesClient client,
@@ -77,6 +83,7 @@ final class LeaderOutage implements Campaign.Fault {
     String leader = holder(client, ns, lease, Instant.EPOCH).orElseThrow();
     OperatorProcess leading = replicas.process(leader).orElseThrow();
     ControlPlane.Outage outage = ControlPlane.restart(Component.APISERVER, pause);
+    this.outage = outage;
     Instant back = Instant.now();
     Optional<String> now = Optional.empty();
     while (now.isEmpty() && Instant.now().isBefore(back.plus(holderWithin))) {
