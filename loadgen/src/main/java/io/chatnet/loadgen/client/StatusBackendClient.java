@@ -2,6 +2,7 @@ package io.chatnet.loadgen.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -31,12 +32,17 @@ public final class StatusBackendClient {
   private final String baseUrl;
   private final long timeoutMillis;
   private final AtomicLong timeouts = new AtomicLong();
+  // CallRPC's, built once (one send per message): Vert.x reads a request's options when the request
+  // is created and keeps neither them nor their headers (it adds a header only for a proxy with
+  // credentials, which the load generator never sets), so one instance serves every call
+  private final RequestOptions callRpc;
 
   public StatusBackendClient(Transport transport, String baseUrl, Duration timeout) {
     this.transport = transport;
     this.http = transport.http();
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeoutMillis = timeout.toMillis();
+    this.callRpc = options("CallRPC");
   }
 
   public String baseUrl() {
@@ -64,12 +70,16 @@ public final class StatusBackendClient {
    * its answer cannot hold a shard either.
    */
   public CompletableFuture<JsonNode> call(String function, Object body) {
-    return exchange(function, body)
+    return timed(function, exchange(function, body, StatusBackendClient::answer));
+  }
+
+  private <T> CompletableFuture<T> timed(String function, CompletableFuture<T> exchange) {
+    return exchange
         .orTimeout(2 * timeoutMillis, TimeUnit.MILLISECONDS)
         .handle(
-            (json, error) -> {
+            (value, error) -> {
               if (error == null) {
-                return json;
+                return value;
               }
               Throwable cause =
                   error instanceof CompletionException && error.getCause() != null
@@ -84,37 +94,43 @@ public final class StatusBackendClient {
             });
   }
 
-  private CompletableFuture<JsonNode> exchange(String function, Object body) {
+  /** What an answer's status and body are read as (on the event loop). */
+  private interface Answer<T> {
+    T read(String function, int status, Buffer body);
+  }
+
+  private <T> CompletableFuture<T> exchange(String function, Object body, Answer<T> answer) {
     Buffer payload;
     try {
-      payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));
+      // wrapped, not copied once more into a buffer of Vert.x's
+      payload = Buffer.buffer(Unpooled.wrappedBuffer(Json.MAPPER.writeValueAsBytes(body)));
     } catch (JsonProcessingException e) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException("cannot serialise request", e));
     }
-    RequestOptions request =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(baseUrl + "/statusgo/" + function)
-            .setConnectTimeout(timeoutMillis)
-            .setIdleTimeout(timeoutMillis)
-            .putHeader("Content-Type", "application/json");
+    RequestOptions request = "CallRPC".equals(function) ? callRpc : options(function);
     return transport.onLoop(
         () ->
             http.request(request)
                 .compose(r -> r.send(payload))
                 .compose(
                     response ->
-                        response.body().map(b -> answer(function, response.statusCode(), b)))
+                        response.body().map(b -> answer.read(function, response.statusCode(), b)))
                 .toCompletionStage()
                 .toCompletableFuture());
   }
 
+  private RequestOptions options(String function) {
+    return new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(baseUrl + "/statusgo/" + function)
+        .setConnectTimeout(timeoutMillis)
+        .setIdleTimeout(timeoutMillis)
+        .putHeader("Content-Type", "application/json");
+  }
+
   private static JsonNode answer(String function, int status, Buffer body) {
-    if (status / 100 != 2) {
-      throw new StatusBackendException(
-          function + ": HTTP " + status + " " + abbreviate(body.toString(StandardCharsets.UTF_8)));
-    }
+    failUnlessOk(function, status, body);
     JsonNode json = read(function, body);
     String error = json.path("error").asText("");
     if (!error.isEmpty()) {
@@ -131,9 +147,7 @@ public final class StatusBackendClient {
    */
   public CompletableFuture<JsonNode> rpc(String method, List<?> params) {
     if (COMMUNITIES_METHOD.matcher(method).find()) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              method + ": the load generator never uses Communities (reports rely on it)"));
+      return communities(method);
     }
     RpcRequest request = new RpcRequest("2.0", RPC_IDS.incrementAndGet(), method, params);
     return call("CallRPC", request)
@@ -149,10 +163,60 @@ public final class StatusBackendClient {
   }
 
   /**
+   * A send of a message through CallRPC (wakuext_sendOneToOneMessage, wakuext_sendGroupChatMessage,
+   * one per message sent): completes with the client's id of the message, the answer's {@code
+   * result.messages[0].id} ("" if it has none), and fails as {@link #rpc} does. The answer is read
+   * without a tree (SendAnswer).
+   */
+  public CompletableFuture<String> sendMessage(String method, List<?> params) {
+    if (COMMUNITIES_METHOD.matcher(method).find()) {
+      return communities(method);
+    }
+    RpcRequest request = new RpcRequest("2.0", RPC_IDS.incrementAndGet(), method, params);
+    return timed(
+        "CallRPC",
+        exchange(
+            "CallRPC",
+            request,
+            (function, status, body) -> {
+              failUnlessOk(function, status, body);
+              return messageId(function, method, body);
+            }));
+  }
+
+  @SuppressWarnings("deprecation") // getByteBuf: Vert.x 4's only way to the bytes uncopied
+  private static String messageId(String function, String method, Buffer body) {
+    io.netty.buffer.ByteBuf buf = body.getByteBuf();
+    if (buf.hasArray()) {
+      return SendAnswer.messageId(
+          function,
+          method,
+          buf.array(),
+          buf.arrayOffset() + buf.readerIndex(),
+          buf.readableBytes());
+    }
+    byte[] bytes = body.getBytes();
+    return SendAnswer.messageId(function, method, bytes, 0, bytes.length);
+  }
+
+  private static <T> CompletableFuture<T> communities(String method) {
+    return CompletableFuture.failedFuture(
+        new IllegalArgumentException(
+            method + ": the load generator never uses Communities (reports rely on it)"));
+  }
+
+  /**
    * A JSON-RPC request, written straight from its parameters (one per message sent: no tree of them
    * built first).
    */
   record RpcRequest(String jsonrpc, long id, String method, List<?> params) {}
+
+  private static void failUnlessOk(String function, int status, Buffer body) {
+    if (status / 100 != 2) {
+      throw new StatusBackendException(
+          function + ": HTTP " + status + " " + abbreviate(body.toString(StandardCharsets.UTF_8)));
+    }
+  }
 
   private static JsonNode read(String function, Buffer body) {
     if (body.length() == 0) {
@@ -169,7 +233,7 @@ public final class StatusBackendClient {
     }
   }
 
-  private static String abbreviate(String text) {
+  static String abbreviate(String text) {
     return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 }

@@ -127,9 +127,9 @@ public final class ChatSenders {
         catchUps.sent(id, message.sentMicros(), expected);
       }
       from.api()
-          .rpc(method, List.of(Map.of("id", target, "message", text)))
+          .sendMessage(method, List.of(Map.of("id", target, "message", text)))
           .whenComplete(
-              (result, error) -> {
+              (clientId, error) -> {
                 if (error != null) {
                   tracker.sendFailed(kind, senderKind, message);
                   if (catchUps != null) {
@@ -137,7 +137,6 @@ public final class ChatSenders {
                   }
                 } else {
                   tracker.accepted(kind, receiversByKind);
-                  String clientId = result.path("messages").path(0).path("id").asText("");
                   if (!clientId.isEmpty()) {
                     tracker.clientMessageId(clientId, id);
                   }

@@ -11,8 +11,14 @@ public record MessageText(String id, long sentMicros) {
 
   /** The text, padded with 'x' to {@code payloadBytes} (never shorter than its header). */
   public String encode(int payloadBytes) {
+    // sized once for the whole text: no copies as it grows to the padding (one per message sent)
     StringBuilder text =
-        new StringBuilder(PREFIX).append(id).append('|').append(sentMicros).append('|');
+        new StringBuilder(Math.max(payloadBytes, PREFIX.length() + id.length() + 22))
+            .append(PREFIX)
+            .append(id)
+            .append('|')
+            .append(sentMicros)
+            .append('|');
     while (text.length() < payloadBytes) {
       text.append('x');
     }
