@@ -52,7 +52,7 @@ class ExperimentFaultCampaignIT {
 
   @AfterAll
   static void stop(KubernetesClient client) throws InterruptedException {
-    cordon(client, false);
+    uncordon(client);
     for (AutoCloseable c : new AutoCloseable[] {player, history}) {
       try {
         if (c != null) {
@@ -68,13 +68,33 @@ class ExperimentFaultCampaignIT {
   }
 
   /**
-   * Cordons (or uncordons) every node: new pods wait unscheduled, running ones stay. A cordon
-   * returns once every node carries the unschedulable taint kube-controller-manager adds for it:
-   * the scheduler reads nodes from its own watch, and a Job created right after the patches had its
-   * pods placed (and completed by kwok) before that watch had the cordon, which sent the experiment
-   * from Preparing to Succeeded without Running (bench/reliability.md, finding 14).
+   * Cordons every node so that new pods wait unscheduled (running ones stay), and returns once the
+   * scheduler itself has refused a probe pod for it. The scheduler reads nodes from its own watch,
+   * which can trail the API server by seconds, most after an API server restart (its watches
+   * reconnect with backoff): a Job created before that watch had the cordon had its pods placed and
+   * completed by kwok, which sent the experiment from Preparing to Succeeded without Running
+   * (bench/reliability.md, finding 14, and its recurrence, finding 16). Waiting for the taint
+   * kube-controller-manager adds only shows that another watch had it; a probe refused as
+   * Unschedulable shows the scheduler's own cache has every node cordoned, and that cache never
+   * goes back.
    */
-  static void cordon(KubernetesClient client, boolean unschedulable) {
+  static void cordon(KubernetesClient client, String probeNamespace) {
+    setUnschedulable(client, true);
+    try {
+      Campaign.awaitClean(() -> untainted(client), Duration.ofSeconds(60));
+      CordonProbe.awaitRefused(client, probeNamespace, Duration.ofSeconds(90));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while cordoning", e);
+    }
+  }
+
+  /** Lifts the cordon: every node schedulable again. */
+  static void uncordon(KubernetesClient client) {
+    setUnschedulable(client, false);
+  }
+
+  private static void setUnschedulable(KubernetesClient client, boolean unschedulable) {
     for (Node node : client.nodes().list().getItems()) {
       // a merge patch, not a read-modify-write: kwok's heartbeats change nodes all the time
       client
@@ -83,16 +103,6 @@ class ExperimentFaultCampaignIT {
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),
               "{\"spec\":{\"unschedulable\":" + (unschedulable ? "true" : "null") + "}}");
-    }
-    if (!unschedulable) {
-      return;
-    }
-    try {
-      Campaign.awaitClean(() -> untainted(client), Duration.ofSeconds(60));
-      Thread.sleep(1000); // the scheduler's watch, a moment behind the controller-manager's
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while cordoning", e);
     }
   }
 
@@ -151,7 +161,7 @@ class ExperimentFaultCampaignIT {
       if (phase != ExperimentPhase.Analyzing) {
         // kwok completes a Job's pods at once, where a real shard waits for the start instant:
         // unscheduled pods keep the Job running, so Preparing lasts until the start, then Running
-        cordon(client, true);
+        cordon(client, ns.name());
       }
       if (phase == ExperimentPhase.Analyzing) {
         player.hold(name);
@@ -169,7 +179,7 @@ class ExperimentFaultCampaignIT {
 
     @Override
     public void afterKill() {
-      cordon(client, false);
+      uncordon(client);
       player.release(name);
     }
 

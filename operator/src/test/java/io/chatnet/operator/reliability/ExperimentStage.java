@@ -25,7 +25,7 @@ final class ExperimentStage {
   }
 
   static void tearDown(KubernetesClient client) {
-    ExperimentFaultCampaignIT.cordon(client, false);
+    ExperimentFaultCampaignIT.uncordon(client);
     if (ExperimentFaultCampaignIT.player != null) {
       ExperimentFaultCampaignIT.player.close();
     }
