@@ -106,6 +106,36 @@ class HtmlReportTest {
   }
 
   @Test
+  void droppedSendsShowWithANoteThatTheOfferedLoadWasNotReached() {
+    ChatExperiment plain = ReportFixtures.experiment("exp", 30);
+    plain.getStatus().getResults().getOneToOne().setDropped(0L);
+    Document before = render(plain, null);
+    assertThat(before.select("table.results th").eachText()).doesNotContain("Dropped");
+    assertThat(before.text()).doesNotContain("offered load was not reached");
+
+    ChatExperiment dropped = ReportFixtures.experiment("exp", 30);
+    dropped.getStatus().getResults().getOneToOne().setDropped(1_234L);
+    Document page = render(dropped, null);
+    assertThat(page.select("table.results th").eachText())
+        .containsSubsequence("Sent", "Failed", "Dropped", "Expected");
+    var row =
+        page.select("table.results tr").stream()
+            .filter(r -> r.text().startsWith("one-to-one"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.select("td").get(3).text()).isEqualTo("1,234");
+    // Private groups did not count drops: not measured, never 0.
+    var groups =
+        page.select("table.results tr").stream()
+            .filter(r -> r.text().startsWith("private"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(groups.select("td").get(3).text()).isEqualTo("not measured");
+    assertThat(page.select("p.note").eachText())
+        .anyMatch(t -> t.startsWith("The offered load was not reached: 1,234 sends"));
+  }
+
+  @Test
   void saysPlainlyWhatIsolationWasAchieved() {
     Document page = render(ReportFixtures.experiment("exp", 30), ReportFixtures.network(4, 2));
     assertThat(page.text())
