@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * not answer gets no more than the bound of requests, the sends due meanwhile are dropped and
  * counted (never sent, failed or expected), and sending resumes once answers come.
  */
+@Tag("run") // real time: make unit leaves it out
 class ChatSendersBoundTest {
   static final int BOUND = 4;
   static final String ONE_TO_ONE = TrafficKind.ONE_TO_ONE.label();
