@@ -24,7 +24,7 @@ public final class ContractJson {
    * clients, per-user activity, message sizes, oneWay pairs and offline spells on chosen client
    * kinds and lengths; the summary's logins, contact requests, group creations, catch-up, phases
    * and roles. Added within version 2 as optional fields (absent in older documents, read as null,
-   * never as zero): Figures' refusals, the summary's clientFaults.
+   * never as zero): Figures' refusals and dropped sends, the summary's clientFaults.
    */
   public static final int VERSION = 2;
 

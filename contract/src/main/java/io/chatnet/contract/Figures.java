@@ -17,6 +17,11 @@ import lombok.Builder;
  * refusedBySender} splits them by the sender's client kind. Both are null in summaries written
  * before the load generator counted refusals (contract versions 1 and 2 as first written): absent,
  * not zero.
+ *
+ * <p>{@code dropped}: measured sends that were due but not issued, because the shard's outstanding
+ * sends were at their bound (its clients answered slower than the send rate): neither sent, failed
+ * nor expected. Non-zero means the offered load was not reached. Null in summaries written before
+ * the load generator bounded its sends: absent, not zero.
  */
 @Builder(toBuilder = true)
 public record Figures(
@@ -32,7 +37,8 @@ public record Figures(
     LatencySummary latencyMillis,
     long unknown,
     Long refused,
-    Map<String, Long> refusedBySender) {
+    Map<String, Long> refusedBySender,
+    Long dropped) {
 
   /** Figures without refusal counts (as summaries before RLN were written). */
   public Figures(
@@ -60,6 +66,39 @@ public record Figures(
         latencyMillis,
         unknown,
         null,
+        null,
+        null);
+  }
+
+  /** Figures without a dropped count (as summaries before the send bound were written). */
+  public Figures(
+      long sent,
+      long failed,
+      long expected,
+      long received,
+      long duplicates,
+      long late,
+      long lost,
+      long acked,
+      Double deliveryRatio,
+      LatencySummary latencyMillis,
+      long unknown,
+      Long refused,
+      Map<String, Long> refusedBySender) {
+    this(
+        sent,
+        failed,
+        expected,
+        received,
+        duplicates,
+        late,
+        lost,
+        acked,
+        deliveryRatio,
+        latencyMillis,
+        unknown,
+        refused,
+        refusedBySender,
         null);
   }
 

@@ -27,6 +27,7 @@ import io.chatnet.loadgen.traffic.MobileBehaviours;
 import io.chatnet.loadgen.traffic.RelayReader;
 import io.chatnet.loadgen.traffic.RelaySender;
 import io.chatnet.loadgen.traffic.Schedule;
+import io.chatnet.loadgen.traffic.SendBound;
 import io.chatnet.loadgen.traffic.TrafficKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,12 +180,15 @@ public final class LoadRun {
 
       RelayReader reader = null;
       RelaySender relay = null;
+      // One bound for the shard's chat and relay sends: it is the shard's heap they share.
+      SendBound bound = new SendBound();
       if (relayed(plan)) {
         reader = new RelayReader(plan, transport, tracker);
         List<String> receivers =
             reader.subscribe(Schedule.relayReceivers(plan, shard), Duration.ofSeconds(10));
         relay =
-            new RelaySender(plan, shard, transport, tracker, receivers, micros(plan.endAt()), stop);
+            new RelaySender(plan, shard, transport, tracker, receivers, micros(plan.endAt()), stop)
+                .bound(bound);
       }
 
       long skew = waitUntil(plan.startAt(), stop);
@@ -218,7 +222,8 @@ public final class LoadRun {
         // Chat sends on the transport's event loop: no hop between a send and its connection.
         ChatSenders chats =
             new ChatSenders(plan, shard, transport.loop(), tracker, micros(plan.endAt()), stop)
-                .catchUps(catchUps);
+                .catchUps(catchUps)
+                .bound(bound);
         List<Schedule.Stream> streams = Schedule.chats(plan, pairs, groups);
         chats.start(streams, clients, groupChats);
         if (relay != null) {

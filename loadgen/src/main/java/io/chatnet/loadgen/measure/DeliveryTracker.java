@@ -306,7 +306,17 @@ public final class DeliveryTracker {
     }
   }
 
-  /** Message ids this tracker counted as refused after their send was accepted. */
+  /**
+   * A send due at {@code dueMicros} that was not issued (the shard's outstanding sends were at
+   * their bound): never sent, so neither expected nor failed.
+   */
+  public void dropped(TrafficKind kind, String senderKind, long dueMicros) {
+    metrics.dropped.labelValues(kind.label(), senderKind).inc();
+    if (inWindow(dueMicros)) {
+      tallies.get(kind).dropped.incrementAndGet();
+    }
+  }
+
   /** A message.delivered acknowledgement for the client message id. */
   public void acked(String clientMessageId) {
     String id = byClientId.get(ClientMessageKey.of(clientMessageId));
@@ -538,6 +548,7 @@ public final class DeliveryTracker {
     final AtomicLong late = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
     final Map<String, AtomicLong> refusedBySender = new ConcurrentHashMap<>();
     // Fixed size whatever the number of receipts (LatencyHistograms: 1 us to 1 h, 1%).
     private final Histogram latencies = LatencyHistograms.create();
@@ -570,7 +581,8 @@ public final class DeliveryTracker {
           latencySummary(),
           unknown,
           refused.get(),
-          refusedBySender());
+          refusedBySender(),
+          dropped.get());
     }
 
     private Map<String, Long> refusedBySender() {

@@ -44,6 +44,15 @@ public final class LoadMetrics {
                   + " client kind; neither sent nor failed")
           .labelNames("traffic", "client_kind")
           .register(registry);
+  public final Counter dropped =
+      Counter.builder()
+          .name("chatnet_loadgen_messages_dropped_total")
+          .help(
+              "Scheduled sends not issued because the shard's outstanding sends were at their"
+                  + " bound (the clients answered slower than the send rate), by the sender's"
+                  + " client kind; neither sent nor failed")
+          .labelNames("traffic", "client_kind")
+          .register(registry);
   public final Counter expected =
       Counter.builder()
           .name("chatnet_loadgen_messages_expected_total")

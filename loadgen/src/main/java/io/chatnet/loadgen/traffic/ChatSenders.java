@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * rate; in a group every member writes to the group at the group rate. Streams and their arrival
  * times come from {@link Schedule} (independent of the shard count), timed from the plan's traffic
  * start (Plan#trafficFrom). Sends are asynchronous, so a slow client delays only its own messages.
+ * A send due while the shard's {@link SendBound} is reached is dropped (counted, not issued).
  */
 public final class ChatSenders {
   private final Plan plan;
@@ -28,6 +29,7 @@ public final class ChatSenders {
   private final AtomicBoolean stop;
   private final AtomicLong sequence = new AtomicLong();
   private CatchUps catchUps;
+  private SendBound bound = new SendBound();
 
   public ChatSenders(
       Plan plan,
@@ -47,6 +49,12 @@ public final class ChatSenders {
   /** Also tells {@code catchUps} every accepted send, for the receivers that are offline. */
   public ChatSenders catchUps(CatchUps catchUps) {
     this.catchUps = catchUps;
+    return this;
+  }
+
+  /** Bounds the outstanding sends by {@code bound} (shared with the shard's relay sends). */
+  public ChatSenders bound(SendBound bound) {
+    this.bound = bound;
     return this;
   }
 
@@ -114,6 +122,11 @@ public final class ChatSenders {
     }
 
     void send() {
+      String senderKind = from.ref().kind();
+      if (!bound.tryIssue()) {
+        tracker.dropped(kind, senderKind, EpochMicros.now());
+        return;
+      }
       String id = shard + "-" + sequence.incrementAndGet();
       MessageText message = new MessageText(id, EpochMicros.now());
       int size;
@@ -121,7 +134,6 @@ public final class ChatSenders {
         size = Multipliers.size(sizes, payloadBytes, sizeRandom);
       }
       String text = message.encode(size);
-      String senderKind = from.ref().kind();
       tracker.sent(kind, senderKind, message, expected);
       if (catchUps != null) {
         catchUps.sent(id, message.sentMicros(), expected);
@@ -130,6 +142,7 @@ public final class ChatSenders {
           .sendMessage(method, List.of(Map.of("id", target, "message", text)))
           .whenComplete(
               (clientId, error) -> {
+                bound.done();
                 if (error != null) {
                   tracker.sendFailed(kind, senderKind, message);
                   if (catchUps != null) {

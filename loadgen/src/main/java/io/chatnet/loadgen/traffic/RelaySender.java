@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * nwaku's own REST client sends it. The node answers 400 "Failed to publish: Node not subscribed to
  * topic: ..." when it does not relay the topic: that is a failed send, never a delivered one. On an
  * RLN network the node's answer over its rate limit counts as refused, not failed ({@link
- * RlnRefusals}).
+ * RlnRefusals}). A publish due while the shard's {@link SendBound} is reached is dropped (counted,
+ * not issued), as chat sends are.
  */
 public final class RelaySender {
   private static final long TIMEOUT_MILLIS = 10_000;
@@ -53,6 +54,7 @@ public final class RelaySender {
   private final Map<String, List<String>> expectedByNode = new ConcurrentHashMap<>();
   private final List<String> receivers;
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+  private SendBound bound = new SendBound();
 
   /**
    * @param receivers the nodes this shard reads back; a message is expected at each of them but the
@@ -75,6 +77,12 @@ public final class RelaySender {
     this.streams = Schedule.relayStreams(plan, shard);
     this.topics = plan.waku().pubsubTopics();
     this.receivers = List.copyOf(receivers);
+  }
+
+  /** Bounds the outstanding publishes by {@code bound} (shared with the shard's chat sends). */
+  public RelaySender bound(SendBound bound) {
+    this.bound = bound;
+    return this;
   }
 
   public void start() {
@@ -113,6 +121,10 @@ public final class RelaySender {
   }
 
   private void publish(Schedule.RelayStream stream, long n) {
+    if (!bound.tryIssue()) {
+      tracker.dropped(TrafficKind.RELAY, "relay", EpochMicros.now());
+      return;
+    }
     Plan.Relay relay = plan.traffic().relay();
     MessageText message = new MessageText("r" + stream.index() + "-" + n, EpochMicros.now());
     Map<String, Object> body = new LinkedHashMap<>();
@@ -143,6 +155,7 @@ public final class RelaySender {
                   response.body().map(b -> new Answer(response.statusCode(), b.toString().strip())))
           .onComplete(
               result -> {
+                bound.done();
                 Answer answer = result.succeeded() ? result.result() : null;
                 if (answer != null && answer.status() == 200) {
                   tracker.accepted(TrafficKind.RELAY, Map.of("relay", (long) expected.size()));
@@ -158,6 +171,7 @@ public final class RelaySender {
                 }
               });
     } catch (Exception e) {
+      bound.done();
       fail(message, String.valueOf(e.getMessage()));
     }
   }

@@ -12,6 +12,13 @@ public class TrafficResult {
   @JsonPropertyDescription("Sends refused by the client or node.")
   private long failed;
 
+  @JsonPropertyDescription(
+      "Sends due in the window but not issued because the load generator shard's outstanding"
+          + " sends were at their bound (the clients answered slower than the send rate); neither"
+          + " sent nor failed. Non-zero: the offered load was not reached. Absent when the load"
+          + " generator did not count dropped sends (summaries before the bound).")
+  private Long dropped;
+
   @JsonPropertyDescription("Receipts expected (one per intended receiver).")
   private long expected;
 

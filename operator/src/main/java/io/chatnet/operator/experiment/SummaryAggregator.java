@@ -86,6 +86,11 @@ public final class SummaryAggregator {
       result.setLate(result.getLate() + figures.late());
       result.setUnknown(result.getUnknown() + figures.unknown());
       RefusalMerge.add(result, figures);
+      if (figures.dropped() != null) {
+        // absent until a shard counted drops: a summary before the bound adds nothing
+        result.setDropped(
+            (result.getDropped() == null ? 0 : result.getDropped()) + figures.dropped());
+      }
       latency.add(figures.latencyMillis());
     }
     LatencyPercentiles merged = latency.result();

@@ -35,6 +35,7 @@ final class ChatSection {
     data.put("mobileSpells", spells);
     if (kinds.isEmpty()) {
       data.put("results", null);
+      data.put("droppedNote", null);
       return;
     }
     List<String> names = List.copyOf(kinds.keySet());
@@ -63,29 +64,58 @@ final class ChatSection {
     boolean refusals =
         kinds.values().stream()
             .anyMatch(r -> r != null && r.getRefused() != null && r.getRefused() > 0);
+    // The Dropped column only when a shard dropped sends: then the offered load was not reached.
+    long dropped =
+        kinds.values().stream()
+            .filter(r -> r != null && r.getDropped() != null)
+            .mapToLong(TrafficResult::getDropped)
+            .sum();
     List<List<Cell>> rows = new ArrayList<>();
-    kinds.forEach((name, r) -> rows.add(RefusalCells.add(resultRow(name, r), r, refusals)));
-    data.put(
-        "results",
-        new Table(
-            "results",
-            RefusalCells.headers(
-                List.of(
-                    "Traffic",
-                    "Sent",
-                    "Failed",
-                    "Expected",
-                    "Received",
-                    "Duplicates",
-                    "Lost",
-                    "Late",
-                    "Delivery",
-                    "p50",
-                    "p95",
-                    "p99",
-                    "max"),
-                refusals),
-            rows));
+    kinds.forEach(
+        (name, r) ->
+            rows.add(dropped(RefusalCells.add(resultRow(name, r), r, refusals), r, dropped > 0)));
+    data.put("droppedNote", dropped > 0 ? droppedNote(dropped) : null);
+    List<String> headers =
+        RefusalCells.headers(
+            List.of(
+                "Traffic",
+                "Sent",
+                "Failed",
+                "Expected",
+                "Received",
+                "Duplicates",
+                "Lost",
+                "Late",
+                "Delivery",
+                "p50",
+                "p95",
+                "p99",
+                "max"),
+            refusals);
+    if (dropped > 0) {
+      headers = new ArrayList<>(headers);
+      headers.add(DROPPED_AT, "Dropped");
+    }
+    data.put("results", new Table("results", headers, rows));
+  }
+
+  private static final int DROPPED_AT = 3; // after Traffic, Sent, Failed
+
+  private static List<Cell> dropped(List<Cell> row, TrafficResult r, boolean shown) {
+    if (!shown) {
+      return row;
+    }
+    List<Cell> out = new ArrayList<>(row);
+    out.add(DROPPED_AT, r == null ? Cell.NOT_MEASURED : Cell.count(r.getDropped()));
+    return out;
+  }
+
+  static String droppedNote(long dropped) {
+    return "The offered load was not reached: "
+        + ReportView.count(dropped)
+        + " sends due in the window were dropped, not sent, because a load generator shard had"
+        + " as many sends outstanding as it allows (the clients answered slower than the send"
+        + " rate). Delivery and latency cover the sends made.";
   }
 
   private static List<Cell> resultRow(String name, TrafficResult r) {

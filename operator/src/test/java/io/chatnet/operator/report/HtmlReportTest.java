@@ -16,6 +16,14 @@ class HtmlReportTest {
     return Jsoup.parse(HtmlReport.render(ExperimentReport.of(experiment, network)));
   }
 
+  /** The results table's row of the traffic kind whose name starts with {@code prefix}. */
+  private static Element resultRow(Document page, String prefix) {
+    return page.select("table.results tr").stream()
+        .filter(r -> r.text().startsWith(prefix))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static Element chart(Document page, String title) {
     Element svg = page.selectFirst("svg.chart[aria-label=\"" + title + "\"]");
     assertThat(svg).as("chart %s", title).isNotNull();
@@ -103,6 +111,26 @@ class HtmlReportTest {
             .findFirst()
             .orElseThrow();
     assertThat(groups.select("td").get(3).text()).isEqualTo("not measured");
+  }
+
+  @Test
+  void droppedSendsShowWithANoteThatTheOfferedLoadWasNotReached() {
+    ChatExperiment plain = ReportFixtures.experiment("exp", 30);
+    plain.getStatus().getResults().getOneToOne().setDropped(0L);
+    Document before = render(plain, null);
+    assertThat(before.select("table.results th").eachText()).doesNotContain("Dropped");
+    assertThat(before.text()).doesNotContain("offered load was not reached");
+
+    ChatExperiment dropped = ReportFixtures.experiment("exp", 30);
+    dropped.getStatus().getResults().getOneToOne().setDropped(1_234L);
+    Document page = render(dropped, null);
+    assertThat(page.select("table.results th").eachText())
+        .containsSubsequence("Sent", "Failed", "Dropped", "Expected");
+    assertThat(resultRow(page, "one-to-one").select("td").get(3).text()).isEqualTo("1,234");
+    // Private groups did not count drops: not measured, never 0.
+    assertThat(resultRow(page, "private").select("td").get(3).text()).isEqualTo("not measured");
+    assertThat(page.select("p.note").eachText())
+        .anyMatch(t -> t.startsWith("The offered load was not reached: 1,234 sends"));
   }
 
   @Test
