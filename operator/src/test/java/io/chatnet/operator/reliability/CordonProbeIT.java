@@ -43,15 +43,7 @@ class CordonProbeIT {
                 .getSpec()
                 .getNodeName())
         .isNull();
-    assertThat(
-            client
-                .pods()
-                .inNamespace(ns.name())
-                .withLabel("app.kubernetes.io/name", "cordon-probe")
-                .list()
-                .getItems())
-        .as("the check's own probes removed")
-        .hasSize(1);
+    assertThat(probes(client, ns)).as("the check's own probes removed").hasSize(1);
   }
 
   @Test
@@ -59,14 +51,17 @@ class CordonProbeIT {
     assertThatThrownBy(() -> CordonProbe.awaitRefused(client, ns.name(), Duration.ofSeconds(8)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("probe(s) placed");
-    assertThat(
-            client
-                .pods()
-                .inNamespace(ns.name())
-                .withLabel("app.kubernetes.io/name", "cordon-probe")
-                .list()
-                .getItems())
-        .as("placed probes removed")
-        .isEmpty();
+    assertThat(probes(client, ns)).as("placed probes removed").isEmpty();
+  }
+
+  /** Pods with the probe's label in the test namespace. */
+  private static java.util.List<io.fabric8.kubernetes.api.model.Pod> probes(
+      KubernetesClient client, TestNamespace ns) {
+    return client
+        .pods()
+        .inNamespace(ns.name())
+        .withLabel("app.kubernetes.io/name", "cordon-probe")
+        .list()
+        .getItems();
   }
 }
