@@ -40,7 +40,7 @@ public record Figures(
     Map<String, Long> refusedBySender,
     Long dropped) {
 
-  /** Figures without refusal counts (as summaries before RLN were written). */
+  /** Figures without refusal or dropped counts (as summaries before RLN were written). */
   public Figures(
       long sent,
       long failed,
@@ -67,38 +67,6 @@ public record Figures(
         unknown,
         null,
         null,
-        null);
-  }
-
-  /** Figures without a dropped count (as summaries before the send bound were written). */
-  public Figures(
-      long sent,
-      long failed,
-      long expected,
-      long received,
-      long duplicates,
-      long late,
-      long lost,
-      long acked,
-      Double deliveryRatio,
-      LatencySummary latencyMillis,
-      long unknown,
-      Long refused,
-      Map<String, Long> refusedBySender) {
-    this(
-        sent,
-        failed,
-        expected,
-        received,
-        duplicates,
-        late,
-        lost,
-        acked,
-        deliveryRatio,
-        latencyMillis,
-        unknown,
-        refused,
-        refusedBySender,
         null);
   }
 

@@ -31,9 +31,8 @@ class FiguresDroppedTest {
   }
 
   @Test
-  void theOlderConstructorsLeaveDroppedAbsent() {
+  void theOlderConstructorLeavesDroppedAbsent() {
     assertThat(new Figures(1, 0, 1, 1, 0, 0, 0, 0, 1.0, null, 0).dropped()).isNull();
-    assertThat(new Figures(1, 0, 1, 1, 0, 0, 0, 0, 1.0, null, 0, 0L, Map.of()).dropped()).isNull();
     assertThat(ContractJson.write(new Figures(1, 0, 1, 1, 0, 0, 0, 0, 1.0, null, 0)))
         .doesNotContain("dropped");
   }

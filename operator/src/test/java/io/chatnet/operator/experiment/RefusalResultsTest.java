@@ -40,7 +40,8 @@ class RefusalResultsTest {
   }
 
   static Figures figures(long sent, long failed, Long refused, Map<String, Long> bySender) {
-    return new Figures(sent, failed, sent, sent, 0, 0, 0, sent, 1.0, null, 0, refused, bySender);
+    return new Figures(
+        sent, failed, sent, sent, 0, 0, 0, sent, 1.0, null, 0, refused, bySender, null);
   }
 
   @Test
