@@ -25,6 +25,15 @@ final class CordonProbe {
    */
   static void awaitRefused(KubernetesClient client, String namespace, Duration limit)
       throws InterruptedException {
+    // The ServiceAccount admission plugin refuses every pod of a namespace until
+    // kube-controller-manager has made its default ServiceAccount: in a fresh namespace on a busy
+    // machine that takes seconds, which are not the scheduler's.
+    Campaign.awaitClean(
+        () ->
+            client.serviceAccounts().inNamespace(namespace).withName("default").get() == null
+                ? java.util.List.of("no default ServiceAccount in " + namespace + " yet")
+                : java.util.List.of(),
+        Duration.ofSeconds(60));
     Instant deadline = Instant.now().plus(limit);
     int placed = 0;
     String last = "no probe answered";
