@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -22,6 +23,15 @@ import java.util.Optional;
  * one clear message instead of a timeout per test.
  */
 public final class LocalCluster {
+  /**
+   * How long a control plane component's watch may stay blind after the API server comes back:
+   * client-go's reflector retries a failed watch with a backoff that stops at [30, 60) s
+   * (kubernetes client-go v0.35.4, tools/cache/reflector.go: defaultBackoffMax 30 s, jitter 1.0),
+   * then lists again. Measured here: a namespace made after a 30 s API server outage got its
+   * default ServiceAccount 42.6 s later (bench/reliability.md, finding 17).
+   */
+  public static final Duration INFORMER_CATCH_UP = Duration.ofSeconds(120);
+
   private static LocalCluster instance;
 
   private final Path kubeconfig;

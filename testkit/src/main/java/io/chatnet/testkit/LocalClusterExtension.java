@@ -2,8 +2,13 @@ package io.chatnet.testkit;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives each test class a fresh namespace on the local cluster, and deletes it (with everything in
- * it) after the class. Namespaces carry the label {@value #TEST_LABEL} so leftovers of a killed run
- * can be found and removed.
+ * Gives each test class a fresh namespace on the local cluster, ready for pods (its default
+ * ServiceAccount made), and deletes it (with everything in it) after the class. Namespaces carry
+ * the label {@value #TEST_LABEL} so leftovers of a killed run can be found and removed.
  */
 public final class LocalClusterExtension
     implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -43,6 +48,40 @@ public final class LocalClusterExtension
         .create();
     context.getStore(STORE).put(TestNamespace.class, namespace);
     LOG.info("created test namespace {}", namespace);
+    awaitDefaultServiceAccount(client, namespace);
+  }
+
+  /**
+   * The ServiceAccount admission plugin refuses every pod of a namespace (403 "error looking up
+   * service account") until kube-controller-manager has made the namespace's default
+   * ServiceAccount: well under a second normally, up to a minute after an API server restart (its
+   * watch of namespaces reconnects with backoff). A test starts once its namespace takes pods.
+   */
+  private static void awaitDefaultServiceAccount(KubernetesClient client, TestNamespace namespace) {
+    Instant began = Instant.now();
+    try {
+      client
+          .serviceAccounts()
+          .inNamespace(namespace.name())
+          .withName("default")
+          .waitUntilCondition(
+              Objects::nonNull, LocalCluster.INFORMER_CATCH_UP.toSeconds(), TimeUnit.SECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      throw new IllegalStateException(
+          "kube-controller-manager made no default ServiceAccount in "
+              + namespace.name()
+              + " within "
+              + LocalCluster.INFORMER_CATCH_UP
+              + ": pods cannot be created there",
+          e);
+    }
+    Duration took = Duration.between(began, Instant.now());
+    if (took.toMillis() > 2_000) {
+      LOG.info(
+          "default ServiceAccount of {} after {} ms (kube-controller-manager's watch trailed)",
+          namespace,
+          took.toMillis());
+    }
   }
 
   @Override

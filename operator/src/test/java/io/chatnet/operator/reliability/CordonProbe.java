@@ -25,15 +25,6 @@ final class CordonProbe {
    */
   static void awaitRefused(KubernetesClient client, String namespace, Duration limit)
       throws InterruptedException {
-    // The ServiceAccount admission plugin refuses every pod of a namespace until
-    // kube-controller-manager has made its default ServiceAccount: in a fresh namespace on a busy
-    // machine that takes seconds, which are not the scheduler's.
-    Campaign.awaitClean(
-        () ->
-            client.serviceAccounts().inNamespace(namespace).withName("default").get() == null
-                ? java.util.List.of("no default ServiceAccount in " + namespace + " yet")
-                : java.util.List.of(),
-        Duration.ofSeconds(60));
     Instant deadline = Instant.now().plus(limit);
     int placed = 0;
     String last = "no probe answered";
@@ -41,7 +32,7 @@ final class CordonProbe {
       Pod probe = null;
       try {
         probe = client.resource(probe(namespace)).create();
-        Outcome outcome = await(client, probe, deadline);
+        Outcome outcome = await(client, probe, deadline, PER_PROBE);
         if (outcome == Outcome.REFUSED) {
           return;
         }
@@ -62,15 +53,38 @@ final class CordonProbe {
         "kube-scheduler did not honour the cordon within " + limit + ": " + last);
   }
 
+  /**
+   * Returns once the scheduler placed a probe in {@code namespace} (the probe then removed): its
+   * watches of pods and nodes answer again. After an API server restart they can trail for up to a
+   * minute (LocalCluster.INFORMER_CATCH_UP); a test that needs the scheduler's answer within
+   * seconds asks this first. Throws if no probe was placed within {@code limit}.
+   */
+  static Duration awaitPlaced(KubernetesClient client, String namespace, Duration limit)
+      throws InterruptedException {
+    Instant began = Instant.now();
+    Pod probe = client.resource(probe(namespace)).create();
+    try {
+      Outcome outcome = await(client, probe, began.plus(limit), limit);
+      if (outcome != Outcome.PLACED) {
+        throw new IllegalStateException(
+            "kube-scheduler placed no probe in " + namespace + " within " + limit + ": " + outcome);
+      }
+      return Duration.between(began, Instant.now());
+    } finally {
+      remove(client, probe);
+    }
+  }
+
   private enum Outcome {
     REFUSED,
     PLACED,
     UNDECIDED
   }
 
-  private static Outcome await(KubernetesClient client, Pod probe, Instant deadline)
+  private static Outcome await(
+      KubernetesClient client, Pod probe, Instant deadline, Duration perProbe)
       throws InterruptedException {
-    Instant until = Instant.now().plus(PER_PROBE);
+    Instant until = Instant.now().plus(perProbe);
     if (until.isAfter(deadline)) {
       until = deadline;
     }

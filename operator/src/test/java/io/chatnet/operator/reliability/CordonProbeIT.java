@@ -3,6 +3,7 @@ package io.chatnet.operator.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,7 +48,11 @@ class CordonProbeIT {
   }
 
   @Test
-  void withoutACordonTheCheckFailsOnThePlacedProbes(KubernetesClient client, TestNamespace ns) {
+  void withoutACordonTheCheckFailsOnThePlacedProbes(KubernetesClient client, TestNamespace ns)
+      throws InterruptedException {
+    // an API server restart of an earlier test class can leave the scheduler's watches in backoff:
+    // the check below gives it 8 s, so it starts once the scheduler answers at all
+    CordonProbe.awaitPlaced(client, ns.name(), LocalCluster.INFORMER_CATCH_UP);
     assertThatThrownBy(() -> CordonProbe.awaitRefused(client, ns.name(), Duration.ofSeconds(8)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("probe(s) placed");

@@ -7,6 +7,7 @@ import io.chatnet.operator.api.ChatExperiment;
 import io.chatnet.operator.api.ExperimentPhase;
 import io.chatnet.operator.experiment.PlanConfigMap;
 import io.chatnet.operator.reconciler.ChatExperimentLifecycleTest;
+import io.chatnet.testkit.LocalCluster;
 import io.chatnet.testkit.LocalClusterTest;
 import io.chatnet.testkit.TestNamespace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -81,7 +82,8 @@ class ExperimentFaultCampaignIT {
   static void cordon(KubernetesClient client, String probeNamespace) {
     setUnschedulable(client, true);
     try {
-      Campaign.awaitClean(() -> untainted(client), Duration.ofSeconds(60));
+      // kube-controller-manager's node watch, like the scheduler's, can trail after a restart
+      Campaign.awaitClean(() -> untainted(client), LocalCluster.INFORMER_CATCH_UP);
       CordonProbe.awaitRefused(client, probeNamespace, Duration.ofSeconds(90));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
