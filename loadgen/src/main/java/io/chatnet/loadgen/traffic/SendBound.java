@@ -1,6 +1,8 @@
 package io.chatnet.loadgen.traffic;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * A bound on a shard's outstanding sends (issued, not yet answered or failed), chat and relay
@@ -22,8 +24,11 @@ public final class SendBound {
    */
   public static final int MAX_OUTSTANDING = 8_192;
 
+  private static final Logger LOG = Logger.getLogger(SendBound.class.getName());
+
   private final int max;
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   public SendBound() {
     this(MAX_OUTSTANDING);
@@ -41,11 +46,25 @@ public final class SendBound {
     while (true) {
       int n = outstanding.get();
       if (n >= max) {
+        warnOnce();
         return false;
       }
       if (outstanding.compareAndSet(n, n + 1)) {
         return true;
       }
+    }
+  }
+
+  /**
+   * The first refusal says so in the log, once per shard: the count alone shows only at the end.
+   */
+  private void warnOnce() {
+    if (warned.compareAndSet(false, true)) {
+      LOG.warning(
+          max
+              + " sends outstanding, the shard's bound: sends due while it holds are dropped, not"
+              + " sent (chatnet_loadgen_messages_dropped_total); the clients answer slower than"
+              + " the offered rate");
     }
   }
 

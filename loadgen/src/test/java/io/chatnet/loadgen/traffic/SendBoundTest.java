@@ -24,6 +24,42 @@ class SendBoundTest {
   }
 
   @Test
+  void theFirstRefusalIsLoggedOnce() {
+    java.util.List<java.util.logging.LogRecord> records = new java.util.ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            records.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(SendBound.class.getName());
+    log.addHandler(handler);
+    try {
+      SendBound bound = new SendBound(1);
+      assertThat(bound.tryIssue()).isTrue();
+      assertThat(records).isEmpty();
+      assertThat(bound.tryIssue()).isFalse();
+      assertThat(bound.tryIssue()).isFalse();
+      assertThat(records)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                assertThat(r.getMessage()).contains("1 sends outstanding", "dropped");
+              });
+    } finally {
+      log.removeHandler(handler);
+    }
+  }
+
+  @Test
   void concurrentIssuersNeverGoPastTheBound() throws Exception {
     SendBound bound = new SendBound(100);
     AtomicInteger issued = new AtomicInteger();

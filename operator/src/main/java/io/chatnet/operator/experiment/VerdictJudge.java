@@ -16,7 +16,9 @@ import java.util.Map;
  * expected fails a delivery criterion: absence of data is not a pass. Delivery comes from the load
  * generators' summaries (exact per message); latency from the merged Prometheus histograms when the
  * analyzer read them, per client kind, else from the summaries (every shard's latency histogram
- * added together by SummaryAggregator: within 1% of the whole experiment's exact percentiles).
+ * added together by SummaryAggregator: within 1% of the whole experiment's exact percentiles). A
+ * kind whose load generators dropped sends (their bound of outstanding sends reached) fails: its
+ * figures are those of a lower load than the one asked for.
  */
 public final class VerdictJudge {
   public static final String PASSED = "Passed";
@@ -83,6 +85,7 @@ public final class VerdictJudge {
                 criteria.getMinDeliveryRatio(),
                 ok));
       }
+      passed &= offeredLoad(kind, r, reasons);
       List<TrafficMetrics> merged = mergedLatency(results, kind);
       if (merged.isEmpty()) {
         passed &=
@@ -102,6 +105,28 @@ public final class VerdictJudge {
     verdict.setResult(passed ? PASSED : FAILED);
     verdict.setReasons(reasons);
     return verdict;
+  }
+
+  /**
+   * The offered load was reached unless sends were dropped; summaries from before the bound carry
+   * no count (null) and say nothing either way, and a run with none adds no line.
+   */
+  private static boolean offeredLoad(String kind, TrafficResult r, List<String> reasons) {
+    if (r.getDropped() == null || r.getDropped() == 0) {
+      return true;
+    }
+    reasons.add(
+        String.format(
+            Locale.ROOT,
+            "%s sends dropped %d of %d due (a load generator's outstanding sends at its bound):"
+                + " offered load not reached: missed",
+            kind,
+            r.getDropped(),
+            r.getSent()
+                + r.getFailed()
+                + (r.getRefused() == null ? 0 : r.getRefused())
+                + r.getDropped()));
+    return false;
   }
 
   /**
