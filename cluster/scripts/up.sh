@@ -62,6 +62,9 @@ start_apiserver
 
 for c in admin kube-controller-manager kube-scheduler kwok chatnet-operator; do component_kubeconfig "$c"; done
 cp "$STATE_DIR/admin.kubeconfig" "$KUBECONFIG_FILE.tmp" && mv "$KUBECONFIG_FILE.tmp" "$KUBECONFIG_FILE"
+# kwok's pod writes get a kubelet's UID guard before kwok writes any (the policy file says why).
+"$K8S_BIN/kubectl" --kubeconfig "$KUBECONFIG_FILE" apply \
+  -f "$CLUSTER_DIR/kwok/kwok-writes-like-a-kubelet.yaml" >/dev/null
 
 kcm_cfg="$STATE_DIR/kube-controller-manager.kubeconfig"
 start kube-controller-manager "$K8S_BIN/kube-controller-manager" \
