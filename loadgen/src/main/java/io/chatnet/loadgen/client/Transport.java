@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -96,29 +97,40 @@ public final class Transport implements AutoCloseable {
    * Runs a call on the event loop and hands back its result. A Vert.x HTTP exchange started from
    * another thread can complete before the caller has attached its response handlers, and the
    * response body is then lost (an empty 200): started on the loop, the handlers are attached in
-   * the same task, before the loop can read the answer.
+   * the same task, before the loop can read the answer. It never throws: a call that throws, or a
+   * loop that is shut down, gives a failed future, so a caller's completion handler (which gives
+   * back a send's place in its {@code SendBound}) always runs.
    */
   public <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> call) {
     if (loop instanceof EventExecutor executor && executor.inEventLoop()) {
-      return call.get();
+      try {
+        return call.get();
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(
-        () -> {
-          try {
-            call.get()
-                .whenComplete(
-                    (value, error) -> {
-                      if (error != null) {
-                        result.completeExceptionally(error);
-                      } else {
-                        result.complete(value);
-                      }
-                    });
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        });
+    try {
+      loop.execute(
+          () -> {
+            try {
+              call.get()
+                  .whenComplete(
+                      (value, error) -> {
+                        if (error != null) {
+                          result.completeExceptionally(error);
+                        } else {
+                          result.complete(value);
+                        }
+                      });
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // the loop is shut down (the run is closing): a failed call, as callers count failures
+      result.completeExceptionally(e);
+    }
     return result;
   }
 
