@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * Several experiments side by side: bandwidth, CPU, memory, latency and delivery against the number
@@ -49,6 +51,7 @@ public final class ComparisonReport {
       Double privateGroupsLatencyP95Millis,
       Double oneToOneDeliveryRatio,
       Double privateGroupsDeliveryRatio,
+      Double droppedShare,
       Integer rlnUserMessageLimit,
       Double refusedShare,
       Double rlnValidationSeconds) {}
@@ -79,6 +82,7 @@ public final class ComparisonReport {
               privateGroups == null ? null : privateGroups.getLatencyP95Millis(),
               oneToOne == null ? null : oneToOne.getDeliveryRatio(),
               privateGroups == null ? null : privateGroups.getDeliveryRatio(),
+              droppedShare(results),
               ComparisonRln.limit(r),
               ComparisonRln.refusedShare(results),
               ComparisonRln.validationSeconds(results)));
@@ -106,6 +110,48 @@ public final class ComparisonReport {
       }
     }
     return nodes == 0 ? null : sum / nodes;
+  }
+
+  /**
+   * dropped / due (sent + failed + refused + dropped) over the traffic kinds whose load generators
+   * counted drops; null when none did (summaries from before the send bound), never 0 for that. A
+   * run with drops did not offer the rate it is plotted at: its shards' outstanding sends were at
+   * their bound.
+   */
+  static Double droppedShare(ExperimentResults results) {
+    return share(
+        results,
+        TrafficResult::getDropped,
+        t -> t.getSent() + t.getFailed() + orZero(t.getRefused()) + t.getDropped());
+  }
+
+  /**
+   * part / whole summed over the traffic kinds (one-to-one, private groups, relay) that counted the
+   * part; null when none did or the whole is 0.
+   */
+  static Double share(
+      ExperimentResults results,
+      Function<TrafficResult, Long> part,
+      ToLongFunction<TrafficResult> whole) {
+    if (results == null) {
+      return null;
+    }
+    long counted = 0;
+    long total = 0;
+    boolean any = false;
+    for (TrafficResult t :
+        Stream.of(results.getOneToOne(), results.getPrivateGroups(), results.getRelay())
+            .filter(t -> t != null && part.apply(t) != null)
+            .toList()) {
+      any = true;
+      counted += part.apply(t);
+      total += whole.applyAsLong(t);
+    }
+    return !any || total == 0 ? null : (double) counted / total;
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
   }
 
   private static Double mean(Distribution d) {
@@ -164,6 +210,8 @@ public final class ComparisonReport {
     List<Row> rows = comparison.experiments();
     List<List<Cell>> table = new ArrayList<>();
     boolean rln = ComparisonRln.any(rows);
+    // the column only when some run dropped sends, as the experiment page's Dropped column
+    boolean drops = rows.stream().anyMatch(r -> r.droppedShare() != null && r.droppedShare() > 0);
     for (Row r : rows) {
       List<Cell> row =
           new ArrayList<>(
@@ -182,6 +230,9 @@ public final class ComparisonReport {
                   Cell.figure(r.privateGroupsLatencyP95Millis(), Units::millis),
                   Cell.figure(r.oneToOneDeliveryRatio(), Units::ratio),
                   Cell.figure(r.privateGroupsDeliveryRatio(), Units::ratio)));
+      if (drops) {
+        row.add(Cell.figure(r.droppedShare(), Units::ratio));
+      }
       if (rln) {
         row.addAll(ComparisonRln.cells(r));
       }
@@ -192,6 +243,10 @@ public final class ComparisonReport {
     data.put("title", "chatnet comparison of " + rows.size() + " experiments");
     data.put("count", rows.size());
     List<String> header = new ArrayList<>(HEADER);
+    if (drops) {
+      header.add("dropped share");
+    }
+    data.put("drops", drops);
     if (rln) {
       header.addAll(ComparisonRln.HEADER);
     }

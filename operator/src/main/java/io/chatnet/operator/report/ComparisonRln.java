@@ -9,7 +9,6 @@ import io.chatnet.operator.report.chart.ScatterChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The comparison report's RLN figures per experiment: the network's user message limit, the share
@@ -31,21 +30,8 @@ final class ComparisonRln {
    * none did (never 0 for "not counted").
    */
   static Double refusedShare(ExperimentResults results) {
-    if (results == null) {
-      return null;
-    }
-    long refused = 0;
-    long attempted = 0;
-    boolean counted = false;
-    for (TrafficResult t :
-        Stream.of(results.getOneToOne(), results.getPrivateGroups(), results.getRelay())
-            .filter(t -> t != null && t.getRefused() != null)
-            .toList()) {
-      counted = true;
-      refused += t.getRefused();
-      attempted += t.getSent() + t.getFailed() + t.getRefused();
-    }
-    return !counted || attempted == 0 ? null : (double) refused / attempted;
+    return ComparisonReport.share(
+        results, TrafficResult::getRefused, t -> t.getSent() + t.getFailed() + t.getRefused());
   }
 
   /** The nodes' validation time in the window (proofs verified x mean verification time). */

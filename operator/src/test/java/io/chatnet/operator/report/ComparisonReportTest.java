@@ -95,6 +95,46 @@ class ComparisonReportTest {
   }
 
   @Test
+  void aRunThatDroppedSendsShowsItsDroppedShare() {
+    ChatExperiment dropping = ReportFixtures.experiment("dropping", 30);
+    // one-to-one: 2,400 sent, 600 dropped; private groups counted no drops; relay: 900 sent, 3
+    // failed, none dropped: 600 / (2,400 + 600 + 903)
+    dropping.getStatus().getResults().getOneToOne().setDropped(600L);
+    dropping.getStatus().getResults().getRelay().setDropped(0L);
+    ChatExperiment steady = ReportFixtures.experiment("steady", 30);
+    steady.getStatus().getResults().getOneToOne().setDropped(0L);
+    ChatExperiment before = ReportFixtures.experiment("before", 30); // no drop counts at all
+
+    Comparison comparison =
+        ComparisonReport.compare(
+            List.of(stored(dropping, 60, 40), stored(steady, 300, 200), stored(before, 600, 400)));
+    assertThat(comparison.experiments())
+        .extracting(Row::experiment, Row::droppedShare)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("lab/dropping", 600.0 / 3903),
+            org.assertj.core.groups.Tuple.tuple("lab/steady", 0.0),
+            org.assertj.core.groups.Tuple.tuple("lab/before", null));
+
+    Document page = Jsoup.parse(ComparisonReport.html(comparison));
+    assertThat(page.select("table.comparison th").eachText()).contains("dropped share");
+    assertThat(
+            page.select("table.comparison tr").stream()
+                .skip(1)
+                .map(r -> r.child(14).text())
+                .toList())
+        .containsExactly("15.37 %", "0.00 %", "not measured");
+    assertThat(page.select("p.note").text()).contains("did not offer the rate it is plotted at");
+
+    Document without =
+        Jsoup.parse(
+            ComparisonReport.html(
+                ComparisonReport.compare(
+                    List.of(stored(steady, 300, 200), stored(before, 60, 40)))));
+    assertThat(without.select("table.comparison th").eachText()).doesNotContain("dropped share");
+    assertThat(without.select("p.note").text()).doesNotContain("dropped");
+  }
+
+  @Test
   void perNodeMeansCoverOnlyTheRolesAsked() {
     var groups = ReportFixtures.metrics().getGroups();
     assertThat(
