@@ -129,8 +129,9 @@ PY
     cat "$work/control-$rate.log" >&2
   fi
   rm -f "$work/urls"
-  rows+=("$(python3 - "$work" "$rate" "$SECONDS_MEASURED" <<'PY'
+  rows+=("$(PYTHONPATH="$repo/bench/loadgen" python3 - "$work" "$rate" "$SECONDS_MEASURED" <<'PY'
 import json, math, sys
+from receipts import first
 work, rate, secs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 s = json.load(open(f"{work}/summary-{rate}.json"))
 t = json.load(open(f"{work}/truth-{rate}.json"))
@@ -140,14 +141,6 @@ f = s["traffic"]["oneToOne"]
 # same receiver (the overhead); with the control receiver, also the control's receipt minus the
 # delivery (the machine's floor) and the load generator's receipt minus the control's (the excess),
 # over the messages present in all three files.
-def first(path):
-    seen = {}
-    with open(path) as f:
-        next(f)
-        for line in f:
-            m, r, us = line.rstrip("\n").split(",")
-            seen.setdefault((m, r), int(us))
-    return seen
 delivered = first(f"{work}/deliveries-{rate}.csv")
 received = first(f"{work}/receipts-{rate}.csv")
 control = first(f"{work}/control-{rate}.csv")

@@ -18,20 +18,12 @@ import datetime
 import re
 import sys
 
+from receipts import first
+
 work, rate = sys.argv[1], sys.argv[2]
 gc_log = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "-" else None
 worst_n = int(sys.argv[4]) if len(sys.argv) > 4 else 10
 LATE = 1000  # microseconds
-
-
-def first(path):
-    seen = {}
-    with open(path) as f:
-        next(f)
-        for line in f:
-            m, r, us = line.rstrip("\n").split(",")
-            seen.setdefault((m, r), int(us))
-    return seen
 
 
 stamp = first(f"{work}/deliveries-{rate}.csv")
