@@ -146,6 +146,28 @@ public final class SyntheticNetwork {
         }
       }
     }
+    // Last of all, so the series above keep their draws.
+    for (int shard = 0; shard < spec.shards; shard++) {
+      loadgenDrops(shard);
+    }
+  }
+
+  /**
+   * A shard's sends dropped at its bound of outstanding sends (loadgen's LoadMetrics.dropped, by
+   * the sender's client kind): rare, as in a run that briefly outran its clients.
+   */
+  private void loadgenDrops(int shard) {
+    Map<String, String> t = loadgenTargets(shard);
+    for (String traffic : List.of("oneToOne", "privateGroups", "relay")) {
+      for (String clientKind : TRAFFIC.get(traffic)) {
+        counter(
+            "chatnet_loadgen_messages_dropped_total",
+            with(t, "traffic", traffic, "client_kind", clientKind),
+            0.01,
+            -1,
+            1);
+      }
+    }
   }
 
   /** A node's RLN validation series (after every other series: their draws stay the same). */
