@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sweep's points for the capacity model, one per experiment report (report.json): users, the
- * offered rate per user (the report's network-wide offered rate over its users), the traffic kind,
- * and the figures the comparison report reads (per pod means of nwaku and client pods), with the
- * latency percentiles and delivery of each traffic kind.
+ * A sweep's points for the capacity model, one per experiment report (report.json): users, the rate
+ * per user (the report's network-wide offered rate over its users, less the share its load
+ * generators dropped at their send bound), the traffic kind, and the figures the comparison report
+ * reads (per pod means of nwaku and client pods), with the latency percentiles and delivery of each
+ * traffic kind.
  */
 public final class SweepPoints {
   private SweepPoints() {}
@@ -62,10 +63,14 @@ public final class SweepPoints {
       groupSize = load.privateGroups().getMembersPerGroup();
       payload = load.privateGroups().getPayloadBytes();
     }
+    // A run whose load generators dropped sends did not offer its planned rate: the point stands at
+    // the share of it that was due and not dropped, what the nodes and clients carried.
+    double offered = users == 0 ? 0 : load.messagesPerSecond() / users;
+    double reached = row.droppedShare() == null ? 1 : 1 - row.droppedShare();
     return new SweepPoint(
         row.experiment(),
         users,
-        users == 0 ? 0 : load.messagesPerSecond() / users,
+        offered * reached,
         report.network().nwakuNodes() == null ? 0 : report.network().nwakuNodes(),
         traffic,
         groupSize,
