@@ -5,17 +5,15 @@ import io.chatnet.contract.LatencyHistograms;
 import io.chatnet.contract.LatencySummary;
 import io.chatnet.loadgen.traffic.MessageText;
 import io.chatnet.loadgen.traffic.TrafficKind;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,33 +24,38 @@ import org.HdrHistogram.Histogram;
  * (LatencyHistograms), and a message is tracked for {@code retainMicros} after its send, then
  * settled (whether it reached anyone, which of its receipts a blind reader could not observe) and
  * forgotten. So the tracked messages are at most the sends of the last {@code retainMicros} (at
- * 2,000 msg/s and 120 s, 240,000). A receipt of a message sent before the retention horizon cannot
- * be told from a duplicate or from another shard's message: it counts as {@code expired} (and its
- * receipt stays lost), never as received. Only messages sent inside the measurement window count
- * towards the figures; all of them count in metrics. Warm-up messages are tracked the same way, so
- * the code a measured receipt runs is already compiled when the window opens.
+ * 2,000 msg/s and 120 s, 240,000), held in primitive arrays ({@link TrackedMessages}) that the
+ * collector does not trace. A receipt of a message sent before the retention horizon cannot be told
+ * from a duplicate or from another shard's message: it counts as {@code expired} (and its receipt
+ * stays lost), never as received. Only messages sent inside the measurement window count towards
+ * the figures; all of them count in metrics. Warm-up messages are tracked the same way, so the code
+ * a measured receipt runs is already compiled when the window opens.
  */
 public final class DeliveryTracker {
   private final LoadMetrics metrics;
   private final long windowStartMicros;
   private final long windowEndMicros;
   private final long retainMicros;
-  // Tracked messages in send order, to forget them once they are older than retainMicros (guarded
-  // by settling): the messages themselves, one reference each, not a wrapper and a queue node.
-  private final ArrayDeque<Sent> order = new ArrayDeque<>();
-  private final Object settling = new Object();
+  // The tracked messages in send order, in arrays (TrackedMessages); it, routes and gotBeyond64
+  // are guarded by its monitor.
+  private final TrackedMessages messages = new TrackedMessages();
+  // A sender's kind and expected receivers, shared by all of its messages: a message holds its
+  // route's index.
+  private final List<Route> routes = new ArrayList<>();
+  private final Map<Route, Integer> routeIndex = new HashMap<>();
+  // Receipts by receivers past the 64th of a message (groups over 64 members only), by handle.
+  private final Map<Long, Set<String>> gotBeyond64 = new HashMap<>();
   private volatile long horizonMicros = Long.MIN_VALUE;
   private final Map<TrafficKind, AtomicLong> settledReached = new EnumMap<>(TrafficKind.class);
   private final Map<TrafficKind, AtomicLong> settledUnknown = new EnumMap<>(TrafficKind.class);
-  private final Map<String, Sent> messages = new ConcurrentHashMap<>();
-  // ClientMessageKey of the client message id -> message id
-  private final Map<Object, String> byClientId = new ConcurrentHashMap<>();
   private final Map<TrafficKind, Tally> tallies = new EnumMap<>(TrafficKind.class);
   private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong expired = new AtomicLong();
   private final Map<String, Long> blindUntil = new ConcurrentHashMap<>();
   private final Map<String, SocketOutages> outages = new ConcurrentHashMap<>();
-  private volatile Queue<Receipt> receipts;
+  private volatile ReceiptLog receipts;
+
+  private static final TrafficKind[] KINDS = TrafficKind.values();
 
   /** How long a message is tracked after its send when the run does not say. */
   public static final long DEFAULT_RETAIN_MICROS = 120_000_000L;
@@ -71,150 +74,146 @@ public final class DeliveryTracker {
     this.windowStartMicros = windowStartMicros;
     this.windowEndMicros = windowEndMicros;
     this.retainMicros = retainMicros;
-    for (TrafficKind kind : TrafficKind.values()) {
+    for (TrafficKind kind : KINDS) {
       tallies.put(kind, new Tally());
       settledReached.put(kind, new AtomicLong());
       settledUnknown.put(kind, new AtomicLong());
     }
   }
 
+  /** A sender's kind and the receivers its messages are expected at. */
+  private record Route(String senderKind, List<String> expected) {}
+
   /** Messages tracked now (bounded by the sends of the last retainMicros). */
   public int tracked() {
-    return messages.size();
+    synchronized (messages) {
+      return messages.size();
+    }
   }
 
   /** Client message ids tracked now, for acks (bounded like {@link #tracked()}). */
   public int trackedClientIds() {
-    return byClientId.size();
+    synchronized (messages) {
+      return messages.withClientKey();
+    }
   }
 
   /**
    * Settles and forgets the messages sent before {@code nowMicros - retainMicros}. Sends come in
-   * (nearly) time order, so the queue's head is the oldest. Called holding {@code settling}.
+   * (nearly) time order, so the oldest handle is the oldest send. Called holding the lock.
    */
   private void forgetBefore(long nowMicros) {
     long horizon = nowMicros - retainMicros;
-    Sent head;
-    while ((head = order.peek()) != null && head.sentMicros < horizon) {
-      order.poll();
-      if (messages.remove(head.id, head)) {
-        settle(head);
+    long oldest;
+    while ((oldest = messages.oldest()) != TrackedMessages.NONE) {
+      if (messages.isLive(oldest)) {
+        if (messages.sentMicros(oldest) >= horizon) {
+          break;
+        }
+        settle(oldest);
       }
+      messages.passOldest();
     }
     if (horizon > horizonMicros) {
       horizonMicros = horizon;
     }
   }
 
-  /** What the end of the run would have counted for {@code sent}, counted now. */
-  private void settle(Sent sent) {
-    Object clientKey = sent.clientKey;
-    if (clientKey != null) {
-      byClientId.remove(clientKey);
+  /**
+   * What the end of the run would have counted for a live message, counted now; then forgets it.
+   */
+  private void settle(long handle) {
+    if (messages.measured(handle) && !messages.refused(handle)) {
+      TrafficKind kind = KINDS[messages.kind(handle)];
+      if (reachedAny(handle)) {
+        settledReached.get(kind).incrementAndGet();
+      }
+      settledUnknown.get(kind).addAndGet(unknownOf(handle));
     }
-    if (!sent.measured || sent.refused) {
-      return;
+    forget(handle);
+  }
+
+  private void forget(long handle) {
+    messages.remove(handle);
+    if (!gotBeyond64.isEmpty()) {
+      gotBeyond64.remove(handle);
     }
-    if (sent.reachedAny()) {
-      settledReached.get(sent.kind).incrementAndGet();
-    }
-    settledUnknown.get(sent.kind).addAndGet(unknownOf(sent));
+  }
+
+  private int routeOf(String senderKind, List<String> expected) {
+    return routeIndex.computeIfAbsent(
+        new Route(senderKind, expected),
+        r -> {
+          routes.add(r);
+          return routes.size() - 1;
+        });
+  }
+
+  private Route route(long handle) {
+    return routes.get(messages.route(handle));
   }
 
   /** One first receipt of a measured message, for {@link #keepReceipts()}. */
   public record Receipt(String messageId, String receiver, long receivedMicros) {}
 
   /**
-   * Also keeps every first receipt of a measured message, for a per-message export (about 100 bytes
-   * each, so off unless asked for).
+   * Also keeps every first receipt of a measured message, for a per-message export (28 bytes each
+   * in arrays: ReceiptLog; off unless asked for).
    */
   public DeliveryTracker keepReceipts() {
-    receipts = new ConcurrentLinkedQueue<>();
+    receipts = new ReceiptLog();
     return this;
   }
 
   /** The receipts kept since {@link #keepReceipts()}, in arrival order; empty if not asked for. */
   public List<Receipt> receipts() {
-    Queue<Receipt> kept = receipts;
-    return kept == null ? List.of() : List.copyOf(kept);
+    ReceiptLog kept = receipts;
+    return kept == null ? List.of() : kept.receipts();
   }
 
   /**
-   * One tracked message. Which receivers have it is a bit per position in {@code expected} (a
-   * receiver list shared by all of a sender's messages): a tracked message lives for the retention
-   * window (at 2,000 msg/s, 240,000 of them), so its bytes are most of the load generator's heap.
+   * Whether the live message {@code handle} has a receipt by {@code receiver}, at {@code index}.
    */
-  private static final class Sent {
-    private static final AtomicLongFieldUpdater<Sent> GOT =
-        AtomicLongFieldUpdater.newUpdater(Sent.class, "got");
-    final String id;
-    final long sentMicros;
-    final TrafficKind kind;
-    final String senderKind;
-    final boolean measured;
-    final List<String> expected;
-    private volatile long got;
-    volatile Object clientKey; // to forget its ack mapping with it
-    volatile boolean refused; // its client gave up publishing it (status-go envelope.expired)
-    private Set<String> gotBeyond64; // groups over 64 members only
-
-    Sent(
-        String id,
-        long sentMicros,
-        TrafficKind kind,
-        String senderKind,
-        boolean measured,
-        List<String> expected) {
-      this.id = id;
-      this.sentMicros = sentMicros;
-      this.kind = kind;
-      this.senderKind = senderKind;
-      this.measured = measured;
-      this.expected = expected;
+  private boolean has(long handle, int index, String receiver) {
+    if (index < 64) {
+      return (messages.got(handle) & (1L << index)) != 0;
     }
+    Set<String> beyond = gotBeyond64.get(handle);
+    return beyond != null && beyond.contains(receiver);
+  }
 
-    /** Whether {@code receiver} (at {@code index} in expected) has a receipt. */
-    boolean has(int index, String receiver) {
-      if (index < 64) {
-        return (got & (1L << index)) != 0;
-      }
-      synchronized (this) {
-        return gotBeyond64 != null && gotBeyond64.contains(receiver);
-      }
+  private boolean reachedAny(long handle) {
+    if (messages.got(handle) != 0) {
+      return true;
     }
-
-    synchronized boolean reachedAny() {
-      return got != 0 || (gotBeyond64 != null && !gotBeyond64.isEmpty());
-    }
-
-    /** Records a receipt by {@code receiver}; false if it had one already. */
-    boolean firstReceipt(int index, String receiver) {
-      if (index < 64) {
-        long bit = 1L << index;
-        long before = GOT.getAndUpdate(this, g -> g | bit);
-        return (before & bit) == 0;
-      }
-      synchronized (this) {
-        if (gotBeyond64 == null) {
-          gotBeyond64 = new HashSet<>();
-        }
-        return gotBeyond64.add(receiver);
-      }
-    }
+    Set<String> beyond = gotBeyond64.get(handle);
+    return beyond != null && !beyond.isEmpty();
   }
 
   /**
    * A message accepted by the sender's client; {@code expected} are the receiving clients (pass the
-   * same list for every message of a sender: it is kept, not copied).
+   * same list for every message of a sender: it is kept, not copied). Its id is the load
+   * generator's own, at most {@link TrackedMessages#MAX_ID_CHARS} ASCII characters.
    */
   public void sent(
       TrafficKind kind, String senderKind, MessageText message, List<String> expected) {
+    if (!TrackedMessages.packable(message.id())) {
+      throw new IllegalArgumentException(
+          "message id "
+              + message.id()
+              + " cannot be tracked: at most "
+              + TrackedMessages.MAX_ID_CHARS
+              + " ASCII characters");
+    }
     boolean measured = inWindow(message.sentMicros());
     metrics.sent.labelValues(kind.label(), senderKind).inc();
-    Sent sent = new Sent(message.id(), message.sentMicros(), kind, senderKind, measured, expected);
-    messages.put(message.id(), sent);
-    synchronized (settling) {
-      order.add(sent);
+    synchronized (messages) {
+      messages.add(
+          message.id(),
+          message.sentMicros(),
+          kind.ordinal(),
+          routeOf(senderKind, expected),
+          measured);
       forgetBefore(message.sentMicros());
     }
     if (!measured) {
@@ -237,26 +236,39 @@ public final class DeliveryTracker {
 
   /** The client's own id for a message (from the send response), to match delivery acks. */
   public void clientMessageId(String clientMessageId, String messageId) {
-    Sent sent = messages.get(messageId);
-    if (sent == null) {
-      return; // already forgotten (or failed): no ack to match
+    ClientMessageKey.Hash256 key = ClientMessageKey.of(clientMessageId);
+    synchronized (messages) {
+      long handle = messages.find(messageId);
+      if (handle != TrackedMessages.NONE) { // else already forgotten (or failed): no ack to match
+        messages.clientKey(handle, key);
+      }
     }
-    Object key = ClientMessageKey.of(clientMessageId);
-    sent.clientKey = key;
-    byClientId.put(key, messageId);
+  }
+
+  /**
+   * The expected receiver count of a message that leaves the figures, forgotten here; -1 if it was
+   * not tracked (or not measured).
+   */
+  private int forgetMeasured(MessageText message) {
+    synchronized (messages) {
+      long handle = messages.find(message.id());
+      if (handle == TrackedMessages.NONE) {
+        return -1;
+      }
+      int expected = messages.measured(handle) ? route(handle).expected().size() : -1;
+      forget(handle);
+      return expected;
+    }
   }
 
   /** A send that the client or node refused: it leaves the expected figures. */
   public void sendFailed(TrafficKind kind, String senderKind, MessageText message) {
     metrics.failed.labelValues(kind.label(), senderKind).inc();
-    Sent sent = messages.remove(message.id());
-    if (sent != null && sent.clientKey != null) {
-      byClientId.remove(sent.clientKey);
-    }
-    if (sent != null && sent.measured) {
+    int expected = forgetMeasured(message);
+    if (expected >= 0) {
       Tally tally = tallies.get(kind);
       tally.sent.decrementAndGet();
-      tally.expected.addAndGet(-sent.expected.size());
+      tally.expected.addAndGet(-expected);
       tally.failed.incrementAndGet();
     }
   }
@@ -267,11 +279,7 @@ public final class DeliveryTracker {
    * refused, not failed.
    */
   public void refused(TrafficKind kind, String senderKind, MessageText message) {
-    Sent sent = messages.remove(message.id());
-    if (sent != null && sent.clientKey != null) {
-      byClientId.remove(sent.clientKey);
-    }
-    countRefused(kind, senderKind, sent);
+    countRefused(kind, senderKind, forgetMeasured(message));
   }
 
   /**
@@ -282,25 +290,36 @@ public final class DeliveryTracker {
    * such a receipt is not counted. Returns the message refused, if the id was a tracked message's.
    */
   public java.util.Optional<RefusedMessage> envelopeExpired(String clientMessageId) {
-    String id = byClientId.get(ClientMessageKey.of(clientMessageId));
-    Sent sent = id == null ? null : messages.get(id);
-    if (sent == null || sent.refused) {
-      return java.util.Optional.empty();
+    ClientMessageKey.Hash256 key = ClientMessageKey.of(clientMessageId);
+    TrafficKind kind;
+    Route route;
+    String id;
+    boolean measured;
+    synchronized (messages) {
+      long handle = messages.findByClient(key);
+      if (handle == TrackedMessages.NONE || messages.refused(handle)) {
+        return java.util.Optional.empty();
+      }
+      messages.refuse(handle);
+      kind = KINDS[messages.kind(handle)];
+      route = route(handle);
+      id = messages.id(handle);
+      measured = messages.measured(handle);
     }
-    sent.refused = true;
-    countRefused(sent.kind, sent.senderKind, sent);
-    return java.util.Optional.of(new RefusedMessage(sent.id, sent.expected));
+    countRefused(kind, route.senderKind(), measured ? route.expected().size() : -1);
+    return java.util.Optional.of(new RefusedMessage(id, route.expected()));
   }
 
   /** A message refused after its client had accepted it, and its expected receivers. */
   public record RefusedMessage(String messageId, List<String> receivers) {}
 
-  private void countRefused(TrafficKind kind, String senderKind, Sent sent) {
+  /** Counts a refusal; {@code expected} is the measured message's receiver count, else -1. */
+  private void countRefused(TrafficKind kind, String senderKind, int expected) {
     metrics.refused.labelValues(kind.label(), senderKind).inc();
-    if (sent != null && sent.measured) {
+    if (expected >= 0) {
       Tally tally = tallies.get(kind);
       tally.sent.decrementAndGet();
-      tally.expected.addAndGet(-sent.expected.size());
+      tally.expected.addAndGet(-expected);
       tally.refused.incrementAndGet();
       tally.refusedBySender.computeIfAbsent(senderKind, k -> new AtomicLong()).incrementAndGet();
     }
@@ -319,13 +338,22 @@ public final class DeliveryTracker {
 
   /** A message.delivered acknowledgement for the client message id. */
   public void acked(String clientMessageId) {
-    String id = byClientId.get(ClientMessageKey.of(clientMessageId));
-    Sent sent = id == null ? null : messages.get(id);
-    if (sent != null) {
-      metrics.acked.labelValues(sent.kind.label(), sent.senderKind).inc();
-      if (sent.measured) {
-        tallies.get(sent.kind).acked.incrementAndGet();
+    ClientMessageKey.Hash256 key = ClientMessageKey.of(clientMessageId);
+    TrafficKind kind;
+    String senderKind;
+    boolean measured;
+    synchronized (messages) {
+      long handle = messages.findByClient(key);
+      if (handle == TrackedMessages.NONE) {
+        return;
       }
+      kind = KINDS[messages.kind(handle)];
+      senderKind = route(handle).senderKind();
+      measured = messages.measured(handle);
+    }
+    metrics.acked.labelValues(kind.label(), senderKind).inc();
+    if (measured) {
+      tallies.get(kind).acked.incrementAndGet();
     }
   }
 
@@ -338,8 +366,32 @@ public final class DeliveryTracker {
   public void received(
       String receiver, String receiverKind, MessageText message, long receivedMicros) {
     long latencyMicros = receivedMicros - message.sentMicros();
-    Sent sent = messages.get(message.id());
-    if (sent == null) {
+    TrafficKind kind;
+    boolean measured;
+    boolean first;
+    synchronized (messages) {
+      long handle = messages.find(message.id());
+      if (handle == TrackedMessages.NONE) {
+        kind = null;
+        measured = false;
+        first = false;
+      } else {
+        if (messages.refused(handle)) {
+          return; // its sender's client gave up on it: neither expected nor received
+        }
+        int index = route(handle).expected().indexOf(receiver);
+        if (index < 0) {
+          return; // an echo to the sender itself
+        }
+        kind = KINDS[messages.kind(handle)];
+        measured = messages.measured(handle);
+        first =
+            index < 64
+                ? messages.firstReceipt(handle, index)
+                : gotBeyond64.computeIfAbsent(handle, h -> new HashSet<>()).add(receiver);
+      }
+    }
+    if (kind == null) {
       if (!inWindow(message.sentMicros())) {
         return;
       }
@@ -351,32 +403,25 @@ public final class DeliveryTracker {
       }
       return;
     }
-    if (sent.refused) {
-      return; // its sender's client gave up on it: neither expected nor received
-    }
-    String label = sent.kind.label();
-    int index = sent.expected.indexOf(receiver);
-    if (index < 0) {
-      return; // an echo to the sender itself
-    }
-    if (!sent.firstReceipt(index, receiver)) {
+    String label = kind.label();
+    if (!first) {
       metrics.duplicates.labelValues(label, receiverKind).inc();
-      if (sent.measured) {
-        tallies.get(sent.kind).duplicates.incrementAndGet();
+      if (measured) {
+        tallies.get(kind).duplicates.incrementAndGet();
       }
       return;
     }
     metrics.received.labelValues(label, receiverKind).inc();
     metrics.latency.labelValues(label, receiverKind).observe(latencyMicros / 1e6);
-    if (!sent.measured) {
+    if (!measured) {
       return;
     }
-    Tally tally = tallies.get(sent.kind);
+    Tally tally = tallies.get(kind);
     tally.received.incrementAndGet();
     tally.latency(latencyMicros);
-    Queue<Receipt> kept = receipts;
+    ReceiptLog kept = receipts;
     if (kept != null) {
-      kept.add(new Receipt(message.id(), receiver, receivedMicros));
+      kept.add(message.id(), receiver, receivedMicros);
     }
     if (receivedMicros > windowEndMicros) {
       tally.late.incrementAndGet();
@@ -479,40 +524,51 @@ public final class DeliveryTracker {
    */
   public long reachedAny(TrafficKind kind) {
     long n = settledReached.get(kind).get();
-    for (Sent sent : messages.values()) {
-      if (sent.measured && !sent.refused && sent.kind == kind && sent.reachedAny()) {
-        n++;
+    synchronized (messages) {
+      for (long h = messages.first(); h < messages.end(); h++) {
+        if (countable(h) && messages.kind(h) == kind.ordinal() && reachedAny(h)) {
+          n++;
+        }
       }
     }
     return n;
+  }
+
+  /** Whether {@code handle} is a live, measured message whose sender did not give up on it. */
+  private boolean countable(long handle) {
+    return messages.isLive(handle) && messages.measured(handle) && !messages.refused(handle);
   }
 
   /** Measured receipts that are missing at a receiver which was blind after the send. */
   private Map<TrafficKind, Long> unknownReceipts() {
     Map<TrafficKind, Long> out = new EnumMap<>(TrafficKind.class);
     settledUnknown.forEach((kind, n) -> out.put(kind, n.get()));
-    for (Sent sent : messages.values()) {
-      if (sent.measured && !sent.refused) {
-        out.merge(sent.kind, unknownOf(sent), Long::sum);
+    synchronized (messages) {
+      for (long h = messages.first(); h < messages.end(); h++) {
+        if (countable(h)) {
+          out.merge(KINDS[messages.kind(h)], unknownOf(h), Long::sum);
+        }
       }
     }
     return out;
   }
 
-  /** Missing receipts of {@code sent} at receivers that were blind after its send. */
-  private long unknownOf(Sent sent) {
-    if (sent.kind != TrafficKind.RELAY) {
-      return unobservedOf(sent);
+  /** Missing receipts of a live message at receivers that were blind after its send. */
+  private long unknownOf(long handle) {
+    if (messages.kind(handle) != TrafficKind.RELAY.ordinal()) {
+      return unobservedOf(handle);
     }
     // Only a message read back by polling (relay) can be missed by a blind poller.
     if (blindUntil.isEmpty()) {
       return 0;
     }
+    List<String> expected = route(handle).expected();
+    long sentMicros = messages.sentMicros(handle);
     long n = 0;
-    for (int i = 0; i < sent.expected.size(); i++) {
-      String receiver = sent.expected.get(i);
+    for (int i = 0; i < expected.size(); i++) {
+      String receiver = expected.get(i);
       Long blind = blindUntil.get(receiver);
-      if (blind != null && blind >= sent.sentMicros && !sent.has(i, receiver)) {
+      if (blind != null && blind >= sentMicros && !has(handle, i, receiver)) {
         n++;
       }
     }
@@ -520,19 +576,21 @@ public final class DeliveryTracker {
   }
 
   /**
-   * Missing chat receipts of {@code sent} at receivers whose signals socket was down between its
+   * Missing chat receipts of a live message at receivers whose signals socket was down between its
    * send and the end of its tracking (a delivery then is invisible to the load generator).
    */
-  private long unobservedOf(Sent sent) {
+  private long unobservedOf(long handle) {
     if (outages.isEmpty()) {
       return 0;
     }
+    List<String> expected = route(handle).expected();
+    long sentMicros = messages.sentMicros(handle);
+    long until = sentMicros + retainMicros;
     long n = 0;
-    long until = sent.sentMicros + retainMicros;
-    for (int i = 0; i < sent.expected.size(); i++) {
-      String receiver = sent.expected.get(i);
+    for (int i = 0; i < expected.size(); i++) {
+      String receiver = expected.get(i);
       SocketOutages o = outages.get(receiver);
-      if (o != null && !sent.has(i, receiver) && o.downBetween(sent.sentMicros, until)) {
+      if (o != null && !has(handle, i, receiver) && o.downBetween(sentMicros, until)) {
         n++;
       }
     }

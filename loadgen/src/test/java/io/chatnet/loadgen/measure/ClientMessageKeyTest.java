@@ -30,13 +30,18 @@ class ClientMessageKeyTest {
   }
 
   @Test
-  void anyOtherIdIsKeptAsItIs() {
+  void anyOtherIdIsKeyedByItsDigestAndNeverMeetsAStatusGoId() {
     String upper = "0x" + "0123456789ABCDEF".repeat(4);
     String arabicDigit = ID.substring(0, 65) + '\u0663'; // Character.digit would read it as 3
-    for (String id :
-        List.of(upper, arabicDigit, ID.substring(0, 65), "c1", "1x" + ID.substring(2))) {
-      assertThat(ClientMessageKey.of(id)).isSameAs(id);
+    List<String> others =
+        List.of(upper, arabicDigit, ID.substring(0, 65), "c1", "c2", "1x" + ID.substring(2));
+    for (String id : others) {
+      assertThat(ClientMessageKey.of(id)).as(id).isEqualTo(ClientMessageKey.of(new String(id)));
+      assertThat(ClientMessageKey.of(id)).as(id).isNotEqualTo(ClientMessageKey.of(ID));
     }
+    assertThat(others.stream().map(ClientMessageKey::of).distinct()).hasSize(others.size());
+    // SHA-256 of "c1", the digest's first eight bytes (sha256sum)
+    assertThat(ClientMessageKey.of("c1").a()).isEqualTo(0xd0f631ca1ddba8dbL);
   }
 
   @Test
