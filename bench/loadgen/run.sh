@@ -58,7 +58,10 @@ for rate in $RATES; do
     control=
     echo "message,receiver,micros" > "$work/control-$rate.csv"
   fi
-  taskset -c 1 java -cp "$cp" io.chatnet.loadgen.standin.StandInServer "$CLIENTS" "$DELAY_MS" "$total" \
+  # The stand-in's GC log goes to the work directory: a collection pause there holds deliveries
+  # back and releases them in a burst, which every receiver then reads late (tail.py).
+  taskset -c 1 java -Xlog:gc*,safepoint:file="$work/standin-gc-$rate.log":time,uptime,level,tags ${STANDIN_JAVA_OPTS:-} \
+    -cp "$cp" io.chatnet.loadgen.standin.StandInServer "$CLIENTS" "$DELAY_MS" "$total" \
     "$work/urls" "$work/truth-$rate.json" "$window_from" "$window_to" "$work/deliveries-$rate.csv" "${control_port[@]}" &
   standin=$!
   until [ -s "$work/urls" ]; do sleep 0.2; done

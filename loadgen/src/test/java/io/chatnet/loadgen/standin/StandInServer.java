@@ -31,6 +31,7 @@ public final class StandInServer {
         control.setTcpNoDelay(true); // each record leaves when written, as the frame before it
         standIn.control = control.getOutputStream();
       }
+      standIn.keepLogs = false; // only the deliveries are read here
       standIn.faults.deliveryDelayMillis = delay;
       standIn.faults.deliveryJitterMillis = 0;
       StringBuilder urls = new StringBuilder();

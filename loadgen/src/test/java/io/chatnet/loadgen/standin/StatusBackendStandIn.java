@@ -188,6 +188,14 @@ public final class StatusBackendStandIn implements AutoCloseable {
   public final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
   /**
+   * Whether the append-only logs of requests, calls and accepted sends are kept (tests read them).
+   * bench/loadgen's StandInServer turns them off: at 2,000 msg/s they held hundreds of MB that each
+   * young collection copied, and its pauses (up to 450 ms on its one core) held deliveries back and
+   * released them in bursts that every receiver then read late.
+   */
+  public volatile boolean keepLogs = true;
+
+  /**
    * Where every delivery of a load message is also written, as {@code <message id>,<receiver>\n},
    * right after its frame's write completed and its truth stamp was taken: bench/loadgen's control
    * receiver ({@link ControlReceiver}) reads it. A blocking write from the event loop (a few
@@ -324,10 +332,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
     request.body(
         body -> {
           String text = body.result().toString(StandardCharsets.UTF_8);
-          calls.computeIfAbsent(client.name, k -> new CopyOnWriteArrayList<>()).add(function);
+          if (keepLogs) {
+            calls.computeIfAbsent(client.name, k -> new CopyOnWriteArrayList<>()).add(function);
+          }
           if (route.get() == UpstreamApi.Route.UNSUPPORTED) {
             // server.go addUnsupportedEndpoint: WriteHeader(501), no body
-            requests.add(new Request(client.name, function, text, null, null, 501, null));
+            logRequest(new Request(client.name, function, text, null, null, 501, null));
             request.response().setStatusCode(501).end();
             return;
           }
@@ -364,7 +374,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
     try {
       in = text.isBlank() ? Map.of() : Json.MAPPER.readValue(text, MAP);
     } catch (IOException e) {
-      requests.add(new Request(client.name, function, text, null, null, 200, e.getMessage()));
+      logRequest(new Request(client.name, function, text, null, null, 200, e.getMessage()));
       return answer("invalid character in request: " + e.getMessage());
     }
     if (function.equals("CallRPC")) {
@@ -395,7 +405,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
             default -> "stand-in: " + function + " exists upstream but is not simulated";
           };
     }
-    requests.add(new Request(client.name, function, text, null, null, 200, error));
+    logRequest(new Request(client.name, function, text, null, null, 200, error));
     return answer(error);
   }
 
@@ -701,7 +711,7 @@ public final class StatusBackendStandIn implements AutoCloseable {
       rpcRejections.add(method + ": " + e.getMessage());
       response.put("error", new JsonObject().put("code", e.code).put("message", e.getMessage()));
     }
-    requests.add(new Request(client.name, "CallRPC", text, method, params, 200, error));
+    logRequest(new Request(client.name, "CallRPC", text, method, params, 200, error));
     return response.encode();
   }
 
@@ -1017,9 +1027,15 @@ public final class StatusBackendStandIn implements AutoCloseable {
       throw new RpcError("failed to send: no peers");
     }
     String messageId = "m-" + ids.incrementAndGet();
-    accepted.add(
-        new Accepted(
-            text, from.name, chatId, Set.copyOf(to.stream().map(c -> c.name).toList()), micros()));
+    if (keepLogs) {
+      accepted.add(
+          new Accepted(
+              text,
+              from.name,
+              chatId,
+              Set.copyOf(to.stream().map(c -> c.name).toList()),
+              micros()));
+    }
     LightpushRln rln = lightpushRln;
     if (rln != null && Boolean.TRUE.equals(accounts.get(from.name).get("wakuV2LightClient"))) {
       lightpush(rln, from, to, text, chatId, messageId, 1);
@@ -1183,6 +1199,12 @@ public final class StatusBackendStandIn implements AutoCloseable {
   static long micros() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+
+  private void logRequest(Request request) {
+    if (keepLogs) {
+      requests.add(request);
+    }
   }
 
   /** Calls made to a client's API, by function name, in order. */
