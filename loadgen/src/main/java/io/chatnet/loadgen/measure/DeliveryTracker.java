@@ -104,8 +104,8 @@ public final class DeliveryTracker {
    */
   private void forgetBefore(long nowMicros) {
     long horizon = nowMicros - retainMicros;
-    long oldest;
-    while ((oldest = messages.oldest()) != TrackedMessages.NONE) {
+    while (messages.first() < messages.end()) {
+      long oldest = messages.first();
       if (messages.isLive(oldest)) {
         if (messages.sentMicros(oldest) >= horizon) {
           break;

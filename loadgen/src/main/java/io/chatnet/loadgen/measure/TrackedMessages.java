@@ -207,20 +207,15 @@ final class TrackedMessages {
     live--;
   }
 
-  /**
-   * The oldest handle not yet passed: live or dead ({@link #isLive}), or {@link #NONE} when the
-   * ring is empty.
-   */
-  long oldest() {
-    return head == tail ? NONE : head;
-  }
-
-  /** Passes the oldest handle (forget it first if it is live). */
+  /** Passes the oldest handle, {@link #first} (forget it first if it is live). */
   void passOldest() {
     head++;
   }
 
-  /** The handles not yet passed are [first, end): test each with {@link #isLive}. */
+  /**
+   * The handles not yet passed are [first, end), oldest first, live or dead: test each with {@link
+   * #isLive}.
+   */
   long first() {
     return head;
   }

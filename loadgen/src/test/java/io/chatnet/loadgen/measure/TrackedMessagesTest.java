@@ -57,7 +57,7 @@ class TrackedMessagesTest {
           table.remove(table.find(id));
           clients.values().remove(id);
         }
-        while (table.oldest() != TrackedMessages.NONE && !table.isLive(table.oldest())) {
+        while (table.first() < table.end() && !table.isLive(table.first())) {
           table.passOldest();
         }
       } else if (op < 90 && !model.isEmpty()) {
