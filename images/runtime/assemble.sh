@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Assembles the base image both chatnet images are built on, without a registry or container engine:
-# a jlink'd Java 17 runtime from the local JDK, the shared libraries it needs taken from Debian packages
+# Assembles the base image a chatnet image is built on, without a registry or container engine: a
+# jlink'd Java runtime from a local JDK, the shared libraries it needs taken from Debian packages
 # (apt-get download + dpkg-deb -x, versions recorded in the image), a non-root user (65532) and a
 # writable /tmp. The result is a `docker save`-style tarball that Jib reads as `tar://` base image.
+# The operator's runtime is Java 17 (Debian's openjdk-17); the load generator's is Java 25 (the
+# Temurin JDK beside it), for generational Shenandoah (bench/loadgen.md, "Seventh check").
 #
-#   images/runtime/assemble.sh OUT.tar   build (or reuse) the runtime and link it to OUT.tar
+#   images/runtime/assemble.sh OUT.tar [JDK]   build (or reuse) the runtime of JDK and link it to OUT.tar
 #
-# The result is cached under ${CHATNET_CACHE:-~/.cache/chatnet}/runtime-<jdk version>-<script hash>/,
-# so only the first build pays (about 15 s); editing this script or changing the JDK makes a new one.
+# JDK defaults to $CHATNET_RUNTIME_JDK, then Debian's Java 17. The result is cached under
+# ${CHATNET_CACHE:-~/.cache/chatnet}/runtime-<jdk version>-<script hash>/, so only the first build
+# pays (about 15 s); editing this script or changing the JDK makes a new one.
 set -euo pipefail
 
 die() { echo "assemble.sh: $*" >&2; exit 1; }
 say() { echo "assemble.sh: $*" >&2; }
 
-[ $# -eq 1 ] || die "usage: $0 OUT.tar"
+[ $# -eq 1 ] || [ $# -eq 2 ] || die "usage: $0 OUT.tar [JDK]"
 out=$1
-JDK=${CHATNET_RUNTIME_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}
+JDK=${2:-${CHATNET_RUNTIME_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}}
 
 # Modules: the union of what `jdeps -s --multi-release 17` reports for the operator's quarkus-app jars
 # and the load generator's jars, less compile-time-only ones (java.compiler and jdk.compiler come from
@@ -27,10 +30,14 @@ MODULES=java.base,java.logging,java.management,java.naming,java.net.http,java.sq
 PACKAGES=(libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base) # gcc-12-base: the copyright file of libgcc and libstdc++
 UID_GID=65532
 
-[ -f "$JDK/release" ] && [ -d "$JDK/jmods" ] ||
-  die "$JDK is not a JDK with jmods (Debian: openjdk-17-jdk-headless); set CHATNET_RUNTIME_JDK"
+[ -f "$JDK/release" ] && [ -x "$JDK/bin/jlink" ] ||
+  die "$JDK is not a JDK (Java 17: Debian's openjdk-17-jdk-headless; Java 25: a Temurin 25 JDK in /usr/lib/jvm/temurin-25-jdk-amd64)"
 jdk_version=$(. "$JDK/release" && echo "$JAVA_RUNTIME_VERSION")
-case "$jdk_version" in 17.*) ;; *) die "$JDK is Java $jdk_version; the images run Java 17" ;; esac
+jdk_vendor=$(. "$JDK/release" && echo "${IMPLEMENTOR_VERSION:-${IMPLEMENTOR:-}}")
+case "$jdk_version" in 17.* | 25.*) ;; *) die "$JDK is Java $jdk_version; the images run Java 17 or 25" ;; esac
+# Java 17 links from its jmods; a JDK without them (Temurin 25) from its own run-time image (JEP 493).
+module_path=()
+if [ -d "$JDK/jmods" ]; then module_path=(--module-path "$JDK/jmods"); fi
 for tool in apt-get dpkg-deb jq sha256sum tar chroot unshare flock; do
   command -v "$tool" >/dev/null || die "$tool is needed (Debian: apt-get install jq; the rest is in the base system)"
 done
@@ -60,7 +67,7 @@ if [ ! -f "$tarball" ]; then
   rm -rf "$root/usr/share/locale" "$root/usr/share/lintian" "$root/usr/share/gcc" "$root/usr/share/gdb" \
     "$root/usr/lib/x86_64-linux-gnu/gconv" "$root/etc/ld.so.conf.d"
 
-  "$JDK/bin/jlink" --module-path "$JDK/jmods" --add-modules "$MODULES" \
+  "$JDK/bin/jlink" ${module_path[@]+"${module_path[@]}"} --add-modules "$MODULES" \
     --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
     --output "$root/opt/java" >&2
 
@@ -75,7 +82,14 @@ if [ ! -f "$tarball" ]; then
   chown $UID_GID:$UID_GID "$root/home/nonroot"
   chmod 0750 "$root/home/nonroot"
   {
-    echo "jdk $jdk_version ($JDK, $(dpkg -S "$JDK/jmods/java.base.jmod" 2>/dev/null | cut -d: -f1) $(dpkg-query -W -f '${Version}' openjdk-17-jdk-headless 2>/dev/null))"
+    # where the JDK came from: its Debian package and version, else its vendor's release name
+    package=$(dpkg -S "$JDK/bin/jlink" 2>/dev/null | cut -d: -f1 || true)
+    if [ -n "$package" ]; then
+      origin="$package $(dpkg-query -W -f '${Version}' "$package" 2>/dev/null)"
+    else
+      origin=${jdk_vendor:-unknown vendor}
+    fi
+    echo "jdk $jdk_version ($JDK, $origin)"
     echo "modules $MODULES"
     for deb in "$work"/debs/*.deb; do dpkg-deb -W --showformat='${Package} ${Version}\n' "$deb"; done
   } >"$root/usr/share/chatnet/runtime.txt"
