@@ -33,6 +33,10 @@ cp="loadgen/target/test-classes:loadgen/target/classes:$(sed -E "s#[^:]*/io/chat
 base_flags=$(sed -n 's:.*<chatnet.image.jvm-flags>\(.*\)</chatnet.image.jvm-flags>.*:\1:p' pom.xml | tr ',' ' ')
 # LOADGEN_IMAGE_FLAGS replaces them, to compare flag sets (space-separated).
 image_flags=${LOADGEN_IMAGE_FLAGS:-$(sed -n 's:.*<chatnet.loadgen.jvm-flags>\(.*\)</chatnet.loadgen.jvm-flags>.*:\1:p' loadgen/pom.xml | tr ',' ' ')}
+# The JDK of the load generator's image (loadgen/pom.xml, chatnet.runtime.jdk); LOADGEN_JDK replaces it.
+# The stand-in and the control run on the machine's java.
+loadgen_jdk=${LOADGEN_JDK:-$(sed -n 's:.*<chatnet.runtime.jdk>\(.*\)</chatnet.runtime.jdk>.*:\1:p' loadgen/pom.xml)}
+[ -x "$loadgen_jdk/bin/java" ] || { echo "run.sh: no JDK at $loadgen_jdk (the load generator image's, loadgen/pom.xml)" >&2; exit 1; }
 out="$repo/bench/loadgen.md"
 notes=$(sed -n '/^## Notes (by hand, kept by the script)/,$p' "$out")
 rows=()
@@ -85,7 +89,7 @@ PY
     receipts=()
     echo "message,receiver,micros" > "$work/receipts-$rate.csv"
   fi
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} java -XX:MaxRAM=1g $base_flags $image_flags ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$rate" taskset -c ${LOADGEN_CPUS:-0} "$loadgen_jdk/bin/java" -XX:MaxRAM=1g $base_flags $image_flags ${LOADGEN_JAVA_OPTS:-} -cp "$cp" io.chatnet.loadgen.Main \
     --plan "$work/plan.json" --metrics-port 0 --summary "$work/summary-$rate.json" \
     --termination-log "$work/term-$rate" --grace-seconds 3 "${receipts[@]}" > "$work/loadgen-$rate.log" 2>&1 &
   timed=$!
@@ -172,7 +176,7 @@ done
   echo "Produced by \`make bench-loadgen\` (bench/loadgen/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores: the load generator"
   echo "pinned to cpu ${LOADGEN_CPUS:-0}, the status-backend stand-in (delivering every message after ${DELAY_MS} ms) to cpu 1."
   echo "$CLIENTS clients in one-to-one pairs, ${SECONDS_MEASURED} s measured after a ${WARMUP} s warm-up, 256-byte messages."
-  echo "Load generator JVM: the image's flags (\`$base_flags $image_flags\`) with -XX:MaxRAM=1g (the"
+  echo "Load generator JVM: $(. "$loadgen_jdk/release" && echo "${IMPLEMENTOR_VERSION:-$JAVA_RUNTIME_VERSION}") ($loadgen_jdk), the image's flags (\`$base_flags $image_flags\`) with -XX:MaxRAM=1g (the"
   echo "pod's default 1Gi limit)${LOADGEN_JAVA_OPTS:+, plus \`$LOADGEN_JAVA_OPTS\`}."
   echo
   echo "| target msg/s | clients ready | sent/s | received/s | delivery | load generator CPU (cores) | peak RSS | p50 ms: measured / truth | p99 ms: measured / truth | overhead p50 / p99 / max ms (over 1 ms) | control delay p50 / p99 / max ms (over 1 ms) | excess p50 / p99 / max ms (over 1 ms) | receipts joined |"

@@ -34,9 +34,12 @@ class LoadgenImageIT extends BuiltImageTest {
         // the collector and heap sizing bench/loadgen.md measured memory and latency overhead with
         .contains(
             "-XX:+UseShenandoahGC",
-            "-XX:ShenandoahGCHeuristics=compact",
-            "-XX:SoftMaxHeapSize=128m",
-            "-XX:TrimNativeHeapInterval=5000")
+            "-XX:ShenandoahGCMode=generational",
+            "-XX:+UseCompactObjectHeaders",
+            "-XX:SoftMaxHeapSize=48m",
+            "-XX:ShenandoahUncommitDelay=1000",
+            "-XX:TrimNativeHeapInterval=1000",
+            "--sun-misc-unsafe-memory-access=allow")
         .doesNotContain("-XX:+UseZGC")
         .endsWith("-cp", "@/app/jib-classpath-file", Main.class.getName());
     assertThat(image.cmd()).isEmpty(); // the operator's Job passes the arguments
@@ -61,16 +64,17 @@ class LoadgenImageIT extends BuiltImageTest {
   }
 
   @Test
-  void runtimeStartsAsTheNonRootUser() throws Exception {
+  void runtimeIsJava25AndStartsAsTheNonRootUser() throws Exception {
     ImageRootFs.Result version =
         rootFs.runCommand(
             List.of("/opt/java/bin/java", "-XshowSettings:properties", "-version"),
             Duration.ofSeconds(60));
     assertThat(version.exitCode()).as(version.output()).isZero();
     assertThat(version.output())
-        .contains("java.specification.version = 17")
+        // Java 25 for generational Shenandoah (loadgen/pom.xml, bench/loadgen.md "Seventh check")
+        .contains("java.specification.version = 25")
         .contains("user.name = nonroot")
-        .contains("openjdk version \"17.");
+        .contains("openjdk version \"25.");
     assertThat(Files.getAttribute(rootFs.resolve("/tmp"), "unix:mode")).isEqualTo(041777);
   }
 
@@ -134,6 +138,8 @@ class LoadgenImageIT extends BuiltImageTest {
               Duration.ofSeconds(90));
 
       assertThat(run.exitCode()).as(run.output()).isZero();
+      // Netty's use of sun.misc.Unsafe is allowed by the image's flags, so Java 25 does not warn
+      assertThat(run.output()).doesNotContain("sun.misc.Unsafe");
       JsonNode summary = Json.MAPPER.readTree(rootFs.resolve("/tmp/summary.json").toFile());
       assertThat(summary.path("experiment").asText()).isEqualTo("image-smoke");
       assertThat(summary.path("clients").path("ready").asInt()).isEqualTo(4);
