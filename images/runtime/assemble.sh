@@ -8,9 +8,9 @@
 #
 #   images/runtime/assemble.sh OUT.tar [JDK]   build (or reuse) the runtime of JDK and link it to OUT.tar
 #
-# JDK defaults to $CHATNET_RUNTIME_JDK, then Debian's Java 17. The result is cached under
-# ${CHATNET_CACHE:-~/.cache/chatnet}/runtime-<jdk version>-<script hash>/, so only the first build
-# pays (about 15 s); editing this script or changing the JDK makes a new one.
+# JDK defaults to Debian's Java 17 (the build passes each image's chatnet.runtime.jdk). The result
+# is cached under ${CHATNET_CACHE:-~/.cache/chatnet}/runtime-<jdk version>-<script hash>/, so only
+# the first build pays (about 15 s); editing this script or changing the JDK makes a new one.
 set -euo pipefail
 
 die() { echo "assemble.sh: $*" >&2; exit 1; }
@@ -18,7 +18,7 @@ say() { echo "assemble.sh: $*" >&2; }
 
 [ $# -eq 1 ] || [ $# -eq 2 ] || die "usage: $0 OUT.tar [JDK]"
 out=$1
-JDK=${2:-${CHATNET_RUNTIME_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}}
+JDK=${2:-/usr/lib/jvm/java-17-openjdk-amd64}
 
 # Modules: the union of what `jdeps -s --multi-release 17` reports for the operator's quarkus-app jars
 # and the load generator's jars, less compile-time-only ones (java.compiler and jdk.compiler come from
